@@ -1,0 +1,89 @@
+"""Numbers of people stated in the text: "12 personas", "četriem vīriešiem", "140 migrants"."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from geo import language
+from geo.gazetteer import fold
+from geo.model import CountMention
+
+# 6500, 10 000 and 10 000 (no-break space): thousands may be grouped by a space
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
+WORD = re.compile(r"[^\W\d_]+")
+# a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
+BARE_AFTER = re.compile(r"\s*(?:[,;.)]|$|\s(?:bet|un|and|but)\b)")
+
+
+@lru_cache(maxsize=8192)
+def _lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of a lower-cased word."""
+    return simplemma.lemmatize(word.lower(), lang=lang)
+
+
+def _kind(word: str, data: dict, lang: str) -> str:
+    """'person', 'unit' or '' for a word following a number."""
+    folded = fold(word)
+    if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(tuple(fold(s) for s in data["person_stems"])):
+        return "person"
+    if folded.startswith(tuple(data["unit_stems"])):
+        return "unit"
+    return ""
+
+
+def _value(surface: str, data: dict) -> int | None:
+    """The integer a digit string or a number word stands for."""
+    digits = re.sub(r"\D", "", surface)
+    if digits:
+        return int(digits)
+    return data["words_folded"].get(fold(surface))
+
+
+@lru_cache(maxsize=None)
+def _data(lang: str) -> dict:
+    """The counts section of a language, number words keyed by their folded form."""
+    data = dict(language.load(lang)["counts"])
+    data["words_folded"] = {fold(k): v for k, v in data["words"].items()}
+    return data
+
+
+def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int]]:
+    """Spans of digit numbers and number words in text[start:end]."""
+    spans = [(m.start(), m.end()) for m in NUMBER.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for m in WORD.finditer(text, start, end) if fold(m.group()) in data["words_folded"]]
+    return sorted(spans)
+
+
+def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str:
+    """'person' when a person noun follows within the window, 'bare' in a list, else ''."""
+    if BARE_AFTER.match(text, e, end):
+        return "bare"
+    for i, m in enumerate(WORD.finditer(text, e, end)):
+        if i >= data["window"] or NUMBER.search(text, e, m.start()) or re.search(r"[,.;:!?()]", text[e:m.start()]):
+            return ""
+        if i > 0 and m.group()[0].isupper():
+            return ""  # a name further on starts another phrase ("vienu ģimeni Daugavpils ... personu")
+        kind = _kind(m.group(), data, lang)
+        if kind:
+            return kind if kind == "person" else ""
+    return ""
+
+
+def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
+         exclude: list[tuple[int, int]] = ()) -> tuple[list[CountMention], list[CountMention]]:
+    """(counts of people, bare numbers in lists) in text[start:end], outside `exclude` spans."""
+    end = len(text) if end is None else end
+    data = _data(lang)
+    counts, bare = [], []
+    for s, e in _numbers(text, start, end, data):
+        if any(s < xe and xs < e for xs, xe in exclude):
+            continue  # part of a date
+        kind = _classify(text, s, e, end, data, lang)
+        value = _value(text[s:e], data)
+        if value is None or not kind:
+            continue
+        (counts if kind == "person" else bare).append(CountMention(s, e, text[s:e], value))
+    return counts, bare

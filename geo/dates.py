@@ -1,0 +1,378 @@
+"""Find temporal expressions in Latvian and English text and normalise them to date intervals.
+
+`dateparser` is not used: its Latvian data lists only nominative month names ("augusts"), so
+it cannot read the inflected forms of running text ("4. augustā", "līdz 10. novembrim",
+"augusta vidū"). The grammar lives in data files, geo/data/dates/<lang>.toml (month stems and
+case-ending tables, seasons, parts of a month, year words, templates, range markers), read by
+one generic matcher: adding a language means adding a data file.
+
+Three passes: (1) every template yields candidate atoms ("5. augustā", "7."), (2) range rules
+join atoms and markers ("no 7. līdz 9. augustam", "Naktī uz 10. augustu"), (3) the longest
+non-overlapping candidates are resolved in text order, carrying the last explicit year on.
+
+Decisions:
+- No year anywhere (none earlier in the scan, no `default_year`): the mention is kept with
+  date_start/date_end None and the precision of its form, never dropped.
+- `default_month` is the publication month: with the year taken from `default_year`, a later
+  month is put in the previous year (news narrates the past).
+- Winter belongs to the year it starts in: "2022. gada ziemā" = 2022-12-01..2023-02-28.
+- Impossible dates ("31. februārī") are not returned.
+- Open ranges keep the outer edge of their endpoint: "līdz 2023. gada vasarai" ends 2023-08-31.
+- Attribute years ("1951. gada Ženēvas konvencijā") get anchor=False and set no context year:
+  they name an era, not the time of the narrated event.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterator, Mapping
+
+from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
+
+DATA_DIR = Path(__file__).parent / "data" / "dates"
+
+_REQUIRED = ("lang", "months", "seasons", "parts", "templates", "ranges")
+_NUMBER_SLOTS = {"year": r"(?:19|20)\d\d", "day": r"3[01]|[12]\d|0?[1-9]", "monthnum": r"1[0-2]|0?[1-9]",
+                 "yearend": r"(?:19|20)\d\d"}  # yearend: "2021./2022. gada ziemā" counts from the first year
+_WORD_SLOTS = {"month": "months", "season": "seasons", "part": "parts", "yearword": "year_words"}
+_ENTRY_KEYS = {"seasons": ("months",), "parts": ("days", "months"), "templates": ("pattern",), "ranges": ("relation",)}
+_CHOICES = {"templates": {"use": {"any", "first", "marked"}},
+            "ranges": {"relation": {"between", "night", "until", "from"}, "night": {"", "start", "end"}}}
+# What a word means: a month number, a season's month span, a part's (day span, month span)
+_VALUES = {
+    "months": lambda i, e: i + 1,
+    "seasons": lambda i, e: tuple(e["months"]),
+    "parts": lambda i, e: (tuple(e["days"]), tuple(e["months"])),
+}
+_LEFT, _RIGHT = r"(?<![\w./:,])", r"(?!\w)"  # no digits/letters glued on: "iml_34", "1.5"
+_PIECE = re.compile(r"\{(\w+)(?::([\w,]+))?\}|[\[\]<>]|\s+|[^\s{}\[\]<>]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_MARKER_REACH = 60  # how far before a date a range marker may start
+_LEAP = 2000  # probe year for dates whose year is unknown: keeps 29 February possible
+
+
+def load_language(lang: str) -> dict[str, Any]:
+    """Read and validate geo/data/dates/<lang>.toml."""
+    path = DATA_DIR / f"{lang}.toml"
+    if not path.is_file():
+        raise ValueError(f"no date grammar for language {lang!r}: {path} does not exist")
+    with path.open("rb") as fh:
+        return validate_language(tomllib.load(fh), path.name)
+
+
+def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:
+    """Check a parsed grammar; raise ValueError naming `source` and the missing or bad key."""
+
+    def need(obj: Mapping[str, Any], key: str, where: str = "") -> Any:
+        if key not in obj:
+            raise ValueError(f"{source}: missing key '{where}{key}'")
+        return obj[key]
+
+    for key in _REQUIRED:
+        need(data, key)
+    if len(data["months"]) != 12:
+        raise ValueError(f"{source}: 'months' must list the 12 months in order")
+    for table, keys in _ENTRY_KEYS.items():
+        for i, entry in enumerate(data.get(table, [])):
+            for key in keys:
+                need(entry, key, f"{table}[{i}].")
+            for key, allowed in _CHOICES.get(table, {}).items():
+                if key in entry and entry[key] not in allowed:
+                    raise ValueError(f"{source}: {table}[{i}].{key} must be one of {sorted(allowed)}")
+    for category in _WORD_SLOTS.values():
+        for i, entry in enumerate(data.get(category, [])):
+            if "stem" in entry:
+                need(data.get("declensions", {}), need(entry, "decl", f"{category}[{i}]."), "declensions.")
+            else:
+                need(entry, "forms", f"{category}[{i}].")
+    for i, rule in enumerate(data["ranges"]):
+        if not (rule.get("open") or rule.get("join")):  # a marker-less rule would turn every date into a range
+            need(rule, "open", f"ranges[{i}].")
+    for i, template in enumerate(data["templates"]):
+        for slot in re.findall(r"\{(\w+)", template["pattern"]):
+            if slot not in _NUMBER_SLOTS:  # an unknown slot is reported as a missing "{slot}"
+                need(data, _WORD_SLOTS.get(slot, f"{{{slot}}}"), f"templates[{i}] needs ")
+    return data
+
+
+@dataclass(frozen=True)
+class _Template:
+    regex: re.Pattern[str]
+    use: str
+    attribute: bool
+
+
+@dataclass(frozen=True)
+class _Rule:
+    open: re.Pattern[str] | None  # marker ending right where the first date starts
+    join: re.Pattern[str] | None  # marker between two dates; None for one-sided rules
+    relation: str
+    night: str
+    strict: bool  # only full dates, not a bare "2000" that may be a count ("by 2000 people")
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    templates: tuple[_Template, ...]
+    rules: tuple[_Rule, ...]
+    lexicon: Mapping[str, Mapping[str, Any]]  # slot -> lookup key -> value
+
+
+@dataclass(frozen=True)
+class _Point:
+    """What one date expression states; None fields are left to context."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    days: tuple[int, int] | None = None  # part of a month
+    months: tuple[int, int] | None = None  # season or part of a year
+
+
+@dataclass(frozen=True)
+class _Cand:
+    lo: int  # matched span incl. trigger words, used for overlap
+    hi: int
+    start: int  # surface span
+    end: int
+    points: tuple[_Point, ...]
+    use: str = "any"
+    prio: int = 0
+    relation: str = "on"
+    night: str = ""
+    attribute: bool = False
+
+
+def _key(form: str) -> str:
+    """Lookup key of a word form: case and spacing do not matter."""
+    return " ".join(form.lower().split())
+
+
+def _forms(entry: Mapping[str, Any], declensions: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """All (form, case) pairs of a lexicon entry: stem + every ending, fixed forms, abbreviations."""
+    for case, endings in declensions.get(entry.get("decl", ""), {}).items():
+        for ending in [endings] if isinstance(endings, str) else endings:
+            yield entry["stem"] + ending, case
+    yield from ((form, "any") for form in entry.get("forms", []))
+    yield from ((form, "abbr") for form in entry.get("abbr", []))
+
+
+def _alternatives(words: str) -> str:
+    """Regex for 'a|b c': literal alternatives, spaces inside one matching any whitespace."""
+    alts = sorted(words.split("|"), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, alt.split())) for alt in alts) + ")"
+
+
+def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tuple[str, dict[str, Any]]:
+    """Regex alternation for a word slot (limited to `cases`) and its form -> value lookup."""
+    wanted = set(cases.split(",")) | {"any"} if cases else None
+    forms, lookup = set(), {}
+    for i, entry in enumerate(data.get(category, [])):
+        for form, case in _forms(entry, data.get("declensions", {})):
+            lookup.setdefault(_key(form), _VALUES.get(category, lambda i, e: None)(i, entry))
+            if wanted is None or case in wanted:
+                forms.add(form)
+    regex = _alternatives("|".join(forms)) if forms else "(?!)"
+    if category in data.get("case_sensitive", []):
+        regex = f"(?-i:{regex})"
+    return regex, lookup
+
+
+def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any]) -> re.Pattern[str]:
+    """Turn a template into a regex; fills `lexicon` with the lookups of its word slots."""
+    out = [_LEFT]
+    for m in _PIECE.finditer(pattern):
+        token, slot = m.group(), m.group(1)
+        if slot in _NUMBER_SLOTS:
+            out.append(rf"(?P<{slot}>{_NUMBER_SLOTS[slot]})(?!\d)")
+        elif slot:
+            regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], m.group(2))
+            out.append(f"(?P<{slot}>{regex})")
+        else:
+            special = {"[": "(?:", "]": ")?", "<": "(?P<core>", ">": ")"}
+            out.append(special.get(token) or (r"\s*" if token.isspace() else _alternatives(token)))
+    return re.compile("".join(out) + _RIGHT, re.IGNORECASE)
+
+
+def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | None:
+    """Regex of a range marker: ending at the date (before=True) or between two dates."""
+    if not words:
+        return None
+    art = rf"(?:\s+{_alternatives(article)})?" if article else ""
+    if before:
+        return re.compile(rf"(?<!\w){_alternatives(words)}{art}\s*$", re.IGNORECASE)
+    return re.compile(rf"\s*{_alternatives(words)}{art}\s*", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    """The compiled matcher of a language (built once per process)."""
+    data = load_language(lang)
+    lexicon: dict[str, Any] = {}
+    templates = tuple(
+        _Template(_compile_pattern(t["pattern"], data, lexicon), t.get("use", "any"), t.get("attribute", False))
+        for t in data["templates"]
+    )
+    article = data.get("article", "")
+    rules = tuple(
+        _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
+              r["relation"], r.get("night", ""), r.get("strict", False))
+        for r in data["ranges"]
+    )
+    frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
+    return _Grammar(templates, rules, MappingProxyType(frozen))
+
+
+def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]]) -> _Point:
+    """Read the slots of one template match."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    number = {slot: int(g[slot]) for slot in ("year", "day", "monthnum") if slot in g}
+    word = {slot: lexicon[slot].get(_key(g[slot])) for slot in _WORD_SLOTS if slot in g}
+    month, part = number.get("monthnum") or word.get("month"), word.get("part")
+    return _Point(number.get("year"), month, number.get("day"), part[0] if part and month else None,
+                  word.get("season") or (part[1] if part and not month else None))
+
+
+def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
+    """Pass 1: every template match, overlapping ones included."""
+    found = []
+    for prio, template in enumerate(grammar.templates):
+        for m in template.regex.finditer(text, start, end):
+            core = "core" if m.groupdict().get("core") is not None else 0
+            point = _point(m, grammar.lexicon)
+            found.append(_Cand(m.start(), m.end(), m.start(core), m.end(core), (point,), template.use, prio,
+                               attribute=template.attribute))
+    return found
+
+
+def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...]) -> Iterator[_Cand]:
+    """Pass 2: atoms joined with their range markers into one- and two-sided ranges."""
+    by_lo: dict[int, list[_Cand]] = {}
+    for atom in atoms:
+        by_lo.setdefault(atom.lo, []).append(atom)
+    for a in atoms:
+        for rule in rules:
+            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if rule.open else None
+            if (rule.open and not opened) or (rule.strict and a.use != "any"):
+                continue
+            lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)
+            if rule.join is None:
+                if a.use != "first":
+                    yield _Cand(lo, a.hi, first, a.end, a.points, relation=rule.relation, night=rule.night, prio=-1)
+                continue
+            joined = rule.join.match(text, a.hi)
+            for b in by_lo.get(joined.end(), []) if joined else []:
+                if b.use == "any" or (b.use == "marked" and opened):
+                    if a.points[0].day is None or a.points[0].month or b.points[0].month:  # "7." needs a month
+                        yield _Cand(lo, b.hi, first, b.end, (a.points[0], b.points[0]), relation=rule.relation, prio=-1)
+
+
+def _select(cands: list[_Cand], urls: list[tuple[int, int]]) -> list[_Cand]:
+    """Pass 3a: the longest standalone candidates that overlap nothing chosen and no URL."""
+    chosen: list[_Cand] = []
+    taken = list(urls)
+    for c in sorted(cands, key=lambda c: (c.lo - c.hi, c.prio, c.lo)):
+        if c.use == "any" and all(c.hi <= lo or c.lo >= hi for lo, hi in taken):
+            chosen.append(c)
+            taken.append((c.lo, c.hi))
+    return sorted(chosen, key=lambda c: c.lo)
+
+
+def _complete(points: tuple[_Point, ...]) -> tuple[_Point, ...]:
+    """The two ends of a range complete each other: "7." takes month and year from "9. augustā"."""
+    if len(points) < 2:
+        return points
+    a, b = points
+    a = replace(a, month=a.month or (b.month if a.day else None), year=a.year or b.year)
+    return a, replace(b, year=b.year or a.year)
+
+
+def _precision(p: _Point) -> int:
+    """Time precision of what a point states."""
+    if p.day is not None:
+        return DAY
+    if p.month is not None:
+        return WEEK if p.days else MONTH
+    return SEASON_OR_YEAR
+
+
+def _interval(p: _Point, year: int) -> tuple[date, date]:
+    """The first and last day a point covers in `year`; ValueError if it does not exist."""
+    if p.day is not None:
+        return date(year, p.month or 0, p.day), date(year, p.month or 0, p.day)
+    if p.month is not None:
+        last = calendar.monthrange(year, p.month)[1]
+        lo, hi = p.days or (1, last)
+        return date(year, p.month, min(lo, last)), date(year, p.month, min(hi, last))
+    first, final = p.months or (1, 12)
+    end_year = year + (final < first)  # winter runs into the next year
+    return date(year, first, 1), date(end_year, final, calendar.monthrange(end_year, final)[1])
+
+
+def _year(p: _Point, context: int | None, default_year: int | None, default_month: int | None) -> int | None:
+    """The year of a point: stated, else the context year, else the publication year."""
+    if p.year is not None or context is not None:
+        return p.year or context
+    month = p.month or (p.months[0] if p.months else None)
+    if default_year is None or default_month is None or month is None:
+        return default_year
+    return default_year - (month > default_month)  # a later month was last year's
+
+
+def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | None, int | None]) -> DateMention | None:
+    """Turn a chosen candidate into a DateMention; None when the date does not exist."""
+    points = _complete(c.points)
+    precision = max(map(_precision, points))
+    years = [_year(p, context, *defaults) for p in points]
+    inferred = any(p.year is None for p in points)
+    base = dict(start=c.start, end=c.end, surface=text[c.start:c.end], precision=precision,
+                year_inferred=inferred, relation=c.relation, anchor=not c.attribute)
+    try:
+        spans = [_interval(p, y or _LEAP) for p, y in zip(points, years)]  # "31. februārī" fails here
+        if len(spans) == 2 and spans[0][0] > spans[1][1] and points[0].year is None:
+            spans[0] = _interval(points[0], (years[0] or _LEAP) - 1)  # "no decembra līdz februārim"
+    except ValueError:
+        return None
+    if None in years:  # no year anywhere: keep the mention, leave it unnormalised
+        return DateMention(date_start=None, date_end=None, **{**base, "year_inferred": False})
+    lo, hi = spans[0][0], spans[-1][1]
+    if lo > hi:
+        return None
+    if c.night and precision == DAY:
+        day = timedelta(days=1)
+        lo, hi = (lo - day, hi) if c.night == "end" else (lo, hi + day)
+    lo, hi = (None if c.relation == "until" else lo), (None if c.relation == "from" else hi)
+    return DateMention(date_start=lo, date_end=hi, **base)
+
+
+def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = None,
+               default_year: int | None = None, default_month: int | None = None) -> list[DateMention]:
+    """Temporal expressions in text[start:end], in text order, with offsets into `text`."""
+    end = len(text) if end is None else end
+    grammar = _grammar(lang)
+    atoms = _atoms(text, start, end, grammar)
+    cands = atoms + [c for c in _ranges(text, start, atoms, grammar.rules) if c.hi <= end]
+    urls = [m.span() for m in _URL.finditer(text, start, end)]
+    mentions, context = [], None
+    for c in _select(cands, urls):
+        mention = _resolve(text, c, context, (default_year, default_month))
+        if mention is not None:
+            mentions.append(mention)
+        stated = [p.year for p in c.points if p.year is not None]
+        if stated and not c.attribute:
+            context = stated[-1]
+    return mentions
+
+
+def parse_date(surface: str, lang: str = "lv", default_year: int | None = None) -> DateMention | None:
+    """The date expression that makes up the whole of `surface`, or None."""
+    lo, hi = len(surface) - len(surface.lstrip()), len(surface.rstrip())
+    found = find_dates(surface, lang, default_year=default_year)
+    return next((m for m in found if (m.start, m.end) == (lo, hi)), None)

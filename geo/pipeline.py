@@ -1,0 +1,62 @@
+"""One document through the whole pipeline: sentences, places, dates, counts, events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from geo import counts, dates, events, places, sentences
+from geo.gazetteer import Gazetteer, Place
+from geo.model import CountMention, DateMention, Document, PlaceMention, Sentence
+
+
+@dataclass(frozen=True)
+class Parse:
+    """What one document gives: every mention, every event, and what could not be placed."""
+
+    doc: Document
+    sentences: list[Sentence]
+    places: list[PlaceMention]
+    dates: list[DateMention]
+    counts: list[CountMention]
+    events: list[events.Event]
+    extra_places: list[Place] = field(default_factory=list)  # found in GeoNames, not the gazetteer
+
+    @property
+    def unresolved(self) -> list[dict[str, Any]]:
+        """Place mentions with no coordinates, and dates that could not be normalised."""
+        out = [{"doc_id": self.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
+                "kind": "place", "reason": m.reason} for m in self.places if m.place_id is None]
+        out += [{"doc_id": self.doc.doc_id, "start": d.start, "end": d.end, "surface": d.surface,
+                 "kind": "date", "reason": "no year in the text or the document's metadata"}
+                for d in self.dates if d.date_start is None and d.date_end is None]
+        return sorted(out, key=lambda u: (u["start"], u["end"]))
+
+    def place(self, place_id: str, gazetteer: Gazetteer) -> Place | None:
+        """A place of this parse by id: the gazetteer's or a GeoNames fallback."""
+        return gazetteer.places.get(place_id) or next((p for p in self.extra_places if p.id == place_id), None)
+
+
+def _publication(doc: Document) -> tuple[int | None, int | None]:
+    """(year, month) of the document's publication date, used for dates with no year."""
+    published = doc.meta.get("published")
+    if not published:
+        return None, None
+    day = date.fromisoformat(published)
+    return day.year, day.month
+
+
+def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
+    """Run every step on the body of a document (its reference list is not parsed)."""
+    lang, text, end = doc.lang, doc.text, doc.body_end
+    year, month = _publication(doc)
+    found_dates = dates.find_dates(text, lang, 0, end, default_year=year, default_month=month)
+    found_places, extra = places.find(text, gazetteer, 0, end, lang)
+    date_spans = [(d.start, d.end) for d in found_dates]
+    found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans)
+    spans = sentences.split(text, 0, end, lang)
+    known = dict(gazetteer.places) | {p.id: p for p in extra}
+    found_events = events.assemble(doc.doc_id, text, spans, found_places, found_dates,
+                                   found_counts, bare, known, lang)
+    return Parse(doc, spans, found_places, found_dates, found_counts, found_events, extra)

@@ -1,0 +1,288 @@
+"""Tests of geo.dates: Latvian and English temporal expressions normalised to date intervals."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geo.dates import DATA_DIR, find_dates, load_language, parse_date, validate_language
+from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_bf6ecbb1fa1d973a.txt"
+D = date.fromisoformat
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+def only(text: str, lang: str = "lv", **kw):
+    """The single mention in `text` (fails when there are none or several)."""
+    found = find_dates(text, lang, **kw)
+    assert len(found) == 1, [m.surface for m in found]
+    m = found[0]
+    assert text[m.start:m.end] == m.surface
+    return m
+
+
+def iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+# (sentence, surface, date_start, date_end, precision, relation); default_year=2021 unless stated
+LV_CASES = [
+    ("Robežsargi 2021. gada 4. augustā aizturēja 12 personas.", "2021. gada 4. augustā", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Tas notika 2021.gada 4.augustā pie Silenes.", "2021.gada 4.augustā", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Ziņojums publicēts 2021. g. 4. augustā.", "2021. g. 4. augustā", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Lēmums pieņemts 04.08.2021. vakarā.", "04.08.2021", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Sēde notika 4.08.2021 Rīgā.", "4.08.2021", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Skatīts: 2021-08-04.", "2021-08-04", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Vēl divus cilvēkus aizturēja 7. augustā.", "7. augustā", "2021-08-07", "2021-08-07", DAY, "on"),
+    ("Naktī uz 10. augustu aizturēja vēl 65 cilvēkus.", "Naktī uz 10. augustu", "2021-08-09", "2021-08-10", DAY, "night"),
+    ("Robežu šķērsoja naktī no 12. uz 13. septembri.", "naktī no 12. uz 13. septembri", "2021-09-12", "2021-09-13", DAY, "night"),
+    ("2021. gada novembrī situācija saasinājās.", "2021. gada novembrī", "2021-11-01", "2021-11-30", MONTH, "on"),
+    ("Operācija sākās 2022. gada jūlijā.", "2022. gada jūlijā", "2022-07-01", "2022-07-31", MONTH, "on"),
+    ("Lietuvā spiediens mazinājās oktobrī.", "oktobrī", "2021-10-01", "2021-10-31", MONTH, "on"),
+    ("2022. gada marta vidū plūsma samazinājās.", "2022. gada marta vidū", "2022-03-11", "2022-03-20", WEEK, "on"),
+    ("Žogu sāka būvēt augusta sākumā.", "augusta sākumā", "2021-08-01", "2021-08-10", WEEK, "on"),
+    ("Telts tika nojaukta februāra beigās.", "februāra beigās", "2021-02-21", "2021-02-28", WEEK, "on"),
+    ("Ziņojums tapa 2022. gada septembra pirmajā pusē.", "2022. gada septembra pirmajā pusē", "2022-09-01", "2022-09-15", WEEK, "on"),
+    ("2023. gada vasarā ieradās algotņi.", "2023. gada vasarā", "2023-06-01", "2023-08-31", SEASON_OR_YEAR, "on"),
+    ("Mežos 2021. gada rudenī bija auksts.", "2021. gada rudenī", "2021-09-01", "2021-11-30", SEASON_OR_YEAR, "on"),
+    ("Pavasarī robeža bija klusa.", "Pavasarī", "2021-03-01", "2021-05-31", SEASON_OR_YEAR, "on"),
+    ("2022. gada ziemā migranti sala.", "2022. gada ziemā", "2022-12-01", "2023-02-28", SEASON_OR_YEAR, "on"),
+    ("2022. gadā pārkāpumu bija mazāk.", "2022. gadā", "2022-01-01", "2022-12-31", SEASON_OR_YEAR, "on"),
+    ("Žogu pabeidza 2024. gada sākumā.", "2024. gada sākumā", "2024-01-01", "2024-03-31", SEASON_OR_YEAR, "on"),
+    ("Ārkārtējā situācija ilga līdz 2021. gada 10. novembrim.", "līdz 2021. gada 10. novembrim", None, "2021-11-10", DAY, "until"),
+    ("Krīze apsīka līdz 2023. gada vasarai.", "līdz 2023. gada vasarai", None, "2023-08-31", SEASON_OR_YEAR, "until"),
+    ("Kopš 2021. gada augusta vidus izplatīja melus.", "Kopš 2021. gada augusta vidus", "2021-08-11", None, WEEK, "from"),
+    ("Patruļas notiek kopš 2022. gada.", "kopš 2022. gada", "2022-01-01", None, SEASON_OR_YEAR, "from"),
+    ("Mācības notika no 7. līdz 9. augustam.", "no 7. līdz 9. augustam", "2021-08-07", "2021-08-09", DAY, "between"),
+    ("Mācības notika 2021. gada 7.–9. augustā.", "2021. gada 7.–9. augustā", "2021-08-07", "2021-08-09", DAY, "between"),
+    ("Uzbrukumi notika starp 7. un 9. augustu.", "starp 7. un 9. augustu", "2021-08-07", "2021-08-09", DAY, "between"),
+    ("Mācības ilga no 5. augusta līdz 7. septembrim.", "no 5. augusta līdz 7. septembrim", "2021-08-05", "2021-09-07", DAY, "between"),
+    ("Sēde notika 4. aug. Daugavpilī.", "4. aug.", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Pieplūdums pieauga augusta otrajā pusē.", "augusta otrajā pusē", "2021-08-16", "2021-08-31", WEEK, "on"),
+    ("Migranti sala 2021./2022. gada ziemā.", "2021./2022. gada ziemā", "2021-12-01", "2022-02-28", SEASON_OR_YEAR, "on"),
+    ("Robeža ir slēgta kopš augusta.", "kopš augusta", "2021-08-01", None, MONTH, "from"),
+    ("Situācija saglabāsies līdz vasarai.", "līdz vasarai", None, "2021-08-31", SEASON_OR_YEAR, "until"),
+    ("Robeža bija slēgta no 2021. gada augusta līdz 2022. gada martam.",
+     "no 2021. gada augusta līdz 2022. gada martam", "2021-08-01", "2022-03-31", MONTH, "between"),
+]
+
+EN_CASES = [
+    ("Guards detained 12 people on 4 August 2021.", "4 August 2021", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("The ministry said on August 4, 2021 that the camp was full.", "August 4, 2021", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("More arrived on 10 August.", "10 August", "2021-08-10", "2021-08-10", DAY, "on"),
+    ("The fence was finished on the 4th of August.", "4th of August", "2021-08-04", "2021-08-04", DAY, "on"),
+    ("Accessed 2022-03-25.", "2022-03-25", "2022-03-25", "2022-03-25", DAY, "on"),
+    ("Numbers fell in mid-March 2022.", "mid-March 2022", "2022-03-11", "2022-03-20", WEEK, "on"),
+    ("Pushbacks began in early August 2021.", "early August 2021", "2021-08-01", "2021-08-10", WEEK, "on"),
+    ("Pushbacks peaked in late August 2021.", "late August 2021", "2021-08-21", "2021-08-31", WEEK, "on"),
+    ("Camps were cleared at the end of November.", "end of November", "2021-11-21", "2021-11-30", WEEK, "on"),
+    ("Mercenaries arrived in the summer of 2023.", "summer of 2023", "2023-06-01", "2023-08-31", SEASON_OR_YEAR, "on"),
+    ("Summer 2023 brought new tension.", "Summer 2023", "2023-06-01", "2023-08-31", SEASON_OR_YEAR, "on"),
+    ("People froze during winter 2021.", "winter 2021", "2021-12-01", "2022-02-28", SEASON_OR_YEAR, "on"),
+    ("The report came out in November 2021.", "November 2021", "2021-11-01", "2021-11-30", MONTH, "on"),
+    ("The report came out in November.", "November", "2021-11-01", "2021-11-30", MONTH, "on"),
+    ("Fewer crossings were recorded in 2022.", "2022", "2022-01-01", "2022-12-31", SEASON_OR_YEAR, "on"),
+    ("Construction resumed in early 2022.", "early 2022", "2022-01-01", "2022-03-31", SEASON_OR_YEAR, "on"),
+    ("Clashes took place between 7 and 9 August.", "between 7 and 9 August", "2021-08-07", "2021-08-09", DAY, "between"),
+    ("Drills ran from 7 to 9 August 2021.", "from 7 to 9 August 2021", "2021-08-07", "2021-08-09", DAY, "between"),
+    ("Drills ran 7–9 August.", "7–9 August", "2021-08-07", "2021-08-09", DAY, "between"),
+    ("Propaganda spread since mid-August 2021.", "since mid-August 2021", "2021-08-11", None, WEEK, "from"),
+    ("The emergency lasted until 10 November 2021.", "until 10 November 2021", None, "2021-11-10", DAY, "until"),
+    ("The wall should be done by the end of 2023.", "by the end of 2023", None, "2023-12-31", SEASON_OR_YEAR, "until"),
+    ("On the night of 9 to 10 August 65 people crossed.", "the night of 9 to 10 August", "2021-08-09", "2021-08-10", DAY, "night"),
+    ("Shots were heard on the night of 9 August.", "the night of 9 August", "2021-08-09", "2021-08-10", DAY, "night"),
+    ("Arrivals rose in August–October 2021.", "August–October 2021", "2021-08-01", "2021-10-31", MONTH, "between"),
+    ("The fence was built from 2021 to 2023.", "from 2021 to 2023", "2021-01-01", "2023-12-31", SEASON_OR_YEAR, "between"),
+    ("Talks ran from August 2021 until March 2022.", "from August 2021 until March 2022", "2021-08-01", "2022-03-31", MONTH, "between"),
+    ("Patrols were reinforced during May 2021.", "May 2021", "2021-05-01", "2021-05-31", MONTH, "on"),
+    ("Guards fired shots overnight into 10 August.", "overnight into 10 August", "2021-08-09", "2021-08-10", DAY, "night"),
+]
+
+
+@pytest.mark.parametrize(("lang", "case"), [("lv", c) for c in LV_CASES] + [("en", c) for c in EN_CASES])
+def test_each_form_is_found_and_normalised(lang, case):
+    text, surface, start, end, precision, relation = case
+    m = only(text, lang, default_year=2021)
+    assert (m.surface, iso(m.date_start), iso(m.date_end), m.precision, m.relation) == (
+        surface, start, end, precision, relation)
+
+
+@pytest.mark.parametrize("text", [
+    "2021. gada 4. augustā", "2021.gada 4.augustā", "2021." + NBSP + "gada" + NBSP + "4." + NBSP + "augustā",
+    "2021." + NNBSP + "gada 4." + NNBSP + "augustā", "2021. gada\n4. augustā",
+])
+def test_any_whitespace_or_none_between_tokens(text):
+    m = only(f"Aizturēti {text}, ziņo robežsardze.")
+    assert m.date_start == m.date_end == D("2021-08-04")
+    assert m.surface == text
+
+
+def test_year_carries_over_from_the_last_explicit_year():
+    text = "2021. gada 4. augustā aizturēja 12, 5. augustā — 2. 2023. gada vasarā ieradās algotņi; 3. augustā brīdināja."
+    found = find_dates(text)
+    assert [(m.surface, m.date_start, m.year_inferred) for m in found] == [
+        ("2021. gada 4. augustā", D("2021-08-04"), False),
+        ("5. augustā", D("2021-08-05"), True),
+        ("2023. gada vasarā", D("2023-06-01"), False),
+        ("3. augustā", D("2023-08-03"), True),
+    ]
+
+
+def test_default_year_applies_only_without_a_year_in_text():
+    first, second = find_dates("5. augustā sākās mācības, 2022. gada 6. augustā beidzās.", default_year=2021)
+    assert (first.date_start, first.year_inferred) == (D("2021-08-05"), True)
+    assert (second.date_start, second.year_inferred) == (D("2022-08-06"), False)
+
+
+def test_default_month_puts_later_months_in_the_previous_year():
+    m = only("Decembrī robeža tika slēgta.", default_year=2022, default_month=3)
+    assert (m.date_start, m.date_end) == (D("2021-12-01"), D("2021-12-31"))
+    assert only("Februārī robeža tika slēgta.", default_year=2022, default_month=3).date_start == D("2022-02-01")
+
+
+def test_mention_without_any_year_is_kept_unnormalised():
+    m = only("Naktī uz 10. augustu aizturēja 65 cilvēkus.")
+    assert m.surface == "Naktī uz 10. augustu"
+    assert (m.date_start, m.date_end, m.precision, m.relation, m.year_inferred) == (None, None, DAY, "night", False)
+
+
+def test_attribute_year_is_not_an_anchor_and_sets_no_context():
+    text = "Saskaņā ar 1951. gada Ženēvas konvenciju 5. augustā lēma par patvērumu."
+    attr, day = find_dates(text, default_year=2021)
+    assert (attr.surface, attr.anchor, attr.date_start, attr.date_end) == ("1951. gada", False, D("1951-01-01"), D("1951-12-31"))
+    assert (day.date_start, day.anchor) == (D("2021-08-05"), True)
+
+
+def test_scan_window_offsets_point_into_the_whole_text():
+    text = "Ievads 2020. gada 1. maijā. Pamatteksts: 7. augustā aizturēja 38 cilvēkus."
+    body = text.index("Pamatteksts")
+    (m,) = find_dates(text, start=body, default_year=2021)
+    assert (m.start, m.surface, text[m.start:m.end]) == (text.index("7. augustā"), "7. augustā", "7. augustā")
+    assert m.date_start == D("2021-08-07")  # the year before `start` is outside the scan
+    assert find_dates(text, end=body - 2)[0].date_start == D("2020-05-01")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("lv", "Aizturēja 12 personas, vēlāk 38 un 140."),
+    ("lv", "Vairāk nekā 6500 novērsto mēģinājumu."),
+    ("lv", "Katrs samaksāja no 10 000 līdz 13 000 eiro."),
+    ("lv", "Golubeva: mēs esam gatavi (no 36. minūtes)."),
+    ("lv", "Piedzīt vismaz 120 miljonus eiro; 2. pasaules karš; 3. vietā."),
+    ("lv", "Avots: https://publications.iom.int/system/files/pdf/iml_34_glossary.pdf"),
+    ("lv", "Arhīvs: https://lsm.lv/raksts/2021-08-04/robeza"),
+    ("lv", "Augusts Kirhenšteins un Maija Kalniņa runāja ar 1,5 tūkstošiem cilvēku."),
+    ("en", "Guards detained 12 people and 6,500 attempts were stopped."),
+    ("en", "Each paid from 10,000 to 13,000 euros; between 10 and 20 people waited."),
+    ("en", "Arrivals grew by 2000 people; you may 5 times ask."),
+])
+def test_numbers_are_not_dates(lang, text):
+    assert find_dates(text, lang, default_year=2021) == []
+
+
+@pytest.mark.parametrize("text", ["Tas notika 31. februārī.", "2021. gada 29. februārī", "2021. gada 31. jūnijā"])
+def test_impossible_dates_are_not_returned(text):
+    assert find_dates(text, default_year=2021) == []
+
+
+def test_trailing_punctuation_is_not_part_of_the_surface():
+    text = "Lēmums: 04.08.2021. Naktī uz 10. augustu, vēlāk augusta beigās."
+    assert [m.surface for m in find_dates(text)] == ["04.08.2021", "Naktī uz 10. augustu", "augusta beigās"]
+
+
+def test_english_month_needs_a_capital_and_marker_words_do_not():
+    assert only("Since May 2022 the border was calm.", "en").surface == "Since May 2022"
+    assert only("BETWEEN 7 AND 9 August", "en", default_year=2021).date_end == D("2021-08-09")
+
+
+def test_parse_date_reads_a_whole_string():
+    m = parse_date("2022. gada marta vidū")
+    assert (m.date_start, m.date_end, m.precision) == (D("2022-03-11"), D("2022-03-20"), WEEK)
+    assert parse_date("10 August", "en", default_year=2021).date_start == D("2021-08-10")
+    assert parse_date("  4. augustā ", default_year=2021).surface == "4. augustā"
+    assert parse_date("4. augustā aizturēja") is None
+    assert parse_date("12 personas") is None
+
+
+SEED_BODY_EXPECTED = [  # (surface, date_start, date_end, precision, relation, year_inferred)
+    ("2021. gada 7. jūlijā", "2021-07-07", "2021-07-07", DAY, "on", False),
+    ("līdz 2023. gada vasarai", None, "2023-08-31", SEASON_OR_YEAR, "until", False),
+    ("2021. gada 4. augustā", "2021-08-04", "2021-08-04", DAY, "on", False),
+    ("5. augustā", "2021-08-05", "2021-08-05", DAY, "on", True),
+    ("9. augustā", "2021-08-09", "2021-08-09", DAY, "on", True),
+    ("7. augustā", "2021-08-07", "2021-08-07", DAY, "on", True),
+    ("8. augustā", "2021-08-08", "2021-08-08", DAY, "on", True),
+    ("9. augustā", "2021-08-09", "2021-08-09", DAY, "on", True),
+    ("Naktī uz 10. augustu", "2021-08-09", "2021-08-10", DAY, "night", True),
+    ("līdz 2021. gada 10. novembrim", None, "2021-11-10", DAY, "until", False),
+    ("2022. gada marta vidū", "2022-03-11", "2022-03-20", WEEK, "on", False),
+    ("Kopš 2021. gada augusta vidus", "2021-08-11", None, WEEK, "from", False),
+    ("2021. gada novembrī", "2021-11-01", "2021-11-30", MONTH, "on", False),
+    ("2021. gada novembrī", "2021-11-01", "2021-11-30", MONTH, "on", False),
+    ("2022. gada 30. jūnijā", "2022-06-30", "2022-06-30", DAY, "on", False),
+    ("2022. gada jūlijā", "2022-07-01", "2022-07-31", MONTH, "on", False),
+    ("2023. gada 6. augustā", "2023-08-06", "2023-08-06", DAY, "on", False),
+    ("2022. gada 12. oktobrī", "2022-10-12", "2022-10-12", DAY, "on", False),
+    ("2023. gada 5. aprīlī", "2023-04-05", "2023-04-05", DAY, "on", False),
+    ("2023. gada vasarā", "2023-06-01", "2023-08-31", SEASON_OR_YEAR, "on", False),
+    ("3. augustā", "2023-08-03", "2023-08-03", DAY, "on", True),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_body() -> tuple[str, int]:
+    text = SEED.read_text(encoding="utf-8")
+    return text, text.index("LSM. Robežsardzes priekšnieks:")
+
+
+def test_seed_body_dates(seed_body):
+    text, body_end = seed_body
+    found = [m for m in find_dates(text, end=body_end) if m.anchor]
+    assert all(text[m.start:m.end] == m.surface for m in found)
+    got = [(m.surface, iso(m.date_start), iso(m.date_end), m.precision, m.relation, m.year_inferred) for m in found]
+    assert got == SEED_BODY_EXPECTED
+
+
+def test_seed_attribute_years(seed_body):
+    text, body_end = seed_body
+    attrs = [(m.surface, m.date_start.year, m.precision) for m in find_dates(text, end=body_end) if not m.anchor]
+    assert attrs == [("2022. gada", 2022, SEASON_OR_YEAR), ("1951. gada", 1951, SEASON_OR_YEAR)]
+
+
+def test_seed_numbers_are_never_dates(seed_body):
+    text, body_end = seed_body
+    spans = [(m.start, m.end) for m in find_dates(text, end=body_end)]
+    for number in ["12 personas", "38,", "35,", "140 robež", "65 robež", "6500", "662", "195 personas", "5000",
+                   "10 000", "13 000", "120 miljonus"]:
+        at = text.index(number)
+        assert not any(lo <= at < hi for lo, hi in spans), number
+
+
+@pytest.mark.parametrize("path", sorted(DATA_DIR.glob("*.toml")), ids=lambda p: p.name)
+def test_every_data_file_validates_and_compiles(path):
+    data = load_language(path.stem)
+    assert data["lang"] == path.stem
+    assert len(data["months"]) == 12
+    find_dates("2021-08-04", path.stem)  # the grammar compiles and runs
+
+
+def test_data_file_errors_name_the_file_and_the_key():
+    data = load_language("lv")
+    with pytest.raises(ValueError, match=r"xx\.toml: missing key 'months'"):
+        validate_language({k: v for k, v in data.items() if k != "months"}, "xx.toml")
+    broken = {**data, "parts": [{"stem": "vid", "decl": "us", "days": [11, 20]}]}
+    with pytest.raises(ValueError, match=r"xx\.toml: missing key 'parts\[0\]\.months'"):
+        validate_language(broken, "xx.toml")
+    broken = {**data, "templates": [{"pattern": "{day}.", "use": "sometimes"}]}
+    with pytest.raises(ValueError, match=r"xx\.toml: templates\[0\]\.use"):
+        validate_language(broken, "xx.toml")
+    broken = {**data, "ranges": [{"relation": "from"}]}
+    with pytest.raises(ValueError, match=r"xx\.toml: missing key 'ranges\[0\]\.open'"):
+        validate_language(broken, "xx.toml")
+
+
+def test_unknown_language_is_an_error():
+    with pytest.raises(ValueError, match="xx"):
+        find_dates("4 August 2021", "xx")
