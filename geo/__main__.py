@@ -1,0 +1,89 @@
+"""Command line: ``python -m geo build`` (all seeds → layers) and ``python -m geo parse FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from geo import build, documents, gazetteer, layers, pipeline
+from geo.documents import DocumentError
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Build every layer; with --check, only compare with what is committed."""
+    paths = documents.seed_paths(args.seeds)
+    corpus = build.parse_paths(paths) if not args.scheduler and not args.workers else _parallel(paths, args)
+    for err in corpus.errors:
+        print(f"error: {err}", file=sys.stderr)
+    built = build.build_layers(corpus)
+    if args.check:
+        stale = build.stale_files(built, args.out)
+        for name in stale:
+            print(f"stale: {args.out / name} differs from a fresh build", file=sys.stderr)
+        return 1 if stale or corpus.errors else 0
+    written = layers.write(built, args.out, parquet=args.parquet)
+    print(f"{len(corpus.parses)} documents, {len(built.events)} events, {len(built.places)} places, "
+          f"{len(built.mentions)} mentions, {len(built.unresolved)} unresolved → {args.out}")
+    for path in written:
+        print(f"  {path}")
+    return 1 if corpus.errors else 0
+
+
+def _parallel(paths: list[Path], args: argparse.Namespace) -> build.Corpus:
+    """Parse on Dask workers (local processes, or the cluster at --scheduler)."""
+    from geo import distributed
+
+    return distributed.parse_paths(paths, scheduler=args.scheduler, workers=args.workers)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    """One document → JSON on stdout."""
+    path = Path(args.file)
+    try:
+        doc = documents.load_document(path)
+        if args.lang:
+            doc = documents.make_document(doc.text, {**doc.meta, "language": args.lang}, doc.doc_id, path.name)
+    except DocumentError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    gaz = gazetteer.default()
+    parse = pipeline.parse(doc, gaz)
+    events = layers.events_frame([parse])
+    out = {
+        "doc_id": doc.doc_id,
+        "places": [{"start": m.start, "end": m.end, "surface": m.surface, "lemma": m.lemma,
+                    "place_id": m.place_id, "role": m.role} for m in parse.places],
+        "dates": [d.as_dict() for d in parse.dates],
+        "events": [{**row, "lon": geom.x, "lat": geom.y}
+                   for row, geom in zip(events.drop(columns="geometry").to_dict("records"), events.geometry)],
+        "unresolved": parse.unresolved,
+    }
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description="Robeža: text → geocoded, dated events")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="all seeds → data/layers")
+    b.add_argument("--seeds", type=Path, default=build.SEEDS)
+    b.add_argument("--out", type=Path, default=build.LAYERS)
+    b.add_argument("--check", action="store_true", help="exit 1 when the layers in --out are not a fresh build")
+    b.add_argument("--parquet", action="store_true", help="also write GeoParquet (for large corpora)")
+    b.add_argument("--scheduler", help="a Dask scheduler address, tcp://HOST:PORT")
+    b.add_argument("--workers", type=int, default=0, help="parse on N local Dask worker processes")
+    b.set_defaults(func=_build)
+    p = sub.add_parser("parse", help="one document → JSON on stdout")
+    p.add_argument("file")
+    p.add_argument("--lang", choices=documents.SUPPORTED_LANGUAGES)
+    p.set_defaults(func=_parse)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
