@@ -120,7 +120,9 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
             and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
         return NAME_PART
-    if "gen" not in cases or "loc" in cases:
+    # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
+    # inflect ("Latvian border guards", "Poland's government"), so any form may be one
+    if lang == "lv" and ("gen" not in cases or "loc" in cases):
         return LOCATION
     seen, k = 0, cand.last + 1
     while k < len(toks) and seen < roles["window"]:
