@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import simplemma
@@ -78,8 +79,11 @@ def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
     end = len(text) if end is None else end
     data = _data(lang)
     counts, bare = [], []
+    excluded = sorted(exclude)
+    ends = [xe for _, xe in excluded]
     for s, e in _numbers(text, start, end, data):
-        if any(s < xe and xs < e for xs, xe in exclude):
+        k = bisect_right(ends, s)  # the first excluded span ending after s
+        if k < len(excluded) and excluded[k][0] < e:
             continue  # part of a date
         kind = _classify(text, s, e, end, data, lang)
         value = _value(text[s:e], data)

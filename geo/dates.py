@@ -277,11 +277,11 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
 def _select(cands: list[_Cand], urls: list[tuple[int, int]]) -> list[_Cand]:
     """Pass 3a: the longest standalone candidates that overlap nothing chosen and no URL."""
     chosen: list[_Cand] = []
-    taken = list(urls)
+    taken: set[int] = {i for lo, hi in urls for i in range(lo, hi)}  # characters already used
     for c in sorted(cands, key=lambda c: (c.lo - c.hi, c.prio, c.lo)):
-        if c.use == "any" and all(c.hi <= lo or c.lo >= hi for lo, hi in taken):
+        if c.use == "any" and not any(i in taken for i in range(c.lo, c.hi)):
             chosen.append(c)
-            taken.append((c.lo, c.hi))
+            taken.update(range(c.lo, c.hi))
     return sorted(chosen, key=lambda c: c.lo)
 
 

@@ -8,6 +8,7 @@ language's event table (``data/language/*.toml``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -89,8 +90,23 @@ def event_type(text: str, lang: str) -> str:
     return "other"
 
 
-def _inside(items: list, start: int, end: int) -> list:
-    """The mentions that lie within [start, end)."""
+class Sorted:
+    """Mentions sorted by start, for finding those inside a span by bisection, not a scan."""
+
+    def __init__(self, items: list) -> None:
+        self.items = sorted(items, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+
+    def inside(self, start: int, end: int) -> list:
+        """The mentions that lie within [start, end)."""
+        lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
+
+
+def _inside(items: list | Sorted, start: int, end: int) -> list:
+    """The mentions of a list or a Sorted that lie within [start, end)."""
+    if isinstance(items, Sorted):
+        return items.inside(start, end)
     return [m for m in items if start <= m.start and m.end <= end]
 
 
@@ -176,7 +192,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
              dates: list[DateMention], counts: list[CountMention], bare: list[CountMention],
              gazetteer_places: dict[str, Place], lang: str) -> list[Event]:
     """Every event of a document, in text order, with ids `<doc_id>:e<n>`."""
-    resolved = [d for d in dates if d.anchor and (d.date_start or d.date_end)]
+    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end)])
+    places, counts, bare = Sorted(places), Sorted(counts), Sorted(bare)
     events: list[Event] = []
     context = Context([], [])
     for sentence in sentences:
@@ -207,7 +224,7 @@ class Context:
 
 def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
            sentence_type: str, sentence_has_counts: bool, context: Context,
-           resolved: list[DateMention], gazetteer_places: dict[str, Place], lang: str) -> Event | None:
+           resolved: Sorted, gazetteer_places: dict[str, Place], lang: str) -> Event | None:
     """The event of one clause, or None when it has no located place or no time anchor."""
     own_type = event_type(text[clause.start:clause.end], lang)
     etype = own_type if own_type not in WEAK_TYPES or sentence_type in WEAK_TYPES else sentence_type
@@ -221,7 +238,8 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         return None
     previous = context.dates
     if clause.date is not None:
-        before = next((d for d in reversed(resolved) if d.end <= clause.date.start), None)
+        earlier = resolved.items[:bisect_left(resolved.starts, clause.date.start)]
+        before = next((d for d in reversed(earlier) if d.end <= clause.date.start), None)
         adjacent = before is not None and before in previous + _inside(resolved, sentence.start, sentence.end)
         start, end = _period(clause.date, before if adjacent else None, lang)
         date_mentions, precision, from_context = [clause.date], clause.date.precision, False

@@ -27,14 +27,16 @@ def _place_like(text: str, toks: list[Token], k: int, roles: dict) -> bool:
     word = toks[k].text
     if not word[0].isupper() or word.isupper() or len(word) < 3 or fold(word) in roles.get("not_places", []):
         return False
-    before = text[:toks[k].start].rstrip()
-    if not before or before[-1] in SENTENCE_END:
+    i = toks[k].start - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    if i < 0 or text[i] in SENTENCE_END:
         return False  # a capital at a sentence start says nothing
     if k + 1 < len(toks) and toks[k + 1].text[0].isupper() and text[toks[k].end:toks[k + 1].start] == " ":
         return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
     if k > 0 and toks[k - 1].text[0].isupper() and text[toks[k - 1].end:toks[k].start] == " ":
         return False  # inside one too ("Baltijas Pētnieciskās ... centrs", "Eiropas Reģionālā birojs")
-    after_preposition = k > 0 and fold(toks[k - 1].text) in {fold(p) for p in roles["spatial_prepositions"]} \
+    after_preposition = k > 0 and fold(toks[k - 1].text) in roles["prepositions_folded"] \
         and text[toks[k - 1].end:toks[k].start].isspace()
     locative = word.endswith(tuple(roles["locative_endings"])) and not word.endswith(tuple(roles["adjective_endings"]))
     return after_preposition or locative
@@ -82,7 +84,8 @@ def resolve(word: str, lang: str, countries: frozenset[str]) -> tuple[Place | No
 def find(text: str, toks: list[Token], taken: set[int], lang: str,
          countries: frozenset[str]) -> tuple[list[PlaceMention], list[Place]]:
     """Mentions of place-like words the gazetteer did not match, resolved or not."""
-    roles = language.load(lang)["roles"]
+    roles = dict(language.load(lang)["roles"])
+    roles["prepositions_folded"] = {fold(p) for p in roles["spatial_prepositions"]}
     mentions, places = [], {}
     for k, tok in enumerate(toks):
         if k in taken or not _place_like(text, toks, k, roles):

@@ -75,10 +75,16 @@ class Gazetteer:
     places: dict[str, Place]
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     max_words: int = 1
+    prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of every key
 
-    def lookup(self, words: list[str]) -> list[Entry]:
-        """Entries whose surface form is exactly these words (folded)."""
-        entries = self.index.get(tuple(fold(w) for w in words), [])
+    def lookup(self, words: list[str], folded: tuple[str, ...] | None = None) -> list[Entry]:
+        """Entries whose surface form is exactly these words (compared folded).
+
+        Callers that scan many n-grams pass the words' `folded` keys to fold each once.
+        """
+        entries = self.index.get(folded if folded is not None else tuple(fold(w) for w in words))
+        if not entries:
+            return []
         joined = " ".join(words)
         return [e for e in entries if e.exact is None or e.exact == joined]
 
@@ -87,6 +93,7 @@ class Gazetteer:
         self.places.setdefault(place.id, place)
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lookup key of a word: lower case, no diacritics (the stored text keeps both)."""
     decomposed = unicodedata.normalize("NFD", word.casefold())
@@ -192,6 +199,7 @@ def load(path: Path = GAZETTEER_CSV, areas: Path = AREAS_GEOJSON) -> Gazetteer:
     for row in rows:
         _index_row(gazetteer.index, row)
     gazetteer.max_words = max(len(key) for key in gazetteer.index)
+    gazetteer.prefixes = frozenset(key[:n] for key in gazetteer.index for n in range(1, len(key) + 1))
     return gazetteer
 
 

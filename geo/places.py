@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import simplemma
 
@@ -26,9 +27,8 @@ QUOTES = "\"”»“'’"
 COORDINATOR = re.compile(r"\s*(?:,|\bun\b|\band\b|\bvai\b)\s*(?:\bun\b\s*)?")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word and its span."""
+class Token(NamedTuple):
+    """A word and its span (a tuple: documents have hundreds of thousands of them)."""
 
     start: int
     end: int
@@ -58,11 +58,14 @@ def _joined(text: str, toks: list[Token], first: int, last: int) -> bool:
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[Candidate]:
     """All gazetteer matches, then the longest, earliest, non-overlapping ones."""
     found = []
+    folded = [fold(t.text) for t in toks]
     for first in range(len(toks)):
         for last in range(first, min(first + gazetteer.max_words, len(toks))):
+            if tuple(folded[first:last + 1]) not in gazetteer.prefixes:
+                break  # no name starts with these words
             if last > first and not _joined(text, toks, last - 1, last):
                 break
-            entries = gazetteer.lookup([t.text for t in toks[first:last + 1]])
+            entries = gazetteer.lookup([t.text for t in toks[first:last + 1]], tuple(folded[first:last + 1]))
             if entries:
                 found.append(Candidate(first, last, tuple(entries)))
     found.sort(key=lambda c: (-(c.last - c.first), c.first))

@@ -1,0 +1,166 @@
+"""Text with its recognised spans marked up as escaped HTML: document text never runs as markup."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from geo.selection import (
+    GEO_PRECISION_LABELS,
+    TIME_PRECISION_LABELS,
+    as_int,
+    as_list,
+    country_name,
+    type_label,
+)
+
+# One colour per span kind; unresolved mentions are struck through in red so they stand apart.
+MARK_STYLES = {
+    "place": "background:#cfe3ff;",
+    "date": "background:#ffe7a3;",
+    "count": "background:#cdeccd;",
+    "unresolved": "background:#fde0e0;text-decoration:underline dotted #c0392b;",
+}
+CONTAINER_STYLE = "white-space:pre-wrap;line-height:1.6;font-family:serif;"
+
+
+def highlight_html(text: str, spans: Iterable[Mapping[str, Any]], offset: int = 0) -> str:
+    """`text` (starting at document offset `offset`) as escaped HTML with a <mark> per span.
+
+    Spans are in document offsets; those outside the text, overlapping an earlier longer one,
+    or whose `surface` does not match the text there (misaligned offsets) are left out.
+    """
+    pieces, cursor = [], 0
+    for span in usable_spans(text, spans, offset):
+        start, end = span["start"] - offset, span["end"] - offset
+        pieces.append(escape(text[cursor:start]))
+        pieces.append(mark(text[start:end], span))
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    return "".join(pieces)
+
+
+def usable_spans(text: str, spans: Iterable[Mapping[str, Any]], offset: int) -> list[Mapping[str, Any]]:
+    """Spans that fit the text, earliest and longest first, without overlaps."""
+    candidates = []
+    for span in spans:
+        start, end = as_int(span.get("start")), as_int(span.get("end"))
+        if start is None or end is None or not offset <= start < end <= offset + len(text):
+            continue
+        surface = span.get("surface")
+        if surface and text[start - offset:end - offset] != surface:
+            continue
+        candidates.append({**span, "start": start, "end": end})
+    candidates.sort(key=lambda s: (s["start"], -(s["end"] - s["start"])))
+    kept, reach = [], -1
+    for span in candidates:
+        if span["start"] >= reach:
+            kept.append(span)
+            reach = span["end"]
+    return kept
+
+
+def mark(surface: str, span: Mapping[str, Any]) -> str:
+    """One escaped <mark> element; its `title` says what the span resolved to."""
+    kind = str(span.get("kind") or "place")
+    title = str(span.get("title") or kind)
+    style = MARK_STYLES.get(kind, "")
+    return (
+        f'<mark class="{escape(kind)}" style="{style}" title="{escape(title)}">'
+        f"{escape(surface)}</mark>"
+    )
+
+
+def wrap(body_html: str) -> str:
+    """Already-escaped HTML in a block that keeps the text's line breaks."""
+    return f'<div class="robeza-text" style="{CONTAINER_STYLE}">{body_html}</div>'
+
+
+def legend_html() -> str:
+    """A one-line key to the colours of the marks."""
+    labels = {"place": "place", "date": "date", "count": "count", "unresolved": "unresolved place"}
+    return " ".join(
+        f'<mark class="{k}" style="{MARK_STYLES[k]}">{escape(v)}</mark>' for k, v in labels.items()
+    )
+
+
+def event_spans(event: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """An event's spans, each titled with what it means in the event (place, dates, persons)."""
+    titles = {
+        "place": "place: " + ", ".join(as_list(event.get("place_names"))),
+        "date": f"date: {event.get('date_start')} – {event.get('date_end')}",
+        "count": f"persons: {as_int(event.get('persons'))}",
+    }
+    return [
+        {**span, "title": f"{span.get('surface', '')} → {titles.get(span.get('kind'), span.get('kind'))}"}
+        for span in as_list(event.get("spans"))
+        if isinstance(span, Mapping)
+    ]
+
+
+def document_spans(
+    doc_id: str,
+    events: pd.DataFrame,
+    mentions: pd.DataFrame,
+    unresolved: pd.DataFrame,
+    place_names: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Every recognised place and date of a document, and its unresolved mentions, as spans."""
+    spans: list[dict[str, Any]] = []
+    for m in mentions[mentions["doc_id"] == doc_id].to_dict("records"):
+        name = place_names.get(m.get("place_id"), m.get("place_id"))
+        spans.append({**m, "kind": "place", "title": f"{m.get('surface')} → {name} ({m.get('place_id')})"})
+    for u in unresolved[unresolved["doc_id"] == doc_id].to_dict("records"):
+        spans.append({**u, "kind": "unresolved", "title": f"unresolved: {u.get('reason') or 'unknown'}"})
+    for event in events[events["doc_id"] == doc_id].to_dict("records"):
+        spans.extend(event_spans(event))  # dates and counts; places overlap mentions and lose
+    return spans
+
+
+def event_card_html(event: Mapping[str, Any], document: Mapping[str, Any] | None = None) -> str:
+    """The side panel for one event: its sentence with spans marked, then what was read from it."""
+    quote = str(event.get("quote") or "")
+    offset = as_int(event.get("quote_start")) or 0
+    start, end = event.get("date_start"), event.get("date_end")
+    normalised = start if start == end else f"{start} – {end}"
+    persons = as_int(event.get("persons"))
+    rows = [
+        ("Date as written", event.get("date_text")),
+        ("Date", f"{normalised} (known to the {TIME_PRECISION_LABELS.get(as_int(event.get('time_precision')), '?')})"),
+        ("Places", ", ".join(as_list(event.get("place_names"))) or "—"),
+        ("Place precision", GEO_PRECISION_LABELS.get(as_int(event.get("geo_precision")), "?")),
+        ("Countries", ", ".join(country_name(c) for c in as_list(event.get("countries"))) or "—"),
+        ("Type", type_label(event.get("event_type") or "other")),
+        ("Persons", "not stated" if persons is None else str(persons)),
+    ]
+    context = outside_quote(event)
+    if context:
+        rows.insert(2, ("From nearby sentences", " … ".join(f"{s.get('surface')} ({s.get('kind')})" for s in context)))
+    table = "".join(f"<tr><th style='text-align:left;padding-right:8px'>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
+                    for k, v in rows)
+    return (
+        f"<blockquote style='margin:0 0 8px 0'>{wrap(highlight_html(quote, event_spans(event), offset))}</blockquote>"
+        f"<table>{table}</table>"
+        f"<p style='margin-top:8px'>{source_html(event, document)}</p>"
+    )
+
+
+def outside_quote(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Spans the event took from the sentences around its quote (a date or place from context)."""
+    start, end = as_int(event.get("quote_start")) or 0, as_int(event.get("quote_end")) or 0
+    return [s for s in as_list(event.get("spans"))
+            if isinstance(s, Mapping) and not start <= (as_int(s.get("start")) or 0) < end]
+
+
+def source_html(event: Mapping[str, Any], document: Mapping[str, Any] | None) -> str:
+    """The document's title (a link only for http(s) URLs), licence and the event's id."""
+    document = document or {}
+    title = escape(str(document.get("title") or event.get("doc_id") or "?"))
+    url = str(document.get("url") or "")
+    if url.startswith(("https://", "http://")):
+        title = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
+    licence = document.get("licence")
+    licence_html = f" · {escape(str(licence))}" if licence else ""
+    return f"Source: {title}{licence_html} · <code>{escape(str(event.get('id')))}</code>"
