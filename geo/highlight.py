@@ -86,18 +86,31 @@ def legend_html() -> str:
     )
 
 
-def event_spans(event: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """An event's spans, each titled with what it means in the event (place, dates, persons)."""
+def event_spans(event: Mapping[str, Any], place_titles: Mapping[int, str] | None = None) -> list[dict[str, Any]]:
+    """An event's spans, each titled with what it means: the mention's place, the dates, persons."""
+    place_titles = place_titles or {}
     titles = {
         "place": "place: " + ", ".join(as_list(event.get("place_names"))),
         "date": f"date: {event.get('date_start')} – {event.get('date_end')}",
         "count": f"persons: {as_int(event.get('persons'))}",
     }
-    return [
-        {**span, "title": f"{span.get('surface', '')} → {titles.get(span.get('kind'), span.get('kind'))}"}
-        for span in as_list(event.get("spans"))
-        if isinstance(span, Mapping)
-    ]
+    spans = []
+    for span in as_list(event.get("spans")):
+        if not isinstance(span, Mapping):
+            continue
+        title = place_titles.get(as_int(span.get("start"))) if span.get("kind") == "place" else None
+        spans.append({**span, "title": title or f"{span.get('surface', '')} → {titles.get(span.get('kind'), span.get('kind'))}"})
+    return spans
+
+
+def mention_titles(doc_id: str, mentions: pd.DataFrame, place_names: Mapping[str, str]) -> dict[int, str]:
+    """Start offset → what the place mention there resolved to, for a document."""
+    titles = {}
+    for m in mentions[mentions["doc_id"] == doc_id].to_dict("records"):
+        place_id = m.get("place_id")
+        role = " — part of a name, not where it happened" if m.get("role") == "name_part" else ""
+        titles[as_int(m.get("start"))] = f"{m.get('surface')} → {place_names.get(place_id, place_id)} ({place_id}){role}"
+    return titles
 
 
 def document_spans(
@@ -108,18 +121,23 @@ def document_spans(
     place_names: Mapping[str, str],
 ) -> list[dict[str, Any]]:
     """Every recognised place and date of a document, and its unresolved mentions, as spans."""
-    spans: list[dict[str, Any]] = []
-    for m in mentions[mentions["doc_id"] == doc_id].to_dict("records"):
-        name = place_names.get(m.get("place_id"), m.get("place_id"))
-        spans.append({**m, "kind": "place", "title": f"{m.get('surface')} → {name} ({m.get('place_id')})"})
+    titles = mention_titles(doc_id, mentions, place_names)
+    spans: list[dict[str, Any]] = [
+        {**m, "kind": "place", "title": titles[as_int(m.get("start"))]}
+        for m in mentions[mentions["doc_id"] == doc_id].to_dict("records")
+    ]
     for u in unresolved[unresolved["doc_id"] == doc_id].to_dict("records"):
         spans.append({**u, "kind": "unresolved", "title": f"unresolved: {u.get('reason') or 'unknown'}"})
     for event in events[events["doc_id"] == doc_id].to_dict("records"):
-        spans.extend(event_spans(event))  # dates and counts; places overlap mentions and lose
+        spans.extend(event_spans(event, titles))  # dates and counts; places repeat the mentions
     return spans
 
 
-def event_card_html(event: Mapping[str, Any], document: Mapping[str, Any] | None = None) -> str:
+def event_card_html(
+    event: Mapping[str, Any],
+    document: Mapping[str, Any] | None = None,
+    place_titles: Mapping[int, str] | None = None,
+) -> str:
     """The side panel for one event: its sentence with spans marked, then what was read from it."""
     quote = str(event.get("quote") or "")
     offset = as_int(event.get("quote_start")) or 0
@@ -141,7 +159,7 @@ def event_card_html(event: Mapping[str, Any], document: Mapping[str, Any] | None
     table = "".join(f"<tr><th style='text-align:left;padding-right:8px'>{escape(k)}</th><td>{escape(str(v))}</td></tr>"
                     for k, v in rows)
     return (
-        f"<blockquote style='margin:0 0 8px 0'>{wrap(highlight_html(quote, event_spans(event), offset))}</blockquote>"
+        f"<blockquote style='margin:0 0 8px 0'>{wrap(highlight_html(quote, event_spans(event, place_titles), offset))}</blockquote>"
         f"<table>{table}</table>"
         f"<p style='margin-top:8px'>{source_html(event, document)}</p>"
     )

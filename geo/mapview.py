@@ -13,6 +13,7 @@ from typing import Any, Mapping
 import folium
 import geopandas as gpd
 import pandas as pd
+import shapely
 from branca.element import MacroElement
 from folium.plugins import FastMarkerCluster
 from folium.template import Template
@@ -20,6 +21,8 @@ from folium.template import Template
 from geo.model import MONTH, REGION
 from geo.selection import as_int, as_list
 
+LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
+LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 # Above this many events one GeoJson layer gets slow in the browser: cluster them instead.
 CLUSTER_THRESHOLD = 2000
 # Fallback frame when there is nothing to fit: north-east Poland to Latvia, with Belarus.
@@ -47,6 +50,9 @@ AREA_LAYERS = {
     "union": ("European Union", {"color": "#003399", "weight": 1, "fillOpacity": 0.03}, False),
 }
 AREA_TYPE_ALIASES = {"state_city": "municipality"}  # Daugavpils city is part of the 2021 area
+# What the map ever shows of a far area (Russia, the EU, Iraq): Europe to the Middle East.
+DISPLAY_BOX = (-10.0, 28.0, 50.0, 72.0)
+COARSE_TOLERANCE, FINE_TOLERANCE = 0.02, 0.002  # degrees: countries vs municipalities and borders
 
 
 def build_map(
@@ -56,10 +62,11 @@ def build_map(
     offline: bool = False,
 ) -> folium.Map:
     """The whole map for the given (already filtered) events."""
-    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=False)
+    m = folium.Map(tiles=None, control_scale=True)
+    # circle markers and GeoJSON need Leaflet alone: no jQuery, Bootstrap or icon fonts to fetch
+    m.default_js, m.default_css = [("leaflet", LEAFLET_JS)], [("leaflet_css", LEAFLET_CSS)]
     folium.map.CustomPane("basemap", z_index=250).add_to(m)
     folium.map.CustomPane("events", z_index=450, pointer_events=True).add_to(m)
-    folium.map.CustomPane("selection", z_index=460).add_to(m)
     add_tiles(m, show=not offline)
     add_basemap(m, basemap, show=offline)
     add_areas(m, layers["areas"])
@@ -80,7 +87,7 @@ def add_basemap(m: folium.Map, basemap: gpd.GeoDataFrame | None, show: bool) -> 
     """Country outlines from data/boundaries/basemap.geojson: a base layer that needs no server."""
     if basemap is None or not len(basemap):
         return
-    frame = basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc))
+    frame = for_display(basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc)))
     folium.GeoJson(
         frame,
         name="Offline basemap",
@@ -96,6 +103,7 @@ def add_areas(m: folium.Map, areas: gpd.GeoDataFrame) -> None:
     """One overlay per kind of area the text names, styled by its type."""
     if not len(areas):
         return
+    areas = for_display(areas)
     kinds = areas["type"].map(lambda t: AREA_TYPE_ALIASES.get(t, t))
     for kind, group in areas.groupby(kinds, sort=False):
         name, style, show = AREA_LAYERS.get(kind, (f"Other areas ({kind})", {"color": "#333", "weight": 1, "fillOpacity": 0.05}, True))
@@ -123,14 +131,26 @@ def add_imprecise_areas(m: folium.Map, events: gpd.GeoDataFrame, areas: gpd.GeoD
     outlined = areas[areas["id"].isin(ids) & (areas["type"] != "union")] if len(areas) else areas
     if not len(outlined):
         return
-    frame = outlined[["id", outlined.geometry.name]].assign(tooltip_html=outlined.apply(
+    frame = for_display(outlined)[["id", outlined.geometry.name]].assign(tooltip_html=outlined.apply(
         lambda a: f"{esc(a['name'])}: events known only to this area", axis=1))
     folium.GeoJson(
         frame,
         name="Areas of region-level events",
-        style_function=lambda _: {"color": "#222", "weight": 2.5, "dashArray": "8 6", "fillOpacity": 0.0},
+        style_function=lambda _: {"color": "#222", "weight": 2.5, "dashArray": "8 6", "fill": False},
         tooltip=folium.GeoJsonTooltip(fields=["tooltip_html"], labels=False),
     ).add_to(m)
+
+
+def for_display(shapes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Shapes cut to the display box and simplified, so the browser gets kilobytes, not megabytes."""
+    coarse = shapes["type"].isin(["country", "union"]) if "type" in shapes else pd.Series(True, index=shapes.index)
+    clipped = shapes.geometry.clip_by_rect(*DISPLAY_BOX)
+    simple = [
+        shapely.set_precision(shape.simplify(COARSE_TOLERANCE if big else FINE_TOLERANCE), 1e-4)
+        for shape, big in zip(clipped, coarse)
+    ]
+    shown = shapes.set_geometry(gpd.GeoSeries(simple, index=shapes.index, crs=shapes.crs))
+    return shown[~shown.geometry.is_empty]
 
 
 def add_events(m: folium.Map, events: gpd.GeoDataFrame) -> None:
@@ -145,9 +165,10 @@ def add_events(m: folium.Map, events: gpd.GeoDataFrame) -> None:
     folium.GeoJson(
         frame,
         name="Events",
-        pane="events",
         marker=folium.CircleMarker(radius=6),
-        style_function=lambda feature: feature["properties"]["style"],
+        # the pane goes with the style: folium copies it into each marker's options, while
+        # GeoJSON's own pane option skips markers made by pointToLayer
+        style_function=lambda feature: {**feature["properties"]["style"], "pane": "events"},
         highlight_function=lambda _: {"weight": 4},
         tooltip=folium.GeoJsonTooltip(fields=["tooltip_html"], labels=False, sticky=False),
     ).add_to(m)
@@ -177,7 +198,7 @@ def cluster_layer(frame: gpd.GeoDataFrame) -> FastMarkerCluster:
         var callback = function (row) {
             var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
                 radius: row[2], color: row[3], fillColor: row[3], fillOpacity: row[4],
-                weight: 2, dashArray: row[5] || null});
+                weight: 2, dashArray: row[5] || null, pane: "events"});
             marker.bindTooltip(row[6]);  // escaped in Python
             return marker;
         };"""
@@ -192,6 +213,7 @@ def event_style(event: Mapping[str, Any]) -> dict[str, Any]:
     style = {
         "radius": marker_radius(as_int(event.get("persons"))),
         "color": colour,
+        "fill": True,
         "fillColor": colour,
         # a hollow marker keeps a faint fill: Leaflet only takes clicks on filled paths
         "fillOpacity": 0.06 if time_coarse or geo_coarse else 0.75,
@@ -233,7 +255,6 @@ def selection_layer(event: Mapping[str, Any] | None, point: Any = None) -> foliu
             color="#ffd400",
             weight=4,
             fill=False,
-            pane="selection",
         ).add_to(group)
     return group
 
@@ -280,18 +301,20 @@ class Legend(MacroElement):
 
 
 def legend_html() -> str:
-    """The legend's HTML (constant text, escaped all the same)."""
-    dot = '<span style="display:inline-block;width:10px;height:10px;border-radius:50%;{}"></span>'
-    rows = [
-        f"{dot.format(f'background:{colour};')} {esc(kind.replace('_', ' '))}"
+    """The legend's HTML (constant text, escaped all the same); it folds away with a click."""
+    dot = '<span style="display:inline-block;width:9px;height:9px;border-radius:50%;{}"></span>'
+    types = "".join(
+        f"<span>{dot.format(f'background:{colour};')} {esc(kind.replace('_', ' '))}</span>"
         for kind, colour in TYPE_COLOURS.items()
-    ]
-    rows += [
-        f"{dot.format('background:#555;')} exact: day or week, and a settlement or parish",
-        f"{dot.format('border:2px solid #555;')} known only to a month, season or year",
-        f"{dot.format('border:2px dashed #555;')} known only to a region (area outlined)",
-        "size: number of persons, where the text gives it",
-    ]
-    style = ("background:rgba(255,255,255,.9);padding:6px 8px;font:12px/1.5 sans-serif;"
-             "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:260px")
-    return f'<div style="{style}"><b>Events</b><br>' + "<br>".join(rows) + "</div>"
+    )
+    precision = "<br>".join([
+        f"{dot.format('background:#555;')} exact: day or week, settlement or parish",
+        f"{dot.format('border:2px solid #555;')} only the month, season or year",
+        f"{dot.format('border:2px dashed #555;')} only the region (area outlined)",
+        "size: persons, where the text gives them",
+    ])
+    style = ("background:rgba(255,255,255,.92);padding:4px 8px;font:11px/1.45 sans-serif;"
+             "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:250px")
+    grid = '<div style="display:grid;grid-template-columns:1fr 1fr;column-gap:8px">'
+    return (f'<details open style="{style}"><summary style="cursor:pointer"><b>Legend</b></summary>'
+            f"{grid}{types}</div><div style='margin-top:3px'>{precision}</div></details>")

@@ -21,7 +21,7 @@ import pycountry
 import shapely
 from shapely.geometry import mapping
 
-from geo.model import MONTH, REGION, SEASON_OR_YEAR
+from geo.model import REGION, SEASON_OR_YEAR
 
 LAYER_NAMES = ("events", "places", "mentions", "areas")
 WGS84 = "EPSG:4326"

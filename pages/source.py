@@ -1,0 +1,25 @@
+"""Source: each document's full text with every recognised place and date marked."""
+
+import streamlit as st
+
+import ui
+from geo import highlight
+
+layers = ui.get_layers()
+documents = ui.get_documents()
+doc_ids = sorted(set(documents) | set(layers["events"]["doc_id"]) | set(layers["mentions"]["doc_id"]))
+
+st.title("Source texts")
+if not doc_ids:
+    st.info("No documents: add seeds/*.txt and run `python -m geo build`.")
+    st.stop()
+doc_id = st.selectbox("Document", doc_ids, format_func=ui.document_title, key="source_doc")
+document = documents.get(doc_id)
+if document is None:
+    st.warning(f"The text of {doc_id!r} is not in the seeds directory; its events are on the map.")
+    st.stop()
+st.html(highlight.source_html({"doc_id": doc_id, "id": doc_id}, document))
+place_names = dict(zip(layers["places"]["id"], layers["places"]["name"]))
+spans = highlight.document_spans(doc_id, layers["events"], layers["mentions"], layers["unresolved"], place_names)
+st.html(f"<p>{highlight.legend_html()} — hover a mark to see what it resolved to.</p>")
+st.html(highlight.wrap(highlight.highlight_html(document["text"], spans)))

@@ -1,0 +1,185 @@
+"""The Streamlit pages, run headless with AppTest against the fixture layers."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geo import selection
+from geo.selection import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = ["pages/source.py", "pages/data.py", "pages/about.py"]
+TIMEOUT = 60
+
+
+def run(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(query or {})
+    return at.run()
+
+
+def count(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.endswith(" events**"))
+
+
+def listed(at: AppTest) -> list[str]:
+    """Ids of the events in the side list (its buttons are keyed pick_<id>)."""
+    return [b.key.removeprefix("pick_") for b in at.button if b.key and b.key.startswith("pick_")]
+
+
+def widget(at: AppTest, kind: str, label: str):
+    return next(w for w in getattr(at.sidebar, kind) if w.label == label)
+
+
+def html(at: AppTest) -> str:
+    return "".join(e.proto.body for e in at.get("html"))
+
+
+@pytest.fixture()
+def at(app_env) -> AppTest:
+    app = run()
+    assert not app.exception
+    return app
+
+
+def test_map_page_runs(at):
+    assert count(at) == "**12 of 12 events**"
+    assert len(listed(at)) == 12
+    assert not at.exception and at.query_params == {}
+    labels = [b.label for b in at.download_button]
+    assert "events: selection (12)" in labels and "events CSV: all (12)" in labels
+    assert len(labels) == 2 * len(selection.LAYER_NAMES) + 2
+
+
+def test_events_listed_in_date_order(at, fixture_layers_dir):
+    events = selection.load_layers(fixture_layers_dir)["events"].set_index("id")
+    starts = [events.loc[i, "date_start"] for i in listed(at)]
+    assert starts == sorted(starts)
+
+
+def test_date_slider(at):
+    widget(at, "slider", "Dates").set_value((date(2021, 8, 15), date(2021, 8, 20))).run()
+    assert count(at) == "**2 of 12 events**"
+    assert sorted(listed(at)) == ["en_fixture:e4", "lv_fixture:e5"]
+    assert at.query_params["from"] == ["2021-08-15"] or at.query_params["from"] == "2021-08-15"
+
+
+def test_countries_multiselect(at):
+    widget(at, "multiselect", "Countries").set_value(["LT"]).run()
+    assert count(at) == "**3 of 12 events**"
+    assert sorted(listed(at)) == ["en_fixture:e3", "en_fixture:e4", "lv_fixture:e7"]
+
+
+def test_types_and_precision(at):
+    widget(at, "multiselect", "Event types").set_value(["detention"]).run()
+    assert count(at) == "**4 of 12 events**"
+    widget(at, "select_slider", "Coarsest place shown").set_value(2).run()
+    assert count(at) == "**1 of 12 events**" and listed(at) == ["lv_fixture:e1"]
+    widget(at, "multiselect", "Event types").set_value([]).run()
+    widget(at, "select_slider", "Coarsest date shown").set_value(2).run()
+    assert count(at) == "**0 of 12 events**"
+
+
+def test_empty_selection_shows_a_message(at):
+    widget(at, "multiselect", "Countries").set_value([]).run()
+    assert not at.exception
+    assert count(at) == "**0 of 12 events**" and listed(at) == []
+    assert any("No events match" in i.value for i in at.info)
+    assert "events: selection (0)" in [b.label for b in at.download_button]
+
+
+def test_choosing_from_the_list_quotes_the_source(at):
+    at.button(key="pick_en_fixture:e1").click().run()
+    panel = html(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel and "<script>" not in panel and "<img" not in panel
+    assert '<mark class="count"' in panel and "On 8 November 2021" in panel
+    assert at.session_state["selected_event"] == "en_fixture:e1"
+    assert listed(at) == []  # the panel replaces the list
+    at.button(key="back_to_list").click().run()
+    assert len(listed(at)) == 12 and "event" not in at.query_params
+
+
+def test_selection_survives_and_drops_out_with_filters(at):
+    at.session_state["selected_event"] = "lv_fixture:e3"
+    at.run()
+    assert "lv_fixture:e3" in html(at)
+    widget(at, "multiselect", "Countries").set_value(["PL"]).run()
+    assert not at.exception and "lv_fixture:e3" not in html(at) and listed(at)
+
+
+def test_view_comes_from_the_url(app_env):
+    at = run({"country": "LT", "tp": "garbage", "from": "not-a-date", "type": "nope,emergency"})
+    assert not at.exception
+    assert count(at) == "**1 of 12 events**" and listed(at) == ["en_fixture:e3"]
+    assert widget(at, "select_slider", "Coarsest date shown").value == 4
+
+
+def test_selected_event_comes_from_the_url(app_env):
+    at = run({"event": "lv_fixture:e8"})
+    assert not at.exception and "2023. gada vasarā" in html(at)
+    assert run({"event": "<script>"}).exception == []
+
+
+def test_filtered_export_holds_the_filtered_events(at, fixture_layers_dir):
+    widget(at, "multiselect", "Countries").set_value(["LV"]).run()
+    widget(at, "select_slider", "Coarsest date shown").set_value(2).run()
+    shown_ids = sorted(listed(at))
+    assert "events: selection (%d)" % len(shown_ids) in [b.label for b in at.download_button]
+    # the bytes are made on click (deferred): build them through the same function the page calls
+    layers = selection.load_layers(fixture_layers_dir)
+    everything = selection.full_filters(layers["events"])
+    chosen = Filters(everything.date_from, everything.date_to, ("LV",), None, None, 2, 3)
+    shown = selection.apply(layers["events"], chosen)
+    files = {f.file_name: f for f in selection.export_files(layers, shown)}
+    exported = json.loads(files["robeza-events-selection.geojson"].make())
+    assert sorted(f["properties"]["id"] for f in exported["features"]) == shown_ids
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_runs(at, page):
+    at.switch_page(page).run()
+    assert not at.exception
+
+
+def test_source_page_marks_and_escapes(at):
+    at.switch_page("pages/source.py").run()
+    at.selectbox(key="source_doc").set_value("en_fixture").run()
+    text = html(at)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script>" not in text and "<img" not in text
+    at.selectbox(key="source_doc").set_value("lv_fixture").run()
+    text = html(at)
+    assert '<mark class="unresolved"' in text and 'title="Silenes → Silene (silene)"' in text
+
+
+def test_data_page_keeps_the_filters(at):
+    widget(at, "multiselect", "Countries").set_value(["LT"]).run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception and count(at) == "**3 of 12 events**"
+    assert len(at.dataframe[0].value) == 3
+
+
+def test_empty_layer_directory(monkeypatch, tmp_path):
+    monkeypatch.setenv("ROBEZA_LAYERS", str(tmp_path))
+    monkeypatch.setenv("ROBEZA_SEEDS", str(tmp_path))
+    monkeypatch.setenv("ROBEZA_BASEMAP", str(tmp_path / "none.geojson"))
+    at = run()
+    assert not at.exception and count(at) == "**0 of 0 events**"
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page
+
+
+def test_real_layers():
+    if not (ROOT / "data/layers/events.geojson").exists():
+        pytest.skip("data/layers/events.geojson does not exist yet: run `python -m geo build`")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    for page in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page

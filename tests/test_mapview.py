@@ -1,0 +1,147 @@
+"""The folium map (geo.mapview): rendered to HTML and checked, as folium's own tests do."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pytest
+from folium.plugins import FastMarkerCluster
+
+from geo import mapview, selection
+
+
+@pytest.fixture(scope="module")
+def layers(fixture_layers_dir):
+    return selection.load_layers(fixture_layers_dir)
+
+
+@pytest.fixture(scope="module")
+def basemap(fixture_layers_dir):
+    return gpd.read_file(fixture_layers_dir / "basemap.geojson")
+
+
+def render(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def layer(m: folium.Map, name: str):
+    found = [c for c in m._children.values() if getattr(c, "layer_name", None) == name]
+    return found[0] if found else None
+
+
+def test_layers_and_feature_counts_follow_the_filter(layers, basemap):
+    everything = selection.full_filters(layers["events"])
+    shown = selection.apply(layers["events"], replace(everything, countries=("LT",)))
+    m = mapview.build_map(layers, shown, basemap)
+    html = render(m)
+    assert len(layer(m, "Events").data["features"]) == len(shown) == 3
+    for name in ("OpenStreetMap", "Offline basemap", "Countries", "Suwałki corridor", "Borders with Belarus",
+                 "Latvian emergency area, 2021", "Regions (Grodno, Kaliningrad)"):
+        assert layer(m, name) is not None, name
+    assert "L.control.layers" in html and "robeza-legend" in html
+    assert "lv_fixture:e7" in html and "lv_fixture:e1" not in html
+
+
+def test_offline_basemap_is_a_base_layer(layers, basemap):
+    m = mapview.build_map(layers, layers["events"], basemap)
+    base = layer(m, "Offline basemap")
+    assert base is not None and base.overlay is False and len(base.data["features"]) == len(basemap)
+    assert layer(m, "OpenStreetMap").overlay is False  # the two are the base-layer choice
+    offline = mapview.build_map(layers, layers["events"], basemap, offline=True)
+    assert layer(offline, "Offline basemap").show and not layer(offline, "OpenStreetMap").show
+
+
+def test_markers_need_no_images(layers, basemap):
+    html = render(mapview.build_map(layers, layers["events"], basemap))
+    assert "L.circleMarker" in html or "L.CircleMarker" in html
+    for needle in ("L.Icon.Default", "marker-icon", "L.marker(", "L.AwesomeMarkers"):
+        assert needle not in html
+
+
+def test_document_text_is_escaped(layers, basemap):
+    events = layers["events"].copy()
+    events["place_names"] = [["<script>alert(1)</script>", "<img src=x onerror=alert(1)>"]] * len(events)
+    events["event_type"] = "<b>x</b>"
+    html = render(mapview.build_map(layers, events, basemap))
+    for raw in ("<script>alert(1)</script>", "<img src=x onerror", "\\u003cscript\\u003ealert", "\\u003cimg src"):
+        assert raw not in html
+    tip = mapview.map_frame(events)["tooltip_html"].iloc[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in tip and "&lt;b&gt;" in tip
+
+
+def test_fixture_quote_never_reaches_the_map(layers, basemap):
+    html = render(mapview.build_map(layers, layers["events"], basemap))
+    assert "<script>alert(1)</script>" not in html and "onerror=alert" not in html
+
+
+def test_events_sit_in_their_own_pane(layers):
+    html = render(mapview.build_map(layers, layers["events"]))
+    assert re.search(r'createPane\(\s*"events"\)', html)
+    assert '"pane": "events"' in html  # on every marker, so toggled areas never cover them
+
+
+def test_honest_precision_styles():
+    exact = mapview.event_style({"time_precision": 1, "geo_precision": 1, "persons": 12})
+    assert exact["fill"] is True
+    month = mapview.event_style({"time_precision": 3, "geo_precision": 1})
+    region = mapview.event_style({"time_precision": 1, "geo_precision": 3})
+    assert exact["fillOpacity"] > 0.5 and "dashArray" not in exact
+    assert month["fillOpacity"] < 0.1 and "dashArray" not in month
+    assert region["fillOpacity"] < 0.1 and region["dashArray"]
+    assert mapview.marker_radius(None) < mapview.marker_radius(12) < mapview.marker_radius(5000) <= 20
+
+
+def test_region_level_events_outline_their_area(layers, basemap):
+    m = mapview.build_map(layers, layers["events"], basemap)
+    outlined = {f["properties"]["id"] for f in layer(m, "Areas of region-level events").data["features"]}
+    assert {"grodno-region", "lv-by-border", "ludza-municipality"} <= outlined
+    assert "kuznica" not in outlined
+
+
+def test_tooltip_carries_date_place_and_id(layers):
+    tip = mapview.event_tooltip(layers["events"].set_index("id", drop=False).loc["lv_fixture:e1"].to_dict())
+    assert "2021-08-04" in tip and "Skrudaliena Parish" in tip and "lv_fixture:e1" in tip
+
+
+def test_framing(layers):
+    assert mapview.frame_bounds(layers["events"].iloc[:0]) == [list(b) for b in mapview.REGION_BOUNDS]
+    (south, west), (north, east) = mapview.frame_bounds(layers["events"].iloc[:1])
+    assert north - south >= mapview.MIN_FRAME_DEG and east - west >= mapview.MIN_FRAME_DEG
+    west, south, east, north = layers["events"].total_bounds
+    assert mapview.frame_bounds(layers["events"]) == [[south, west], [north, east]]
+
+
+def test_empty_selection_still_renders(layers, basemap):
+    m = mapview.build_map(layers, layers["events"].iloc[:0], basemap)
+    html = render(m)
+    assert layer(m, "Events") is not None and "Offline basemap" in html
+
+
+def synthetic_events(n: int) -> gpd.GeoDataFrame:
+    rng = np.random.default_rng(0)
+    return gpd.GeoDataFrame(
+        {"id": [f"s:e{i}" for i in range(n)], "date_start": "2021-08-01", "date_end": "2021-08-01",
+         "event_type": "detention", "persons": None, "place_names": [["Somewhere"]] * n, "country": "LV",
+         "time_precision": 1, "geo_precision": 1, "place_ids": [[]] * n},
+        geometry=gpd.points_from_xy(rng.uniform(21, 28, n), rng.uniform(54, 57, n)), crs=4326,
+    )
+
+
+def test_clustering_above_threshold(layers):
+    over = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD + 1))
+    assert any(isinstance(c, FastMarkerCluster) for c in over._children.values())
+    assert layer(over, "Events") is None and "markerClusterGroup" in render(over)
+    at = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD))
+    assert not any(isinstance(c, FastMarkerCluster) for c in at._children.values())
+    assert len(layer(at, "Events").data["features"]) == mapview.CLUSTER_THRESHOLD
+
+
+def test_selection_ring(layers):
+    event = layers["events"].iloc[0]
+    group = mapview.selection_layer(event.to_dict(), event.geometry)
+    assert len(group._children) == 1
+    assert len(mapview.selection_layer(None)._children) == 0
