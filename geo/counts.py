@@ -12,8 +12,8 @@ from geo import language
 from geo.gazetteer import fold
 from geo.model import CountMention
 
-# 6500, 10 000 and 10 000 (no-break space): thousands may be grouped by a space
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
+# 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
 WORD = re.compile(r"[^\W\d_]+")
 # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
 BARE_AFTER = re.compile(r"\s*(?:[,;.)]|$|\s(?:bet|un|and|but)\b)")

@@ -45,7 +45,9 @@ def _place_like(text: str, toks: list[Token], k: int, roles: dict) -> bool:
 def _nominatives(word: str, lang: str) -> list[str]:
     """Dictionary forms a word may be of."""
     if lang == "lv":
-        return [word] + [n for n, _, _ in latvian.nominative_candidates(word)]
+        # the nominatives first: GeoNames lookups ignore diacritics, so "Bauskā" would find
+        # Bauska and keep the inflected form as its name
+        return [n for n, _, _ in latvian.nominative_candidates(word) if n != word] + [word]
     return [word.removesuffix("'s").removesuffix("’s")]
 
 

@@ -22,12 +22,14 @@ class Parse:
     counts: list[CountMention]
     events: list[events.Event]
     extra_places: list[Place] = field(default_factory=list)  # found in GeoNames, not the gazetteer
+    unplaced: frozenset[str] = frozenset()  # ids of places named here that have no coordinates
 
     @property
     def unresolved(self) -> list[dict[str, Any]]:
         """Place mentions with no coordinates, and dates that could not be normalised."""
         out = [{"doc_id": self.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
-                "kind": "place", "reason": m.reason} for m in self.places if m.place_id is None]
+                "kind": "place", "reason": m.reason or f"{m.place_id} has no coordinates"}
+               for m in self.places if m.place_id is None or m.place_id in self.unplaced]
         out += [{"doc_id": self.doc.doc_id, "start": d.start, "end": d.end, "surface": d.surface,
                  "kind": "date", "reason": "no year in the text or the document's metadata"}
                 for d in self.dates if d.date_start is None and d.date_end is None]
@@ -59,4 +61,5 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     known = dict(gazetteer.places) | {p.id: p for p in extra}
     found_events = events.assemble(doc.doc_id, text, spans, found_places, found_dates,
                                    found_counts, bare, known, lang)
-    return Parse(doc, spans, found_places, found_dates, found_counts, found_events, extra)
+    unplaced = frozenset(m.place_id for m in found_places if m.place_id and known.get(m.place_id) and known[m.place_id].lat is None)
+    return Parse(doc, spans, found_places, found_dates, found_counts, found_events, extra, unplaced)

@@ -10,7 +10,12 @@ from geo.model import Sentence
 # A sentence ends at . ! or ? (then closing quotes or brackets, e.g. '."' or
 # '.[nepieciešama atsauce]') followed by space and a capital letter, a digit or an
 # opening quote. Lower-case after the period means "2021. gada", "5. augustā": no end.
-BOUNDARY = re.compile(r"[.!?…]+(?:[\"”»’)\]]|\[[^\]\n]{1,40}\])*(?=\s+[\"“„«(]?[0-9A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ])")
+BOUNDARY = re.compile(
+    r"[.!?…]+(?:[\"”“»’)\]]|\[[^\]\n]{1,40}\])*(?=\s+[\"“„«(]?[0-9A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ])"
+    r"|\n[ \t]*\n\s*"  # a blank line ends a heading or a paragraph, punctuated or not
+)
+# "K. Pētersone", "J. Smith": a single capital before the period is an initial
+INITIAL = re.compile(r"(?<![^\W\d_])[A-ZĀČĒĢĪĶĻŅŠŪŽ]\.$")
 
 
 def split(text: str, start: int = 0, end: int | None = None, lang: str = "lv") -> list[Sentence]:
@@ -19,8 +24,9 @@ def split(text: str, start: int = 0, end: int | None = None, lang: str = "lv") -
     abbreviations = tuple(language.load(lang)["sentences"]["abbreviations"])
     sentences, begin = [], start
     for match in BOUNDARY.finditer(text, start, end):
-        word_start = text.rfind(" ", begin, match.start()) + 1
-        if text[max(word_start, begin):match.end()].lower().endswith(abbreviations):
+        word_start = max(text.rfind(" ", begin, match.start()) + 1, begin)
+        word = text[word_start:match.end()]
+        if match.group()[0] != "\n" and (word.lower().endswith(abbreviations) or INITIAL.search(word)):
             continue
         sentences.append(_trim(text, begin, match.end()))
         begin = match.end()

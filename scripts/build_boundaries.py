@@ -153,6 +153,13 @@ BORDERS = (
         "PL",
         "BY",
     ),
+    (
+        Area(
+            "lt-by-border", "Lithuania–Belarus border", "Lietuvas–Baltkrievijas robeža", "border", "LT"
+        ),
+        "LT",
+        "BY",
+    ),
     # The whole Poland–Lithuania border runs between the PL–LT–RU and PL–LT–BY tripoints.
     (
         Area("suwalki-corridor", "Suwałki Corridor", "Suvalku koridors", "corridor", "PL"),

@@ -62,6 +62,7 @@ EXPECTED_IDS = {
     "kraslava-municipality": ("municipality", "LV"),
     "ludza-municipality": ("municipality", "LV"),
     "daugavpils-state-city": ("state_city", "LV"),
+    "lt-by-border": ("border", "LT"),
     "lv-by-border": ("border", "LV"),
     "pl-by-border": ("border", "PL"),
     "suwalki-corridor": ("corridor", "PL"),
