@@ -61,5 +61,6 @@ st.navigation([
     st.Page(map_page, title="Map", icon="🗺️", url_path="map", default=True),
     st.Page("pages/source.py", title="Source", icon="📄"),
     st.Page("pages/data.py", title="Data", icon="📊"),
+    st.Page("pages/add.py", title="Add a document", icon="➕"),
     st.Page("pages/about.py", title="About", icon="ℹ️"),
 ]).run()

@@ -15,11 +15,12 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import highlight, selection
+from geo import highlight, selection, userdocs
 from geo.selection import Filters
 
 ROOT = Path(__file__).resolve().parent
 SELECTED = "selected_event"  # session key of the event shown in the side panel
+USER_DOCS = "user_documents"  # session key of the documents added in the app
 MAP_KEY = "event_map"
 LIST_LIMIT = 200  # buttons in the side list; beyond this the user narrows the filters
 STORE = "filter_values"  # the filters, kept apart from the widgets: widget state dies on a page switch
@@ -57,9 +58,17 @@ def _layers(path: str, mtime: float) -> dict[str, pd.DataFrame]:
 
 
 def get_layers() -> dict[str, pd.DataFrame]:
-    """The layers of $ROBEZA_LAYERS (default data/layers)."""
+    """The layers of $ROBEZA_LAYERS (default data/layers), plus the documents added this session."""
     path = env_path("ROBEZA_LAYERS", "data/layers")
-    return _layers(str(path), stamp(path))
+    layers = _layers(str(path), stamp(path))
+    for added in user_documents().values():
+        layers = userdocs.merge(layers, added["layers"])
+    return layers
+
+
+def user_documents() -> dict[str, dict[str, Any]]:
+    """Documents added in this session: doc_id → {"doc": Document, "layers": ..., "summary": ...}."""
+    return st.session_state.setdefault(USER_DOCS, {})
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -83,7 +92,9 @@ def _documents(paths: tuple[str, ...], mtime: float) -> dict[str, dict[str, Any]
 def get_documents() -> dict[str, dict[str, Any]]:
     """Seed texts and their metadata from $ROBEZA_SEEDS (os.pathsep-separated, default seeds)."""
     dirs = [resolve(p) for p in (os.environ.get("ROBEZA_SEEDS") or "seeds").split(os.pathsep) if p]
-    return _documents(tuple(map(str, dirs)), stamp(*dirs))
+    documents = _documents(tuple(map(str, dirs)), stamp(*dirs))
+    added = {doc_id: {**a["doc"].meta, "text": a["doc"].text} for doc_id, a in user_documents().items()}
+    return {**documents, **added} if added else documents
 
 
 def source_names(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
@@ -99,8 +110,9 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
     everything = selection.full_filters(events)
     seed_from_url(everything)
     keep_valid(everything)
-    for key, value in st.session_state[STORE].items():
-        st.session_state[key] = value  # restore the widgets (they are new on each page)
+    for key in KEYS.values():
+        if key in st.session_state[STORE]:
+            st.session_state[key] = st.session_state[STORE][key]  # restore the widgets (they are new on each page)
     with st.sidebar:
         st.header("Filters")
         dates = date_range(everything)
@@ -172,14 +184,22 @@ def keep_valid(everything: Filters) -> None:
     state = st.session_state[STORE]
     for name, options in (("countries", everything.countries), ("types", everything.event_types),
                           ("docs", everything.doc_ids)):
+        known = state.setdefault(f"known_{name}", list(options))
         if KEYS[name] in state:
-            state[KEYS[name]] = [v for v in state[KEYS[name]] if v in options]
+            # options that appeared since (a document added in the app) start out chosen
+            added = [v for v in options if v not in known]
+            state[KEYS[name]] = [v for v in state[KEYS[name]] if v in options] + added
+        state[f"known_{name}"] = list(options)
     if state.get(KEYS["tp"]) not in (1, 2, 3, 4):
         state[KEYS["tp"]] = 4
     if state.get(KEYS["gp"]) not in (1, 2, 3):
         state[KEYS["gp"]] = 3
     if everything.date_from is not None:
+        span = clamp_dates(None, everything)
+        if state.get("known_span") == tuple(state.get(KEYS["dates"]) or ()):
+            state[KEYS["dates"]] = span  # the whole span stays the whole span as documents are added
         state[KEYS["dates"]] = clamp_dates(state.get(KEYS["dates"]), everything)
+        state["known_span"] = span
 
 
 def clamp_dates(value: Any, everything: Filters) -> tuple[date, date]:

@@ -143,13 +143,15 @@ def _specificity(place: Place) -> int:
 
 
 def _located(mentions: list[PlaceMention], places: dict[str, Place]) -> list[Place]:
-    """Distinct located places with coordinates, most specific first, then in text order."""
-    seen: dict[str, Place] = {}
+    """Distinct located places with coordinates: where it happened before what it was near,
+    then the most specific first, then in text order."""
+    seen: dict[str, tuple[bool, Place]] = {}
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            seen[place.id] = place
-    return sorted(seen.values(), key=_specificity)
+            seen[place.id] = (m.near, place)
+    ranked = sorted(seen.values(), key=lambda item: (item[0], _specificity(item[1])))
+    return [place for _, place in ranked]
 
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from typing import Any
 DATA_DIR = Path(__file__).parent / "data" / "language"
 REQUIRED = {
     "sentences": ["abbreviations"],
-    "roles": ["window", "heads", "head_stems", "skip", "spatial_prepositions", "locative_endings", "adjective_endings", "not_places", "governing"],
+    "roles": ["window", "heads", "head_stems", "skip", "spatial_prepositions", "locative_endings", "adjective_endings", "not_places", "governing", "stop", "near"],
     "counts": ["window", "person_lemmas", "person_stems", "unit_stems", "words"],
 }
 

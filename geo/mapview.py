@@ -55,6 +55,10 @@ DISPLAY_BOX = (-10.0, 28.0, 50.0, 72.0)
 COARSE_TOLERANCE, FINE_TOLERANCE = 0.02, 0.002  # degrees: countries vs municipalities and borders
 
 
+# Events of documents added in the app get this outline (their fill keeps the type colour).
+USER_PREFIX = "user-"
+USER_OUTLINE = "#111111"
+
 def build_map(
     layers: Mapping[str, pd.DataFrame],
     events: gpd.GeoDataFrame,
@@ -221,6 +225,8 @@ def event_style(event: Mapping[str, Any]) -> dict[str, Any]:
     }
     if geo_coarse:
         style["dashArray"] = "4 3"
+    if str(event.get("doc_id", "")).startswith(USER_PREFIX):
+        style["color"], style["weight"] = USER_OUTLINE, 3.5  # the user's own documents stand out
     return style
 
 

@@ -52,6 +52,7 @@ class PlaceMention:
     role: str = "location"  # "location" or "name_part"
     case: str = ""  # grammatical case of the head word, "" when unknown
     reason: str = ""  # why it is unresolved, when place_id is None
+    near: bool = False  # "near Daugavpils": a reference point, not where it happened
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def _is_head(word: str, roles: dict, lang: str) -> bool:
 def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: str) -> str:
     """`name_part` when a genitive name is followed by an organisation or attribute head."""
     cases = cand.entries[0].cases
-    roles = language.load(lang)["roles"]
+    roles = _roles(lang)
     if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
             and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
         return NAME_PART
@@ -133,12 +133,29 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
         if not (JOINER.fullmatch(gap) or COORDINATOR.fullmatch(gap)):
             break  # a comma, a bracket or a full stop ends the phrase
         word = toks[k].text
+        if fold(word) in roles["stop_folded"]:
+            break
         if k not in taken and fold(word) not in roles["skip"]:
             if _is_head(word, roles, lang):
                 return NAME_PART
             seen += 1
         k += 1
     return LOCATION
+
+
+@lru_cache(maxsize=None)
+def _roles(lang: str) -> dict:
+    """The roles section of a language, its word lists folded for lookups."""
+    roles = dict(language.load(lang)["roles"])
+    roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
+    roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
+    return roles
+
+
+def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
+    """Whether a name follows a "near" phrase ("near Daugavpils", "netālu no Daugavpils")."""
+    before = " ".join(fold(t.text) for t in toks[max(0, first - 4):first])
+    return any((" " + before).endswith(" " + phrase) for phrase in _roles(lang)["near_folded"])
 
 
 def _choose(entries: tuple[Entry, ...], places: dict[str, Place]) -> Entry:
@@ -163,7 +180,8 @@ def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None
         if entry.lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
             e += 1  # centrā "Mucenieki": the closing quote belongs to the name
         mentions.append(PlaceMention(s, e, text[s:e], entry.lemma, entry.place_id,
-                                     role(text, toks, cand, taken, lang), _case(entry)))
+                                     role(text, toks, cand, taken, lang), _case(entry),
+                                     near=is_near(text, toks, cand.first, lang)))
     doc_countries = countries | {gazetteer.places[m.place_id].country for m in mentions}
     extra, extra_places = fallback.find(text, toks, taken, lang, doc_countries)
     return sorted(mentions + extra, key=lambda m: m.start), extra_places
