@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -19,6 +20,8 @@ from geo.model import Document
 MAX_BYTES = 5_000_000  # 5 MB of text: a long report is ~1 MB; more is likely not prose
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 SUPPORTED_LANGUAGES = ("lv", "en")
+BLOCKS = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+          "section", "article", "header", "footer", "blockquote", "pre", "figure", "figcaption", "dd", "dt"]
 SIDECAR_FIELDS = {"title": str, "language": str, "url": str, "licence": str, "source": str,
                   "published": str, "references_start": str}
 
@@ -56,8 +59,12 @@ def html_to_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
-    lines = (line.strip() for line in soup.get_text("\n").splitlines())
-    return "\n".join(line for line in lines if line)
+    # blocks become paragraphs (a blank line ends a sentence); inline tags join their text
+    for tag in soup(BLOCKS):
+        tag.insert_after("\n\n")
+    text = re.sub(r"[ \t\r\f\v\xa0]+", " ", soup.get_text())
+    paragraphs = (" ".join(line.strip() for line in block.splitlines()).strip() for block in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def validate_meta(meta: Any, name: str) -> dict[str, Any]:
