@@ -168,7 +168,7 @@ def _period(d: DateMention, before: DateMention | None, lang: str) -> tuple[date
     if d.date_start is None and before is not None and before.date_end and before.date_end <= known:
         return before.date_end, known
     # the endpoint's own period: the expression without its one-word range marker
-    marker, _, rest = d.surface.partition(" ")
+    _, _, rest = d.surface.partition(" ")
     own = dates_mod.parse_date(rest, lang, default_year=known.year) if rest else None
     if own and own.date_start and own.date_end:
         return (own.date_start, own.date_end) if d.date_start is None else (d.date_start, own.date_end)

@@ -125,7 +125,7 @@ def nominative_candidates(word: str) -> list[tuple[str, str, str]]:
     for decl in classes.values():
         if decl.name.startswith("adj"):
             continue
-        for number, table in decl.endings.items():
+        for table in decl.endings.values():
             for case, ending in table.items():
                 if case == "voc" or not word.endswith(ending) or len(word) <= len(ending) + 1:
                     continue

@@ -119,15 +119,19 @@ def places_frame(parses: list[Parse], gazetteer: Gazetteer, events: gpd.GeoDataF
         for m in parse.places:
             if m.place_id in known and known[m.place_id].lat is not None:
                 counts[m.place_id] = counts.get(m.place_id, 0) + 1
+    spans: dict[str, tuple[str, str]] = {}  # place id → (first date_start, last date_end) of its events
+    for ids, start, end in zip(events.get("place_ids", []), events.get("date_start", []), events.get("date_end", [])):
+        for place_id in ids:
+            first, last = spans.get(place_id, (start, end))
+            spans[place_id] = (min(first, start), max(last, end))
     rows, points = [], []
     for place_id in sorted(counts):
         place = known[place_id]
-        dated = events[events["place_ids"].apply(lambda ids: place_id in ids)] if len(events) else events
+        first, last = spans.get(place_id, (None, None))
         rows.append({"id": place.id, "name": place.name, "name_lv": place.name_lv, "type": place.type,
                      "country": place.country, "geo_precision": place.geo_precision,
                      "mention_count": counts[place_id],
-                     "first_date": min(dated["date_start"]) if len(dated) else None,
-                     "last_date": max(dated["date_end"]) if len(dated) else None,
+                     "first_date": first, "last_date": last,
                      "source": place.source})
         points.append(_point(place))
     return _frame(rows, PLACE_COLUMNS, points)
