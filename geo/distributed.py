@@ -57,8 +57,10 @@ def client(scheduler: str | None = None, workers: int = 0) -> Iterator:
             yield c
         return
     n = workers if workers > 0 else (os.cpu_count() or 1)
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as c:
+    # no dashboard; the scheduler's small HTTP server on a free local port, not 8787
+    quiet = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                      scheduler_kwargs=quiet) as cluster, Client(cluster) as c:
         yield c
 
 
