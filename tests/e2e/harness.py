@@ -506,8 +506,11 @@ def wait_for(condition: Callable[[], Any], timeout: float = 15.0) -> Any:
     return value
 
 
-def settle(page: Any, start_timeout: float = 1_500) -> None:
-    """After an interaction: wait for the rerun it causes to start (if it does) and to finish."""
+def settle(page: Any, start_timeout: float = 1_500, quiet: float = 800) -> None:
+    """After an interaction: wait for the rerun it causes to start (if it does), to finish, and
+    for the app to stay idle for `quiet` ms — one rerun can cause another (the map component
+    remounts when its data changes and reports its state), and typing into a widget during that
+    second rerun is lost, as it would be for a person."""
     try:
         page.wait_for_function(
             "() => document.querySelector('[data-testid=\"stApp\"]').dataset.testScriptState === 'running'",
@@ -515,3 +518,13 @@ def settle(page: Any, start_timeout: float = 1_500) -> None:
     except Exception:  # noqa: BLE001 — the run was too quick to see, or none was needed
         pass
     wait_for_app(page)
+    page.evaluate("() => { window.__robezaBusy = performance.now(); }")
+    page.wait_for_function(
+        """(quiet) => {
+            const app = document.querySelector('[data-testid="stApp"]');
+            const now = performance.now();
+            if (!app || app.dataset.testScriptState === 'running'
+                || app.dataset.testConnectionState !== 'CONNECTED') { window.__robezaBusy = now; return false; }
+            return now - window.__robezaBusy >= quiet;
+        }""",
+        arg=quiet, timeout=60_000)
