@@ -58,9 +58,9 @@ def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd
 
 st.set_page_config(page_title="Robeža", page_icon="🗺️", layout="wide")
 st.navigation([
-    st.Page(map_page, title="Map", icon="🗺️", url_path="map", default=True),
-    st.Page("pages/source.py", title="Source", icon="📄"),
-    st.Page("pages/data.py", title="Data", icon="📊"),
-    st.Page("pages/add.py", title="Add a document", icon="➕"),
-    st.Page("pages/about.py", title="About", icon="ℹ️"),
+    st.Page(map_page, title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/source.py", title="Source", icon=":material/description:"),
+    st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
+    st.Page("pages/add.py", title="Add a document", icon=":material/note_add:"),
+    st.Page("pages/about.py", title="About", icon=":material/info:"),
 ]).run()
