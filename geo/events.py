@@ -1,7 +1,9 @@
 """Assembling events: one per sentence, or per clause where a sentence lists several dates.
 
-An event needs a time anchor (a date in its clause, or for a detention or crossing told
-without a date, the dates of the sentence before it) and a located place. Its position
+An event needs a time anchor (a date in its clause; for a detention or crossing told
+without a date, the dates of the sentence before it; for a sentence that counts people
+without a date, the dates of the last dated sentence a few sentences back) and a located
+place. Its position
 is its most specific located place; its type comes from the first matching rule of the
 language's event table (``data/language/*.toml``).
 """
@@ -29,6 +31,10 @@ SPECIFICITY = ["facility", "village", "town", "city", "parish", "river", "border
 # Event types that, told without a date, take the dates of the sentence before
 # ("Vēl 12 Irākas pilsoņi ... tika aizturēti Piedrujas pagastā.")
 CONTEXT_DATED = {"detention", "border_crossing", "arrest", "deployment"}
+# A sentence that counts people but states no date is still news of that moment ("... šo
+# apsvērumu dēļ Latvijā ielaistas 195 personas", four sentences after the report's date):
+# it takes the dates of the last dated sentence at most this many sentences back.
+COUNT_CONTEXT_REACH = 5
 WEAK_TYPES = {"other", "statement"}
 
 
@@ -78,6 +84,17 @@ def _rules(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     """The event-type rules of a language, stems folded."""
     return tuple((r["type"], tuple(tuple(fold(s) for s in group) for group in r["all"]))
                  for r in language.load(lang)["events"])
+
+
+def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str:
+    """text[start:end] with the place names in it blanked: words of a name ("Daugavpils
+    aizturēto personu centrā", the detention centre) say where, not what happened."""
+    pieces, at = [], start
+    for m in places:
+        if start <= m.start and m.end <= end and m.start >= at:
+            pieces += [text[at:m.start], " "]
+            at = m.end
+    return "".join(pieces) + text[at:end]
 
 
 def event_type(text: str, lang: str) -> str:
@@ -197,11 +214,11 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end)])
     places, counts, bare = Sorted(places), Sorted(counts), Sorted(bare)
     events: list[Event] = []
-    context = Context([], [])
+    context = Context([], [], [], COUNT_CONTEXT_REACH + 1)
     for sentence in sentences:
         in_sentence = _inside(resolved, sentence.start, sentence.end)
         sentence_places = _inside(places, sentence.start, sentence.end)
-        sentence_type = event_type(text[sentence.start:sentence.end], lang)
+        sentence_type = event_type(_unnamed(text, sentence.start, sentence.end, sentence_places), lang)
         sentence_counts = _inside(counts, sentence.start, sentence.end)
         found = []
         for clause in clauses(sentence, places, in_sentence, counts, bare):
@@ -210,25 +227,37 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             if event:
                 found.append(event)
         events += found
-        # only the sentence right before carries its dates and places over
-        context = Context([d for e in found for d in e.date_mentions] if found else in_sentence,
-                          found[-1].place_mentions if found else [])
+        context = context.after([d for e in found for d in e.date_mentions] if found else in_sentence,
+                                found[-1].place_mentions if found else [])
     return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
 
 
 @dataclass(frozen=True)
 class Context:
-    """What the previous sentence leaves for the next: its dates and its located places."""
+    """What the sentences before leave for the next: the previous sentence's dates and located
+    places, and the dates of the last sentence that had any, with how many sentences back."""
 
     dates: list[DateMention]
     places: list[PlaceMention]
+    last_dates: list[DateMention]
+    since: int  # sentences since last_dates
+
+    def after(self, dates: list[DateMention], places: list[PlaceMention]) -> "Context":
+        """The context for the sentence after one with these dates and places."""
+        if dates:
+            return Context(dates, places, dates, 1)
+        return Context(dates, places, self.last_dates, self.since + 1)
+
+    def counted_dates(self) -> list[DateMention]:
+        """The dates a dateless sentence that counts people takes, when they are near enough."""
+        return self.last_dates if self.since <= COUNT_CONTEXT_REACH else []
 
 
 def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
            sentence_type: str, sentence_has_counts: bool, context: Context,
            resolved: Sorted, gazetteer_places: dict[str, Place], lang: str) -> Event | None:
     """The event of one clause, or None when it has no located place or no time anchor."""
-    own_type = event_type(text[clause.start:clause.end], lang)
+    own_type = event_type(_unnamed(text, clause.start, clause.end, sentence_places), lang)
     etype = own_type if own_type not in WEAK_TYPES or sentence_type in WEAK_TYPES else sentence_type
     mentions = clause.places if _located(clause.places, gazetteer_places) else sentence_places
     place_from_context = False
@@ -248,6 +277,9 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
     elif etype in CONTEXT_DATED and previous:
         start, end, precision = _context_period(previous)
         date_mentions, from_context = previous, True
+    elif clause.counts and context.counted_dates():
+        date_mentions, from_context = context.counted_dates(), True
+        start, end, precision = _context_period(date_mentions)
     else:
         return None
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]

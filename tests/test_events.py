@@ -105,6 +105,31 @@ def test_seed_legal_action_of_lithuania(seed_parse):
     assert "LT" in event.countries
 
 
+def test_seed_admission_of_195_people_takes_the_reports_date(seed_parse):
+    # "... šo apsvērumu dēļ Latvijā ielaistas 195 personas": no date of its own, four sentences
+    # after "2022. gada 12. oktobrī Amnesty International publicēja pētījumu"
+    event = pick(seed_parse.events, persons=195)
+    assert (event.date_start, event.date_end) == (D("2022-10-12"), D("2022-10-12"))
+    assert event.date_from_context and event.date_relation == "context"
+    assert event.position.id == "latvia" and event.event_type == "border_crossing"
+
+
+def test_words_of_a_place_name_do_not_type_the_event(seed_doc, seed_parse):
+    # "No tām vismaz vienu ģimeni Daugavpils aizturēto personu centrā intervējuši ...": an
+    # interview in the detention centre, not a detention
+    start = seed_doc.text.index("No tām vismaz vienu ģimeni")
+    assert not [e for e in seed_parse.events if e.quote_start == start]
+    assert event_type("Ģimeni intervēja centrā.", "lv") == "other"
+
+
+def test_a_count_too_far_from_any_date_gives_no_event(gaz):
+    filler = " ".join(f"Teikums {n} bez datuma." for n in range(6))
+    near = parse_text(f"2022. gada 3. martā notika sanāksme. {filler[:44]} Latvijā ielaistas 7 personas.", gaz)
+    far = parse_text(f"2022. gada 3. martā notika sanāksme. {filler} Latvijā ielaistas 7 personas.", gaz)
+    assert [(e.persons, e.date_start, e.date_from_context) for e in near.events] == [(7, D("2022-03-03"), True)]
+    assert far.events == []
+
+
 def test_seed_events_have_located_places_and_exact_quotes(seed_doc, seed_parse):
     text = seed_doc.text
     sentence_spans = {(s.start, s.end) for s in seed_parse.sentences}
