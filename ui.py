@@ -22,11 +22,34 @@ ROOT = Path(__file__).resolve().parent
 SELECTED = "selected_event"  # session key of the event shown in the side panel
 USER_DOCS = "user_documents"  # session key of the documents added in the app
 MAP_KEY = "event_map"
+LEFT_LEGACY_PAGES = "left_legacy_pages"  # session key: require_navigation has rerun once
 LIST_LIMIT = 200  # buttons in the side list; beyond this the user narrows the filters
 STORE = "filter_values"  # the filters, kept apart from the widgets: widget state dies on a page switch
 # Widget keys of the sidebar.
 KEYS = {"dates": "f_dates", "countries": "f_countries", "types": "f_types", "docs": "f_docs",
         "tp": "f_tp", "gp": "f_gp"}
+
+
+# --- navigation ----------------------------------------------------------------------------
+
+
+def require_navigation() -> None:
+    """Make sure a page of `pages/` runs under app.py's navigation, never on its own.
+
+    Streamlit treats an app beside a `pages/` folder as a legacy multipage app until the entry
+    point first calls st.navigation. If the first request after a server start is a page's own
+    address (a shared link to /source), pages/source.py runs alone under a navigation made of
+    file names, and so does every later request. Leaving that mode and rerunning runs app.py,
+    with its navigation, on the same address. Streamlit has no public switch for this.
+    Once per session: AppTest resets the mode before every run, and a rerun on each would
+    drop the interaction (a button's click) that the run carries.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and not st.session_state.get(LEFT_LEGACY_PAGES):
+        st.session_state[LEFT_LEGACY_PAGES] = True
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 # --- loading (cached: Streamlit reruns the script on every interaction) ---------------------

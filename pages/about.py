@@ -6,6 +6,8 @@ import streamlit as st
 import ui
 from geo import selection
 
+ui.require_navigation()
+
 layers = ui.get_layers()
 documents = ui.get_documents()
 

@@ -6,6 +6,8 @@ import ui
 from geo import documents, userdocs
 from geo.documents import DocumentError
 
+ui.require_navigation()
+
 LANGUAGES = {"": "detect", "lv": "Latvian", "en": "English"}
 
 st.title("Add a document")

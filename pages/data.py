@@ -5,6 +5,8 @@ import streamlit as st
 import ui
 from geo import selection
 
+ui.require_navigation()
+
 layers = ui.get_layers()
 chosen, everything = ui.sidebar_filters(layers["events"])
 shown = selection.apply(layers["events"], chosen)

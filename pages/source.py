@@ -5,6 +5,8 @@ import streamlit as st
 import ui
 from geo import highlight
 
+ui.require_navigation()
+
 layers = ui.get_layers()
 documents = ui.get_documents()
 doc_ids = sorted(set(documents) | set(layers["events"]["doc_id"]) | set(layers["mentions"]["doc_id"]))

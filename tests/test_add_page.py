@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 90
-EN_TEXT = (Path(__file__).parent / "fixtures" / "docs" / "en_border_news.txt").read_text(encoding="utf-8")
+FIXTURES = Path(__file__).parent / "fixtures" / "docs"
+EN_TEXT = (FIXTURES / "en_border_news.txt").read_text(encoding="utf-8")
 XSS = ("<script>document.title='pwned'</script><img src=x onerror=alert(1)> "
        "On 4 August 2021 border guards detained 12 people in Piedruja parish.")
 
@@ -65,3 +66,37 @@ def test_markup_in_a_pasted_text_is_escaped_on_every_page(app):
         assert "<script>document.title" not in shown and "<img src=x" not in shown
         if page == "pages/source.py":
             assert "&lt;script&gt;document.title" in shown
+
+
+def upload(at: AppTest, name: str, data: bytes, mime: str = "text/plain", title: str = "") -> AppTest:
+    """Choose a file in the Add page's uploader and process it."""
+    at.switch_page("pages/add.py").run()
+    at.file_uploader[0].upload(name, data, mime)
+    at.text_input[0].input(title)
+    return at.button[0].click().run()
+
+
+def test_uploaded_html_file_joins_the_map_as_text(app):
+    html = (FIXTURES / "notice.html").read_bytes()
+    upload(app, "notice.html", html, "text/html", "Notice")
+    assert not app.exception and not app.error
+    # listed under "Your documents", its language detected from the text
+    assert "**Notice** · Latvian (detected) · 2 events · 0 unresolved" in [m.value for m in app.markdown]
+    app.switch_page("app.py").run()
+    # the fixture layers' 12 events and the notice's 2 detentions (its scripts are dropped, not parsed)
+    assert count(app) == "**14 of 14 events**"
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "binary"),
+    ("empty.txt", b"", "empty"),
+    ("latin1.txt", "Rīgā, Daugavpilī".encode("utf-16"), "UTF-8"),
+    ("huge.txt", b"a" * (5_000_001), "limit is 5 MB"),
+], ids=["binary", "empty", "encoding", "too-large"])
+def test_bad_upload_gives_a_clear_error_and_keeps_what_was_loaded(app, name, data, problem):
+    upload(app, name, data)
+    assert not app.exception
+    errors = [e.value for e in app.error]
+    assert errors and name in errors[0] and problem.lower() in errors[0].lower(), errors
+    app.switch_page("app.py").run()
+    assert count(app) == "**12 of 12 events**"
