@@ -107,6 +107,7 @@ class _Template:
     regex: re.Pattern[str]
     use: str
     attribute: bool
+    starts: str | None = None  # key of the pass that finds where a match can begin; None: anywhere
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class _Rule:
     relation: str
     night: str
     strict: bool  # only full dates, not a bare "2000" that may be a count ("by 2000 people")
+    last_words: frozenset[str] | None = None  # lower-case words `open` can end with; None: any
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class _Grammar:
     templates: tuple[_Template, ...]
     rules: tuple[_Rule, ...]
     lexicon: Mapping[str, Mapping[str, Any]]  # slot -> lookup key -> value
+    starts: Mapping[str, frozenset[str] | None]  # start key -> first words of its templates (None: digits)
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,67 @@ def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
     return re.compile("".join(out) + _RIGHT, re.IGNORECASE)
 
 
+def _start_key(pattern: str) -> str | None:
+    """What a template's match begins with: "digit" for a number slot, the word category of a
+    word slot ("months"), or None when it begins with anything else (then it is scanned whole)."""
+    first = _PIECE.match(pattern)
+    slot = first.group(1) if first else None
+    if slot in _NUMBER_SLOTS:
+        return "digit"
+    return _WORD_SLOTS.get(slot or "")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
+    """The lower-case first words of the forms a template of this start key begins with; None
+    for "digit" (a number slot begins at any digit)."""
+    if key == "digit":
+        return None
+    # the leading word characters only: an abbreviation "aug." begins with the word "aug"
+    return frozenset(m.group().lower() for entry in data.get(key, [])
+                     for form, _ in _forms(entry, data.get("declensions", {})) if (m := _WORD.match(form)))
+
+
+def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
+    """Where each start key's templates can match: in one pass over the words of the text, the
+    words that begin with a digit, or that are the first word of a month or season form."""
+    positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
+    words = [(key, ws) for key, ws in grammar.starts.items() if ws is not None]
+    digits = positions.get("digit")
+    for m in _WORD.finditer(text, start, end):
+        word = m.group()
+        if word[0].isdigit():
+            if digits is not None:
+                digits.append(m.start())
+            continue
+        low = word.lower()
+        for key, first_words in words:
+            if low in first_words:
+                positions[key].append(m.start())
+    return positions
+
+
+def _last_words(words: str | None, article: str) -> frozenset[str] | None:
+    """The lower-case last words of a marker's alternatives (and of the article that may follow
+    it); None when one of them does not end in a word, so no shortcut is safe."""
+    if not words:
+        return None
+    alternatives = [w for w in words.split("|") + (article.split("|") if article else []) if w.strip()]
+    last = {w.split()[-1].lower() for w in alternatives}
+    return frozenset(last) if all(re.fullmatch(r"\w+", w) for w in last) else None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _word_before(text: str, start: int, pos: int) -> str:
+    """The lower-case word that ends right before `pos` (whitespace between), or ""."""
+    m = _WORD_BEFORE.search(text, max(start, pos - _MARKER_REACH), pos)
+    return m.group(1).lower() if m else ""
+
+
 def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | None:
     """Regex of a range marker: ending at the date (before=True) or between two dates."""
     if not words:
@@ -217,17 +281,19 @@ def _grammar(lang: str) -> _Grammar:
     data = load_language(lang)
     lexicon: dict[str, Any] = {}
     templates = tuple(
-        _Template(_compile_pattern(t["pattern"], data, lexicon), t.get("use", "any"), t.get("attribute", False))
+        _Template(_compile_pattern(t["pattern"], data, lexicon), t.get("use", "any"), t.get("attribute", False),
+                  _start_key(t["pattern"]))
         for t in data["templates"]
     )
+    starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
     article = data.get("article", "")
     rules = tuple(
         _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
-              r["relation"], r.get("night", ""), r.get("strict", False))
+              r["relation"], r.get("night", ""), r.get("strict", False), _last_words(r.get("open"), article))
         for r in data["ranges"]
     )
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
-    return _Grammar(templates, rules, MappingProxyType(frozen))
+    return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts))
 
 
 def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]]) -> _Point:
@@ -240,11 +306,31 @@ def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]]) -> _Point
                   word.get("season") or (part[1] if part and not month else None))
 
 
+def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) -> Iterator[re.Match[str]]:
+    """What regex.finditer(text, start, end) gives when its matches can only begin at
+    `positions` (ascending): the same non-overlapping matches, trying only those places."""
+    after = -1
+    for pos in positions:
+        if pos >= after:
+            m = regex.match(text, pos, end)
+            if m:
+                yield m
+                after = m.end()
+
+
 def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
-    """Pass 1: every template match, overlapping ones included."""
+    """Pass 1: every template match, overlapping ones included.
+
+    Most templates begin with a number or a month or season word: one cheap pass per kind of
+    beginning finds where they can match, and each template is tried only there (scanning the
+    text once per template was half of the whole pipeline's time).
+    """
     found = []
+    positions = _start_positions(text, start, end, grammar)
     for prio, template in enumerate(grammar.templates):
-        for m in template.regex.finditer(text, start, end):
+        matches = (template.regex.finditer(text, start, end) if template.starts is None
+                   else _matches(template.regex, text, positions[template.starts], end))
+        for m in matches:
             core = "core" if m.groupdict().get("core") is not None else 0
             point = _point(m, grammar.lexicon)
             found.append(_Cand(m.start(), m.end(), m.start(core), m.end(core), (point,), template.use, prio,
@@ -257,9 +343,16 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
     by_lo: dict[int, list[_Cand]] = {}
     for atom in atoms:
         by_lo.setdefault(atom.lo, []).append(atom)
+    before: dict[int, str] = {}  # atom start -> the word before it (many atoms share a start)
     for a in atoms:
+        word = before.get(a.lo)
+        if word is None:
+            word = before[a.lo] = _word_before(text, start, a.lo)
         for rule in rules:
-            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if rule.open else None
+            # a marker must end with one of its last words right before the atom: check that
+            # first, and search for the marker only when it can be there
+            possible = rule.open is not None and (rule.last_words is None or word in rule.last_words)
+            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if possible else None
             if (rule.open and not opened) or (rule.strict and a.use != "any"):
                 continue
             lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)

@@ -10,6 +10,7 @@ language's event table (``data/language/*.toml``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -80,9 +81,10 @@ class Clause:
 
 
 @lru_cache(maxsize=None)
-def _rules(lang: str) -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-    """The event-type rules of a language, stems folded."""
-    return tuple((r["type"], tuple(tuple(fold(s) for s in group) for group in r["all"]))
+def _rules(lang: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """The event-type rules of a language: per group, one regex of its folded stems at a word start."""
+    return tuple((r["type"], tuple(re.compile(" (?:" + "|".join(re.escape(fold(s)) for s in group) + ")")
+                                   for group in r["all"]))
                  for r in language.load(lang)["events"])
 
 
@@ -97,12 +99,12 @@ def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str
     return "".join(pieces) + text[at:end]
 
 
+@lru_cache(maxsize=4096)  # a one-clause sentence is typed twice, as sentence and as clause
 def event_type(text: str, lang: str) -> str:
     """The type of the first rule whose every group has a word (or phrase) in the text."""
-    words = [fold(w) for w in TOKEN.findall(text)]
-    folded = " " + " ".join(words)
+    folded = " " + " ".join(map(fold, TOKEN.findall(text)))
     for etype, groups in _rules(lang):
-        if all(any((" " + stem) in folded for stem in group) for group in groups):
+        if all(group.search(folded) for group in groups):
             return etype
     return "other"
 

@@ -286,3 +286,24 @@ def test_data_file_errors_name_the_file_and_the_key():
 def test_unknown_language_is_an_error():
     with pytest.raises(ValueError, match="xx"):
         find_dates("4 August 2021", "xx")
+
+
+@pytest.mark.parametrize("lang, names", [
+    ("lv", ["lv_patrol.txt"]),
+    ("en", ["en_report.txt", "en_border_news.txt"]),
+])
+def test_templates_tried_only_where_they_can_begin_find_what_a_full_scan_finds(lang, names, seed_path, fixture_docs_dir):
+    # the matcher tries each template only after a digit or a month/season word (a speed-up):
+    # it must find exactly the atoms that scanning the text with every template finds
+    from geo import dates
+
+    texts = [(fixture_docs_dir / n).read_text(encoding="utf-8") for n in names]
+    if lang == "lv":
+        texts.append(seed_path.read_text(encoding="utf-8"))
+    texts.append("Aug. 5, Sept. 4, 2021; 04.08.2021., 2021-08-04, augustā, vasarā, 7.–9. augustam, no 7. līdz 9.")
+    grammar = dates._grammar(lang)
+    for text in texts:
+        full = sorted((m.start(), m.end(), prio) for prio, t in enumerate(grammar.templates)
+                      for m in t.regex.finditer(text))
+        fast = sorted((a.lo, a.hi, a.prio) for a in dates._atoms(text, 0, len(text), grammar))
+        assert fast == full and full
