@@ -256,13 +256,13 @@ def _last_words(words: str | None, article: str) -> frozenset[str] | None:
     return frozenset(last) if all(re.fullmatch(r"\w+", w) for w in last) else None
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\s*$")
-
-
 def _word_before(text: str, start: int, pos: int) -> str:
     """The lower-case word that ends right before `pos` (whitespace between), or ""."""
-    m = _WORD_BEFORE.search(text, max(start, pos - _MARKER_REACH), pos)
-    return m.group(1).lower() if m else ""
+    window = text[max(start, pos - _MARKER_REACH):pos].rstrip()
+    i = len(window)
+    while i and (window[i - 1].isalnum() or window[i - 1] == "_"):
+        i -= 1
+    return window[i:].lower()
 
 
 def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | None:
@@ -327,12 +327,17 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
     """
     found = []
     positions = _start_positions(text, start, end, grammar)
+    points: dict[tuple[int, str], _Point] = {}  # the same template on the same words says the same
     for prio, template in enumerate(grammar.templates):
         matches = (template.regex.finditer(text, start, end) if template.starts is None
                    else _matches(template.regex, text, positions[template.starts], end))
+        has_core = "core" in template.regex.groupindex
         for m in matches:
-            core = "core" if m.groupdict().get("core") is not None else 0
-            point = _point(m, grammar.lexicon)
+            core = "core" if has_core and m.group("core") is not None else 0
+            key = (prio, m.group())
+            point = points.get(key)
+            if point is None:
+                point = points[key] = _point(m, grammar.lexicon)
             found.append(_Cand(m.start(), m.end(), m.start(core), m.end(core), (point,), template.use, prio,
                                attribute=template.attribute))
     return found
