@@ -9,7 +9,6 @@ events.parquet and read back with geo.selection, as the app reads them.
 from __future__ import annotations
 
 import random
-import re
 import shutil
 import tempfile
 from dataclasses import replace
@@ -89,24 +88,6 @@ def write_events(events: gpd.GeoDataFrame, folder: Path) -> None:
         (parquet / f"{name}.parquet").unlink(missing_ok=True)
 
 
-BROKEN_CALLBACK = re.compile(r"var callback =\s*var callback =")
-
-
-def cluster_bug(html: str) -> bool:
-    """Whether the cluster layer's script is a syntax error in the browser.
-
-    geo.mapview.cluster_layer passes "var callback = function ..." to FastMarkerCluster, which
-    wraps a custom callback as "var callback = {callback};" again: "var callback = var
-    callback = ..." — the page throws and no event is drawn.
-    """
-    return bool(BROKEN_CALLBACK.search(html))
-
-
-def repaired(html: str) -> str:
-    """The HTML with that one doubled declaration removed (what the fix would send)."""
-    return BROKEN_CALLBACK.sub("var callback =", html)
-
-
 def map_mode(html: str) -> str:
     """How the events are drawn in a rendered map."""
     return "cluster" if "markerClusterGroup" in html or "MarkerCluster" in html else "geojson"
@@ -148,7 +129,7 @@ def section(sizes: list[int], repeats: int, sweep: list[int], keep_html: Path | 
             t_narrow, narrowed = measure(lambda: selection.apply(events, narrow(full)), reps)
             t_map, html = measure(lambda: render_map(layers, shown, basemap), reps)
             size = len(html.encode("utf-8"))
-            mode = map_mode(html) + (" (BROKEN in the browser: mapview callback bug)" if cluster_bug(html) else "")
+            mode = map_mode(html)
             if keep_html is not None:
                 keep_html.mkdir(parents=True, exist_ok=True)
                 (keep_html / f"map_{n}.html").write_text(html, encoding="utf-8")
@@ -194,12 +175,10 @@ def threshold_sweep(sizes: list[int], layers: dict, basemap, repeats: int, raw: 
             finally:
                 mapview.CLUSTER_THRESHOLD = threshold
             size = len(html.encode("utf-8"))
-            broken = cluster_bug(html)
-            if keep_html is not None:  # for the browser rows: as the fixed mapview would send it
+            if keep_html is not None:  # for the browser rows
                 keep_html.mkdir(parents=True, exist_ok=True)
-                (keep_html / f"sweep_{n}_{mode}.html").write_text(repaired(html), encoding="utf-8")
+                (keep_html / f"sweep_{n}_{mode}.html").write_text(html, encoding="utf-8")
             rows.append(Row("threshold", f"{n} events, {mode}", "map build + render / HTML",
-                            f"{t.median * 1000:.0f} ms / {size / 1e6:.2f} MB", "",
-                            "forced mode" + ("; callback bug repaired for the browser rows" if broken else "")))
+                            f"{t.median * 1000:.0f} ms / {size / 1e6:.2f} MB", "", "forced mode"))
             raw[f"sweep {n} {mode}"] = {"map": t.as_dict(), "html_bytes": size}
     return rows

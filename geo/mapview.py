@@ -198,14 +198,14 @@ def cluster_layer(frame: gpd.GeoDataFrame) -> FastMarkerCluster:
         [p.y, p.x, s["radius"], s["color"], s["fillOpacity"], s.get("dashArray", ""), tip]
         for p, s, tip in zip(frame.geometry, frame["style"], frame["tooltip_html"])
     ]
-    callback = """
-        var callback = function (row) {
+    # a function expression: FastMarkerCluster writes it as "var callback = <this>;" itself
+    callback = """function (row) {
             var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
                 radius: row[2], color: row[3], fillColor: row[3], fillOpacity: row[4],
                 weight: 2, dashArray: row[5] || null, pane: "events"});
             marker.bindTooltip(row[6]);  // escaped in Python
             return marker;
-        };"""
+        }"""
     return FastMarkerCluster(rows, callback=callback, name="Events (clustered)")
 
 

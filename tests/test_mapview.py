@@ -134,7 +134,11 @@ def synthetic_events(n: int) -> gpd.GeoDataFrame:
 def test_clustering_above_threshold(layers):
     over = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD + 1))
     assert any(isinstance(c, FastMarkerCluster) for c in over._children.values())
-    assert layer(over, "Events") is None and "markerClusterGroup" in render(over)
+    html = render(over)
+    assert layer(over, "Events") is None and "markerClusterGroup" in html
+    # the row callback is defined once, as a function (a doubled "var callback = var callback"
+    # is a syntax error: the browser drew no event at all)
+    assert html.count("var callback =") == 1 and re.search(r"var callback = function \(row\)", html)
     at = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD))
     assert not any(isinstance(c, FastMarkerCluster) for c in at._children.values())
     assert len(layer(at, "Events").data["features"]) == mapview.CLUSTER_THRESHOLD

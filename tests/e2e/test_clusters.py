@@ -1,0 +1,47 @@
+"""A map with more events than mapview.CLUSTER_THRESHOLD, drawn in a real browser: the events
+are clustered, every one of them is in a cluster, and the page logs no error."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pytest
+
+from geo import mapview, selection
+from tests.e2e import harness
+
+pytestmark = pytest.mark.e2e
+
+
+def many_events(n: int) -> gpd.GeoDataFrame:
+    """n events of the data contract scattered over Latvia and Lithuania."""
+    rng = np.random.default_rng(3)
+    return gpd.GeoDataFrame(
+        {"id": [f"many:e{i}" for i in range(n)], "doc_id": "many", "date_start": "2021-08-01",
+         "date_end": "2021-08-01", "date_text": "2021. gada 1. augustā", "event_type": "detention",
+         "persons": 3, "place_names": [["Somewhere"]] * n, "country": "LV", "time_precision": 1,
+         "geo_precision": 1, "place_ids": [[]] * n},
+        geometry=gpd.points_from_xy(rng.uniform(21, 28, n), rng.uniform(54, 57, n)), crs=4326,
+    )
+
+
+def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir):
+    n = mapview.CLUSTER_THRESHOLD + 500
+    layers = selection.load_layers(fixture_layers_dir)
+    html = mapview.build_map(layers, many_events(n)).get_root().render()
+    path = tmp_path / "clustered.html"
+    path.write_text(html, encoding="utf-8")
+    router, console = harness.CdnRouter("file://"), harness.ConsoleLog()
+    context = harness.new_context(browsing.context.browser, router, console)
+    try:
+        page = context.new_page()
+        page.goto(path.as_uri())
+        page.locator(harness.CLUSTER_ICONS).first.wait_for(timeout=60_000)
+        # the numbers on the cluster icons and the single markers outside clusters add up to n
+        on_icons = sum(int(t) for t in page.locator(harness.CLUSTER_ICONS).all_inner_texts())
+        singles = page.locator(harness.EVENT_MARKERS).count()
+        assert on_icons + singles == n
+        harness.screenshot(page, "clustered-map")
+        assert not console.errors and not router.unexpected, console.errors + router.unexpected
+    finally:
+        context.close()
