@@ -6,6 +6,7 @@ Only widgets and session state live here; every decision about the data is made 
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -107,17 +108,50 @@ def get_basemap() -> gpd.GeoDataFrame | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def _documents(paths: tuple[str, ...], mtime: float) -> dict[str, dict[str, Any]]:
-    """Seed documents of the directories (cached)."""
-    return selection.load_documents(paths)
+def _documents(paths: tuple[str, ...], mtime: float) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Seed documents of the directories, and why any could not be read (cached)."""
+    errors: list[str] = []
+    return selection.load_documents(paths, errors), errors
+
+
+def _seed_dirs() -> tuple[str, ...]:
+    """$ROBEZA_SEEDS (os.pathsep-separated), default seeds/."""
+    return tuple(str(resolve(p)) for p in (os.environ.get("ROBEZA_SEEDS") or "seeds").split(os.pathsep) if p)
 
 
 def get_documents() -> dict[str, dict[str, Any]]:
-    """Seed texts and their metadata from $ROBEZA_SEEDS (os.pathsep-separated, default seeds)."""
-    dirs = [resolve(p) for p in (os.environ.get("ROBEZA_SEEDS") or "seeds").split(os.pathsep) if p]
-    documents = _documents(tuple(map(str, dirs)), stamp(*dirs))
+    """Seed texts and their metadata, and the documents added this session."""
+    dirs = _seed_dirs()
+    documents, _ = _documents(dirs, stamp(*map(Path, dirs)))
     added = {doc_id: {**a["doc"].meta, "text": a["doc"].text} for doc_id, a in user_documents().items()}
     return {**documents, **added} if added else documents
+
+
+def document_errors() -> None:
+    """A warning naming each seed that could not be read, and why (nothing when all could)."""
+    dirs = _seed_dirs()
+    _, errors = _documents(dirs, stamp(*map(Path, dirs)))
+    if errors:
+        st.warning("Some seed documents could not be read and are not shown:\n\n"
+                   + "\n".join(f"- {md(e)}" for e in errors))
+
+
+@st.cache_data(show_spinner=False)
+def readme_section(heading: str) -> str:
+    """The body of the README section whose heading starts with `heading` (one source for the
+    data contract: the README and the About page say the same)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## {re.escape(heading)}[^\n]*\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    return match.group(1).strip() if match else f"(see the README's section “{heading}”)"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: Any) -> str:
+    """Text from a document or a user, escaped for st.markdown and widget labels: shown as
+    written, never as formatting, links, images, colours or formulas."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def source_names(documents: Mapping[str, Mapping[str, Any]]) -> dict[str, str]:
@@ -290,7 +324,7 @@ def event_panel(event: pd.Series, layers: Mapping[str, pd.DataFrame]) -> None:
     """The side panel for one event: its sentence verbatim with spans marked, and what it says."""
     st.button("← All filtered events", on_click=select, args=(None,), key="back_to_list", type="tertiary")
     places = layers["places"]
-    titles = highlight.mention_titles(event["doc_id"], layers["mentions"], dict(zip(places["id"], places["name"])))
+    titles = highlight.mention_titles(event["doc_id"], layers["mentions"], highlight.place_labels(places))
     st.html(highlight.event_card_html(event.to_dict(), get_documents().get(event["doc_id"]), titles))
 
 

@@ -17,18 +17,21 @@ def _build(args: argparse.Namespace) -> int:
     corpus = build.parse_paths(paths) if not args.scheduler and not args.workers else _parallel(paths, args)
     for err in corpus.errors:
         print(f"error: {err}", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    problems = bool(corpus.errors or corpus.warnings)
     built = build.build_layers(corpus)
     if args.check:
         stale = build.stale_files(built, args.out)
         for name in stale:
             print(f"stale: {args.out / name} differs from a fresh build", file=sys.stderr)
-        return 1 if stale or corpus.errors else 0
+        return 1 if stale or problems else 0
     written = layers.write(built, args.out, parquet=args.parquet)
     print(f"{len(corpus.parses)} documents, {len(built.events)} events, {len(built.places)} places, "
           f"{len(built.mentions)} mentions, {len(built.unresolved)} unresolved → {args.out}")
     for path in written:
         print(f"  {path}")
-    return 1 if corpus.errors else 0
+    return 1 if problems else 0
 
 
 def _parallel(paths: list[Path], args: argparse.Namespace) -> build.Corpus:
@@ -62,6 +65,9 @@ def _parse(args: argparse.Namespace) -> int:
     }
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     print()
+    if not parse.places:
+        print(f"warning: {path.name}: {build.no_places_problem(doc)}", file=sys.stderr)
+        return 1
     return 0
 
 

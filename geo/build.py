@@ -20,6 +20,20 @@ class Corpus:
     parses: list[pipeline.Parse] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
 
+    @property
+    def warnings(self) -> list[str]:
+        """Documents that were read but give nothing to map: they name no place at all."""
+        return [f"{p.doc.doc_id}: {no_places_problem(p.doc)}" for p in self.parses if not p.places]
+
+
+LANGUAGE_NAMES = {"lv": "Latvian", "en": "English"}
+
+
+def no_places_problem(doc: documents.Document) -> str:
+    """What to tell the user about a document in which no place was found."""
+    language = LANGUAGE_NAMES.get(doc.lang, doc.lang)
+    return f"no places found in this {language} text, so nothing of it can go on the map (is the language right?)"
+
 
 def parse_path(path: Path) -> pipeline.Parse:
     """Read and parse one seed (with the shipped gazetteer)."""

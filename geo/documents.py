@@ -34,10 +34,18 @@ class DocumentError(ValueError):
         self.name, self.problem = name, problem
 
 
+# Byte-order marks of the Unicode encodings other than UTF-8 (UTF-32 first: it starts like UTF-16)
+_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+         (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes → text, refusing empty, oversized, binary and non-UTF-8 input."""
     if len(data) > MAX_BYTES:
         raise DocumentError(name, f"too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB of text)")
+    bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom:  # UTF-16 and UTF-32 text is full of NUL bytes, but it is text: say which encoding
+        raise DocumentError(name, f"{bom} text; only UTF-8 is supported: save it as UTF-8")
     if b"\x00" in data:
         raise DocumentError(name, "binary file (contains NUL bytes); expected UTF-8 text")
     try:

@@ -103,6 +103,16 @@ def event_spans(event: Mapping[str, Any], place_titles: Mapping[int, str] | None
     return spans
 
 
+def place_labels(places: pd.DataFrame) -> dict[str, str]:
+    """place id → its English name and where it is ("Silene, 55.6839° N 26.7783° E"), for the
+    hover titles of place marks."""
+    labels = {}
+    for place_id, name, point in zip(places["id"], places["name"], places.geometry):
+        where = "" if point is None or point.is_empty else f", {point.y:.4f}° N {point.x:.4f}° E"
+        labels[place_id] = f"{name}{where}"
+    return labels
+
+
 def mention_titles(doc_id: str, mentions: pd.DataFrame, place_names: Mapping[str, str]) -> dict[int, str]:
     """Start offset → what the place mention there resolved to, for a document."""
     titles = {}
@@ -172,12 +182,18 @@ def outside_quote(event: Mapping[str, Any]) -> list[Mapping[str, Any]]:
             if isinstance(s, Mapping) and not start <= (as_int(s.get("start")) or 0) < end]
 
 
+def web_address(url: Any) -> str | None:
+    """The URL when it is an http(s) address, else None: only those become links (a
+    "javascript:" or "data:" address in a sidecar would run in the browser)."""
+    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
+
+
 def source_html(event: Mapping[str, Any], document: Mapping[str, Any] | None) -> str:
     """The document's title (a link only for http(s) URLs), licence and the event's id."""
     document = document or {}
     title = escape(str(document.get("title") or event.get("doc_id") or "?"))
-    url = str(document.get("url") or "")
-    if url.startswith(("https://", "http://")):
+    url = web_address(document.get("url"))
+    if url:
         title = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{title}</a>'
     licence = document.get("licence")
     licence_html = f" · {escape(str(licence))}" if licence else ""

@@ -185,10 +185,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def load_documents(directories: Iterable[str | Path]) -> dict[str, dict[str, Any]]:
+def load_documents(directories: Iterable[str | Path], errors: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """Seed documents by doc_id, read as the pipeline reads them: sidecar fields plus `text`.
 
-    A seed that cannot be read is left out (the pipeline reports it); the first directory wins.
+    A seed that cannot be read is left out, its message added to `errors` when given; the
+    first directory wins.
     """
     from geo.documents import DocumentError, load_document, seed_paths
 
@@ -197,7 +198,9 @@ def load_documents(directories: Iterable[str | Path]) -> dict[str, dict[str, Any
         for path in seed_paths(directory) if directory.is_dir() else []:
             try:
                 document = load_document(path)
-            except DocumentError:
+            except DocumentError as err:
+                if errors is not None:
+                    errors.append(str(err))
                 continue
             documents.setdefault(document.doc_id, {**document.meta, "text": document.text})
     return documents

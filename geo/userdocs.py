@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,25 +21,28 @@ USER_PREFIX = "user-"
 LAYER_NAMES = ("events", "places", "mentions", "areas")
 
 
-def from_upload(data: bytes, filename: str, title: str = "", lang: str | None = None) -> Document:
+def from_upload(data: bytes, filename: str, title: str = "", lang: str | None = None,
+                published: date | None = None) -> Document:
     """A Document from an uploaded file (txt, md or html); raises DocumentError with the reason."""
     if not filename.lower().endswith(documents.TEXT_SUFFIXES):
         raise documents.DocumentError(filename, f"unsupported file type (use {', '.join(documents.TEXT_SUFFIXES)})")
-    return documents.document_from_upload(data, filename, _meta(title or filename, lang))
+    return documents.document_from_upload(data, filename, _meta(title or filename, lang, published))
 
 
-def from_text(text: str, title: str = "", lang: str | None = None) -> Document:
+def from_text(text: str, title: str = "", lang: str | None = None, published: date | None = None) -> Document:
     """A Document from pasted text; raises DocumentError with the reason."""
     data = text.encode("utf-8")
-    return documents.make_document(documents.decode(data, title or "pasted text"), _meta(title or "Pasted text", lang),
-                                   name=title or "pasted text")
+    return documents.make_document(documents.decode(data, title or "pasted text"),
+                                   _meta(title or "Pasted text", lang, published), name=title or "pasted text")
 
 
-def _meta(title: str, lang: str | None) -> dict[str, Any]:
-    """Sidecar metadata of a user document."""
+def _meta(title: str, lang: str | None, published: date | None = None) -> dict[str, Any]:
+    """Sidecar metadata of a user document; `published` gives a year to dates without one."""
     meta: dict[str, Any] = {"title": title, "source": "added in the app"}
     if lang:
         meta["language"] = lang
+    if published:
+        meta["published"] = published.isoformat()
     return meta
 
 

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from geo import selection
+from geo import highlight, selection
 
 ui.require_navigation()
 
@@ -19,8 +19,10 @@ st.markdown(
 )
 
 st.header("Sources and licences")
+ui.document_errors()
 st.dataframe(
-    pd.DataFrame([{"document": d.get("title") or doc_id, "url": d.get("url"), "licence": d.get("licence"),
+    pd.DataFrame([{"document": d.get("title") or doc_id, "url": highlight.web_address(d.get("url")),
+                   "licence": d.get("licence"),
                    "language": d.get("language")} for doc_id, d in documents.items()]),
     hide_index=True, column_config={"url": st.column_config.LinkColumn("url")},
 )
@@ -53,17 +55,6 @@ st.markdown(
 )
 
 st.header("Data contract of `data/layers/`")
-st.markdown(
-    "| file | one feature per | properties |\n| --- | --- | --- |\n"
-    "| `events.geojson` | event (Point) | id, doc_id, date_start, date_end, date_text, time_precision "
-    "(1 day … 4 season/year), event_type, persons, place_ids, place_names, country, countries, "
-    "geo_precision (1 settlement … 3 region), quote, quote_start, quote_end, spans |\n"
-    "| `places.geojson` | gazetteer place mentioned (Point) | id, name, name_lv, type, country, "
-    "mention_count, first_date, last_date, source |\n"
-    "| `mentions.geojson` | place mention (Point) | doc_id, start, end, surface, lemma, place_id, "
-    "sentence_start, sentence_end |\n"
-    "| `areas.geojson` | named area (Polygon, LineString) | id, name, name_lv, type, country, source |\n"
-    "| `unresolved.json` | unresolved mention | doc_id, start, end, surface, reason |"
-)
+st.markdown(ui.readme_section("The data contract"))
 st.caption("Exports keep this contract: lists stay JSON arrays; the CSV has ACLED-like columns "
            + ", ".join(selection.CSV_COLUMNS) + ".")

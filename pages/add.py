@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from geo import documents, userdocs
+from geo import build, documents, userdocs
 from geo.documents import DocumentError
 
 ui.require_navigation()
@@ -21,6 +21,8 @@ with st.form("add_document", clear_on_submit=False):
     pasted = st.text_area("…or paste text", height=160)
     title = st.text_input("Title")
     lang = st.selectbox("Language", list(LANGUAGES), format_func=LANGUAGES.get)
+    published = st.date_input("Published (optional)", value=None, format="YYYY-MM-DD",
+                              help="Gives the year to dates the text states without one (“5. augustā”).")
     submitted = st.form_submit_button("Process", type="primary")
 
 if submitted:
@@ -28,21 +30,24 @@ if submitted:
         try:
             st.write("Reading the text")
             if upload is not None:
-                doc = userdocs.from_upload(upload.getvalue(), upload.name, title, lang or None)
+                doc = userdocs.from_upload(upload.getvalue(), upload.name, title, lang or None, published)
             elif pasted.strip():
-                doc = userdocs.from_text(pasted, title, lang or None)
+                doc = userdocs.from_text(pasted, title, lang or None, published)
             else:
                 raise DocumentError(title or "input", "nothing to process: choose a file or paste text")
             st.write("Finding places, dates and events")
             parse = userdocs.parse(doc)
             st.write("Building the layers")
             ui.user_documents()[doc.doc_id] = {"doc": doc, "layers": userdocs.to_layers([parse])}
-            status.update(label=f"Added “{doc.title}”: {len(parse.places)} place mentions, "
+            status.update(label=f"Added “{ui.md(doc.title)}”: {len(parse.places)} place mentions, "
                                 f"{len(parse.dates)} dates, {len(parse.events)} events, "
                                 f"{len(parse.unresolved)} unresolved", state="complete")
+            if not parse.places:
+                problem = build.no_places_problem(doc)
+                st.warning(problem[0].upper() + problem[1:] + ".")
         except DocumentError as err:
             status.update(label="Not added", state="error")
-            st.error(str(err))
+            st.error(f"{ui.md(err.name)}: {err.problem}")
 
 added = ui.user_documents()
 if added:
@@ -50,7 +55,7 @@ if added:
     for doc_id, entry in list(added.items()):
         doc, layers = entry["doc"], entry["layers"]
         language = LANGUAGES.get(doc.lang, doc.lang) + (" (detected)" if doc.meta.get("language_detected") else "")
-        st.markdown(f"**{doc.title}** · {language} · {len(layers['events'])} events · "
+        st.markdown(f"**{ui.md(doc.title)}** · {language} · {len(layers['events'])} events · "
                     f"{len(layers['unresolved'])} unresolved", help=doc_id)
         left, right = st.columns(2)
         if left.button("Remove", key=f"remove_{doc_id}"):
@@ -61,4 +66,4 @@ if added:
                 path = userdocs.save_to_seeds(doc, ui.resolve("seeds"))
                 st.success(f"Saved as {path.name}; run `python -m geo build` to add it to the committed layers.")
             except (FileExistsError, OSError) as err:
-                st.error(str(err))
+                st.error(ui.md(err))

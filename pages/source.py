@@ -12,16 +12,18 @@ documents = ui.get_documents()
 doc_ids = sorted(set(documents) | set(layers["events"]["doc_id"]) | set(layers["mentions"]["doc_id"]))
 
 st.title("Source texts")
+ui.document_errors()
 if not doc_ids:
     st.info("No documents: add seeds/*.txt and run `python -m geo build`.")
     st.stop()
 doc_id = st.selectbox("Document", doc_ids, format_func=ui.document_title, key="source_doc")
 document = documents.get(doc_id)
 if document is None:
-    st.warning(f"The text of {doc_id!r} is not in the seeds directory; its events are on the map.")
+    st.warning(f"The text of {ui.md(ui.document_title(doc_id))} could not be read from the seeds "
+               "directory (see above); its events are on the map.")
     st.stop()
 st.html(highlight.source_html({"doc_id": doc_id, "id": doc_id}, document))
-place_names = dict(zip(layers["places"]["id"], layers["places"]["name"]))
-spans = highlight.document_spans(doc_id, layers["events"], layers["mentions"], layers["unresolved"], place_names)
+spans = highlight.document_spans(doc_id, layers["events"], layers["mentions"], layers["unresolved"],
+                                 highlight.place_labels(layers["places"]))
 st.html(f"<p>{highlight.legend_html()} — hover a mark to see what it resolved to.</p>")
 st.html(highlight.wrap(highlight.highlight_html(document["text"], spans)))

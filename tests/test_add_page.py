@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -90,13 +91,40 @@ def test_uploaded_html_file_joins_the_map_as_text(app):
 @pytest.mark.parametrize("name, data, problem", [
     ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "binary"),
     ("empty.txt", b"", "empty"),
-    ("latin1.txt", "Rīgā, Daugavpilī".encode("utf-16"), "UTF-8"),
+    ("utf16.txt", "Rīgā, Daugavpilī".encode("utf-16"), "UTF-16 text; only UTF-8 is supported"),
+    ("latin1.txt", "Rīgā, Daugavpilī".encode("iso-8859-13"), "not UTF-8"),
     ("huge.txt", b"a" * (5_000_001), "limit is 5 MB"),
-], ids=["binary", "empty", "encoding", "too-large"])
+], ids=["binary", "empty", "utf16", "latin", "too-large"])
 def test_bad_upload_gives_a_clear_error_and_keeps_what_was_loaded(app, name, data, problem):
     upload(app, name, data)
     assert not app.exception
-    errors = [e.value for e in app.error]
+    errors = [e.value.replace("\\", "") for e in app.error]  # as shown: Markdown escapes removed
     assert errors and name in errors[0] and problem.lower() in errors[0].lower(), errors
     app.switch_page("app.py").run()
     assert count(app) == "**12 of 12 events**"
+
+
+def test_publication_date_gives_the_year_to_dates_without_one(app):
+    app.switch_page("pages/add.py").run()
+    app.text_area[0].input("5. augustā robežsargi pie Silenes aizturēja 3 migrantus.")
+    app.text_input[0].input("Bez gada")
+    app.date_input[0].set_value(date(2021, 9, 1))
+    app.button[0].click().run()
+    assert not app.exception and not app.error
+    app.switch_page("app.py").run()
+    assert count(app) == "**13 of 13 events**"
+    assert any(b.label == "2021-08-05 · detention · Silene · 3 persons" for b in app.button)
+
+
+def test_a_text_with_no_places_is_added_with_a_clear_warning(app):
+    submit(app, "2021. gada 4. augustā notika sanāksme. Tās dalībnieki vienojās tikties vēlreiz.", "Sanāksme")
+    assert not app.exception and not app.error
+    assert [w.value for w in app.warning] == [
+        "No places found in this Latvian text, so nothing of it can go on the map (is the language right?)."]
+
+
+def test_a_title_with_markdown_is_shown_as_written(app):
+    submit(app, EN_TEXT, "**Bold** [link](https://example.org) :red[x]")
+    listed = next(m.value for m in app.markdown if "events ·" in m.value)
+    # every Markdown character is escaped: the title is not bold, not a link, not coloured
+    assert listed.startswith(r"**\*\*Bold\*\* \[link\]\(https\:"), listed

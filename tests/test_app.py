@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
+import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -154,7 +156,7 @@ def test_source_page_marks_and_escapes(at):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "<script>" not in text and "<img" not in text
     at.selectbox(key="source_doc").set_value("lv_fixture").run()
     text = html(at)
-    assert '<mark class="unresolved"' in text and 'title="Silenes → Silene (silene)"' in text
+    assert '<mark class="unresolved"' in text and 'title="Silenes → Silene, 55.' in text and '° N 26.' in text
 
 
 def test_data_page_keeps_the_filters(at):
@@ -183,3 +185,27 @@ def test_real_layers():
     for page in PAGES:
         at.switch_page(page).run()
         assert not at.exception, page
+
+
+def test_an_unreadable_seed_is_named_on_the_source_and_about_pages(app_env, monkeypatch, tmp_path, fixture_layers_dir):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(fixture_layers_dir / "seeds", seeds)
+    (seeds / "lv_fixture.json").write_text('{"title": ', encoding="utf-8")  # a broken sidecar
+    monkeypatch.setenv("ROBEZA_SEEDS", str(seeds))
+    at = run()
+    for page in ("pages/source.py", "pages/about.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        warnings = [w.value.replace("\\", "") for w in at.warning]
+        assert any("could not be read" in w and "lv_fixture.json" in w for w in warnings), warnings
+
+
+def test_about_page_links_only_web_addresses(at):
+    at.switch_page("pages/about.py").run()
+    sources = at.dataframe[0].value
+    urls = {doc: (None if pd.isna(url) else url) for doc, url in zip(sources["document"], sources["url"])}
+    # the English fixture's sidecar says "javascript:alert(1)": shown as no link at all
+    assert urls["Fixture <b>notes</b> & more"] is None
+    assert all(u is None or u.startswith(("https://", "http://")) for u in urls.values())
+    # the data contract is the README's, in full
+    assert any("date_from_context" in m.value and "unresolved.json" in m.value for m in at.markdown)

@@ -91,3 +91,29 @@ def test_bad_seed_is_reported_and_the_good_ones_are_built(repo_root, seed_path, 
     assert re.fullmatch(r"error: bojāts\.txt: \S.*", lines[0]), lines[0]
     data = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
     assert {f["properties"]["doc_id"] for f in data["features"]} == {"000_bf6ecbb1fa1d973a", "lv_patrol"}
+
+
+NO_PLACES = "2021. gada 4. augustā notika sanāksme. Tās dalībnieki vienojās tikties vēlreiz."
+
+
+def test_parse_of_a_text_with_no_places_warns_and_exits_non_zero(repo_root, tmp_path):
+    doc = tmp_path / "sanāksme.txt"
+    doc.write_text(NO_PLACES, encoding="utf-8")
+    result = geo("parse", doc, cwd=repo_root)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["places"] == []  # the parse itself is still printed
+    assert re.fullmatch(r"warning: sanāksme\.txt: no places found in this Latvian text, .*",
+                        result.stderr.strip()), result.stderr
+
+
+def test_build_names_a_seed_with_no_places_and_builds_the_rest(repo_root, seed_only, tmp_path):
+    seeds, out = tmp_path / "seeds", tmp_path / "layers"
+    shutil.copytree(seed_only, seeds)
+    (seeds / "sanāksme.txt").write_text(NO_PLACES, encoding="utf-8")
+    result = geo("build", "--seeds", seeds, "--out", out, cwd=repo_root)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "warning: sanāksme: no places found in this Latvian text, so nothing of it can go on the map "
+        "(is the language right?)"]
+    data = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
+    assert {f["properties"]["doc_id"] for f in data["features"]} == {"000_bf6ecbb1fa1d973a"}

@@ -201,3 +201,11 @@ def test_seed_paths_lists_texts_sorted(tmp_path):
     for name in ("b.txt", "a.md", "c.html", "a.json", "notes.pdf"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.name for p in documents.seed_paths(tmp_path)] == ["a.md", "b.txt", "c.html"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_are_named_not_called_binary(tmp_path, encoding):
+    path = tmp_path / "teksts.txt"
+    path.write_bytes("2021. gada 4. augustā Skrudalienas pagastā aizturēja 12 personas.".encode(encoding))
+    with pytest.raises(DocumentError, match=rf"teksts\.txt: {encoding.upper()} text; only UTF-8 is supported"):
+        documents.load_document(path)

@@ -79,6 +79,12 @@ def test_document_spans_mark_resolved_and_unresolved(layers, documents):
     assert '<mark class="date"' in html
 
 
+def test_place_labels_say_where_a_place_is(layers):
+    labels = highlight.place_labels(layers["places"])
+    silene = layers["places"].set_index("id").loc["silene"].geometry
+    assert labels["silene"] == f"Silene, {silene.y:.4f}° N {silene.x:.4f}° E"
+
+
 def test_source_text_with_markup_stays_text(layers, documents):
     spans = highlight.document_spans("en_fixture", layers["events"], layers["mentions"], layers["unresolved"], {})
     html = highlight.wrap(highlight.highlight_html(documents["en_fixture"]["text"], spans))
