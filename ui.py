@@ -16,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo import highlight, selection, userdocs
+from geo import highlight, mapview, selection, userdocs
 from geo.selection import Filters
 
 ROOT = Path(__file__).resolve().parent
@@ -105,6 +105,21 @@ def get_basemap() -> gpd.GeoDataFrame | None:
     """Country outlines for the offline base layer ($ROBEZA_BASEMAP)."""
     path = env_path("ROBEZA_BASEMAP", "data/boundaries/basemap.geojson")
     return _basemap(str(path), stamp(path))
+
+
+# cache_resource: one shared, read-only object; the leading _ keeps the frames out of the hash
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _backdrop(key: tuple, _areas: gpd.GeoDataFrame, _basemap: gpd.GeoDataFrame | None) -> mapview.Backdrop:
+    """The map's unchanging layers for one version of the areas and basemap files."""
+    return mapview.make_backdrop(_areas, _basemap)
+
+
+def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
+    """The basemap and areas, prepared once per version of their files (and added documents)."""
+    areas_path = env_path("ROBEZA_LAYERS", "data/layers")
+    basemap_path = env_path("ROBEZA_BASEMAP", "data/boundaries/basemap.geojson")
+    key = (str(areas_path), stamp(areas_path), str(basemap_path), stamp(basemap_path), tuple(sorted(user_documents())))
+    return _backdrop(key, layers["areas"], get_basemap())
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -6,7 +6,9 @@ tests render to HTML. Every text put into the map's HTML is escaped first.
 
 from __future__ import annotations
 
+import json
 import math
+from dataclasses import dataclass
 from html import escape
 from typing import Any, Mapping
 
@@ -59,21 +61,54 @@ COARSE_TOLERANCE, FINE_TOLERANCE = 0.02, 0.002  # degrees: countries vs municipa
 USER_PREFIX = "user-"
 USER_OUTLINE = "#111111"
 
+@dataclass(frozen=True)
+class Backdrop:
+    """The layers that do not change with the filters (basemap, areas), simplified and turned
+    into GeoJSON once: that was two thirds of building a map of a few hundred events."""
+
+    basemap: dict | None
+    areas: tuple[tuple[str, dict, bool, dict], ...]  # (layer name, style, shown, GeoJSON)
+
+
+def make_backdrop(areas: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None = None) -> Backdrop:
+    """Prepare the basemap and the areas for any number of maps."""
+    base = None
+    if basemap is not None and len(basemap):
+        base = geojson(for_display(basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc))))
+    layers = []
+    if len(areas):
+        shown = for_display(areas)
+        kinds = shown["type"].map(lambda t: AREA_TYPE_ALIASES.get(t, t))
+        for kind, group in shown.groupby(kinds, sort=False):
+            name, style, show = AREA_LAYERS.get(kind, (f"Other areas ({kind})", {"color": "#333", "weight": 1, "fillOpacity": 0.05}, True))
+            frame = group[["id", group.geometry.name]].assign(tooltip_html=group.apply(area_tooltip, axis=1))
+            layers.append((name, style, show, geojson(frame)))
+    return Backdrop(base, tuple(layers))
+
+
+def geojson(frame: gpd.GeoDataFrame) -> dict:
+    """A GeoDataFrame as a GeoJSON dict (what folium embeds)."""
+    return json.loads(frame.to_json(drop_id=True))
+
+
 def build_map(
     layers: Mapping[str, pd.DataFrame],
     events: gpd.GeoDataFrame,
     basemap: gpd.GeoDataFrame | None = None,
     offline: bool = False,
+    backdrop: Backdrop | None = None,
 ) -> folium.Map:
-    """The whole map for the given (already filtered) events."""
+    """The whole map for the given (already filtered) events; pass the `backdrop` of
+    layers["areas"] and `basemap` when one was made before (the app caches it)."""
+    backdrop = backdrop or make_backdrop(layers["areas"], basemap)
     m = folium.Map(tiles=None, control_scale=True)
     # circle markers and GeoJSON need Leaflet alone: no jQuery, Bootstrap or icon fonts to fetch
     m.default_js, m.default_css = [("leaflet", LEAFLET_JS)], [("leaflet_css", LEAFLET_CSS)]
     folium.map.CustomPane("basemap", z_index=250).add_to(m)
     folium.map.CustomPane("events", z_index=450, pointer_events=True).add_to(m)
     add_tiles(m, show=not offline)
-    add_basemap(m, basemap, show=offline)
-    add_areas(m, layers["areas"])
+    add_basemap(m, backdrop.basemap, show=offline)
+    add_areas(m, backdrop)
     add_imprecise_areas(m, events, layers["areas"])
     add_events(m, events)
     Legend().add_to(m)
@@ -87,13 +122,12 @@ def add_tiles(m: folium.Map, show: bool) -> None:
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=show).add_to(m)
 
 
-def add_basemap(m: folium.Map, basemap: gpd.GeoDataFrame | None, show: bool) -> None:
+def add_basemap(m: folium.Map, basemap: dict | None, show: bool) -> None:
     """Country outlines from data/boundaries/basemap.geojson: a base layer that needs no server."""
-    if basemap is None or not len(basemap):
+    if not basemap or not basemap.get("features"):
         return
-    frame = for_display(basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc)))
     folium.GeoJson(
-        frame,
+        basemap,
         name="Offline basemap",
         overlay=False,
         show=show,
@@ -103,17 +137,11 @@ def add_basemap(m: folium.Map, basemap: gpd.GeoDataFrame | None, show: bool) -> 
     ).add_to(m)
 
 
-def add_areas(m: folium.Map, areas: gpd.GeoDataFrame) -> None:
+def add_areas(m: folium.Map, backdrop: Backdrop) -> None:
     """One overlay per kind of area the text names, styled by its type."""
-    if not len(areas):
-        return
-    areas = for_display(areas)
-    kinds = areas["type"].map(lambda t: AREA_TYPE_ALIASES.get(t, t))
-    for kind, group in areas.groupby(kinds, sort=False):
-        name, style, show = AREA_LAYERS.get(kind, (f"Other areas ({kind})", {"color": "#333", "weight": 1, "fillOpacity": 0.05}, True))
-        frame = group[["id", group.geometry.name]].assign(tooltip_html=group.apply(area_tooltip, axis=1))
+    for name, style, show, data in backdrop.areas:
         folium.GeoJson(
-            frame,
+            data,
             name=name,
             show=show,
             style_function=lambda _, style=style: style,
@@ -162,10 +190,10 @@ def add_events(m: folium.Map, events: gpd.GeoDataFrame) -> None:
     if not len(events):
         folium.FeatureGroup(name="Events").add_to(m)  # the layer control stays the same
         return
-    frame = map_frame(events)
-    if len(frame) > CLUSTER_THRESHOLD:
-        cluster_layer(frame).add_to(m)
+    if len(events) > CLUSTER_THRESHOLD:
+        positions_layer(events).add_to(m)
         return
+    frame = map_frame(events)
     folium.GeoJson(
         frame,
         name="Events",
@@ -192,21 +220,97 @@ def map_frame(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     )
 
 
-def cluster_layer(frame: gpd.GeoDataFrame) -> FastMarkerCluster:
-    """Many events as a marker cluster drawn in the browser from plain rows."""
-    rows = [
-        [p.y, p.x, s["radius"], s["color"], s["fillOpacity"], s.get("dashArray", ""), tip]
-        for p, s, tip in zip(frame.geometry, frame["style"], frame["tooltip_html"])
+def positions(events: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The events grouped by where they are drawn: one row per position with how many events
+    and persons, the most frequent type, the dates, whether all are coarse, whose they are."""
+    xy = pd.DataFrame({"lon": events.geometry.x.round(POSITION_DECIMALS).to_numpy(),
+                       "lat": events.geometry.y.round(POSITION_DECIMALS).to_numpy()}, index=events.index)
+    frame = pd.DataFrame({
+        **xy,
+        "type": events["event_type"].fillna("other").astype(str),
+        "persons": pd.to_numeric(events.get("persons"), errors="coerce"),
+        "start": events["date_start"].astype(str),
+        "end": events["date_end"].fillna(events["date_start"]).astype(str),
+        "place": [(as_list(p) or [c or "?"])[0] for p, c in zip(events.get("place_names", [None] * len(events)),
+                                                                  events.get("country", [None] * len(events)))],
+        "coarse_time": events["time_precision"].map(as_int).fillna(MONTH) >= MONTH,
+        "coarse_place": events["geo_precision"].map(as_int).fillna(REGION) >= REGION,
+        "user": events.get("doc_id", pd.Series("", index=events.index)).astype(str).str.startswith(USER_PREFIX),
+    })
+    grouped = frame.groupby(["lat", "lon"], sort=True)
+    out = grouped.agg(events=("type", "size"), persons=("persons", "sum"), known=("persons", "count"),
+                      start=("start", "min"), end=("end", "max"), place=("place", "first"),
+                      coarse_time=("coarse_time", "all"), coarse_place=("coarse_place", "all"), user=("user", "any"))
+    # the most frequent type at each position (ties: the legend's order), without a Python loop
+    counts = frame.groupby(["lat", "lon", "type"]).size().rename("n").reset_index()
+    counts["rank"] = counts["type"].map({t: i for i, t in enumerate(TYPE_COLOURS)}).fillna(len(TYPE_COLOURS))
+    top = counts.sort_values(["lat", "lon", "n", "rank"], ascending=[True, True, False, True])
+    out = out.join(top.drop_duplicates(["lat", "lon"]).set_index(["lat", "lon"])["type"])
+    return out.reset_index()
+
+
+def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
+    """Many events as one marker per position, clustered in the browser.
+
+    Each row is a few numbers (position, events, persons, indexes into a table of types and
+    of place names, dates, flags): about 60 bytes, where a marker with its own tooltip was
+    some 260. The tooltip is built in the browser with textContent, never as HTML.
+    """
+    rows = positions(events)
+    types = list(TYPE_COLOURS)
+    places = sorted(set(rows["place"]))
+    place_index = {p: i for i, p in enumerate(places)}
+    data = [
+        [lat, lon, n, int(persons) if known else -1, types.index(t) if t in types else types.index("other"),
+         place_index[place], start, end, int(ct) | int(cp) << 1 | int(user) << 2]
+        for lat, lon, n, persons, known, t, place, start, end, ct, cp, user in zip(
+            rows["lat"], rows["lon"], rows["events"], rows["persons"], rows["known"], rows["type"], rows["place"],
+            rows["start"], rows["end"], rows["coarse_time"], rows["coarse_place"], rows["user"])
     ]
-    # a function expression: FastMarkerCluster writes it as "var callback = <this>;" itself
-    callback = """function (row) {
-            var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
-                radius: row[2], color: row[3], fillColor: row[3], fillOpacity: row[4],
-                weight: 2, dashArray: row[5] || null, pane: "events"});
-            marker.bindTooltip(row[6]);  // escaped in Python
-            return marker;
-        }"""
-    return FastMarkerCluster(rows, callback=callback, name="Events (clustered)")
+    tables = {"types": [[t.replace("_", " "), TYPE_COLOURS[t]] for t in types], "places": places,
+              "user": USER_OUTLINE}
+    callback = POSITION_MARKER_JS.replace("TABLES", script_json(tables))
+    return FastMarkerCluster(data, callback=callback, name="Events (by position, clustered)",
+                             icon_create_function=CLUSTER_ICON_JS)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe inside a <script> element: no "</script>" or "<!--" can close or open one."""
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# Rows: [lat, lon, events, persons (-1: unknown), type index, place index, start, end, flags];
+# flags: 1 date coarse, 2 place coarse, 4 the user's own document. Styled as event_style does.
+POSITION_MARKER_JS = """(function () {
+    var T = TABLES;
+    return function (row) {
+        var type = T.types[row[4]], flags = row[8], hollow = (flags & 3) !== 0;
+        var radius = Math.min(6 + 3 * Math.log10(row[2] + (row[3] > 0 ? row[3] : 0) + 1), 22);
+        var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
+            radius: radius, color: (flags & 4) ? T.user : type[1], fillColor: type[1],
+            fillOpacity: hollow ? 0.06 : 0.75, weight: (flags & 4) ? 3.5 : (hollow ? 2.5 : 1.5),
+            dashArray: (flags & 2) ? "4 3" : null, pane: "events", count: row[2]});
+        var tip = document.createElement("div");
+        var head = document.createElement("b");
+        head.textContent = row[2] + (row[2] === 1 ? " event" : " events") + " · " + T.places[row[5]];
+        tip.appendChild(head);
+        tip.appendChild(document.createElement("br"));
+        tip.appendChild(document.createTextNode((row[6] === row[7] ? row[6] : row[6] + " – " + row[7])
+            + " · mostly " + type[0] + (row[3] >= 0 ? " · " + row[3] + " persons" : "")));
+        marker.bindTooltip(tip);
+        return marker;
+    };
+})()"""
+
+# A cluster's icon counts events, not positions (each marker carries its events in `count`).
+CLUSTER_ICON_JS = """function (cluster) {
+    var n = 0;
+    cluster.getAllChildMarkers().forEach(function (m) { n += m.options.count || 1; });
+    var size = n < 100 ? "small" : (n < 1000 ? "medium" : "large");
+    return L.divIcon({html: "<div><span>" + n + "</span></div>",
+                      className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40)});
+}"""
+POSITION_DECIMALS = 5  # about a metre: events at one place share a marker
 
 
 def event_style(event: Mapping[str, Any]) -> dict[str, Any]:

@@ -137,6 +137,8 @@ def as_iso_date(value: Any) -> str | None:
 
 def as_list(value: Any) -> list:
     """A list property from whatever the reader produced (JSON text, numpy array, list, null)."""
+    if type(value) is list and all(type(item) is str for item in value):
+        return list(value)  # already plain (normalise made it so): the common case, kept cheap
     if isinstance(value, str):
         try:
             value = json.loads(value)

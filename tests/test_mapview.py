@@ -138,10 +138,43 @@ def test_clustering_above_threshold(layers):
     assert layer(over, "Events") is None and "markerClusterGroup" in html
     # the row callback is defined once, as a function (a doubled "var callback = var callback"
     # is a syntax error: the browser drew no event at all)
-    assert html.count("var callback =") == 1 and re.search(r"var callback = function \(row\)", html)
+    assert html.count("var callback =") == 1 and "var callback = (function () {" in html
     at = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD))
     assert not any(isinstance(c, FastMarkerCluster) for c in at._children.values())
     assert len(layer(at, "Events").data["features"]) == mapview.CLUSTER_THRESHOLD
+
+
+def test_many_events_are_one_marker_per_position(layers):
+    events = synthetic_events(30)
+    # ten events at one place, 3 and 4 persons among them, one of them only known to the month
+    same = events.index[:10]
+    events.loc[same, "geometry"] = gpd.points_from_xy([26.5] * 10, [55.9] * 10)
+    events.loc[same[:2], "persons"] = [3, 4]
+    events.loc[same[0], "time_precision"] = 3
+    events.loc[same[1], "event_type"] = "arrest"
+    rows = mapview.positions(events)
+    assert len(rows) == 21 and rows["events"].sum() == 30
+    here = rows[(rows["lat"] == 55.9) & (rows["lon"] == 26.5)].iloc[0]
+    assert (here["events"], here["persons"], here["known"]) == (10, 7, 2)
+    assert here["type"] == "detention" and not here["coarse_time"]  # the most frequent; not all coarse
+
+
+def test_positions_layer_sends_no_markup_from_the_data(layers):
+    events = synthetic_events(mapview.CLUSTER_THRESHOLD + 1)
+    events["place_names"] = [["</script><script>alert(1)</script>"]] * len(events)
+    html = render(mapview.build_map(layers, events))
+    assert "<script>alert(1)" not in html and "</script><script>" not in html
+    assert "\\u003c/script\\u003e" in html  # the name is in the table, as JSON escapes
+    assert "textContent" in html and "innerHTML" not in mapview.POSITION_MARKER_JS
+
+
+def test_backdrop_made_once_draws_the_same_map(layers, basemap):
+    events = layers["events"]
+    backdrop = mapview.make_backdrop(layers["areas"], basemap)
+    assert render(mapview.build_map(layers, events, basemap)) .count("Offline basemap") == \
+        render(mapview.build_map(layers, events, backdrop=backdrop)).count("Offline basemap") == 1
+    drawn = layer(mapview.build_map(layers, events, backdrop=backdrop), "Offline basemap")
+    assert len(drawn.data["features"]) == len(basemap)
 
 
 def test_selection_ring(layers):
