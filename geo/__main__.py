@@ -27,7 +27,7 @@ def _build(args: argparse.Namespace) -> int:
             print(f"stale: {args.out / name} differs from a fresh build", file=sys.stderr)
         return 1 if stale or problems else 0
     written = layers.write(built, args.out, parquet=args.parquet)
-    print(f"{len(corpus.parses)} documents, {len(built.events)} events, {len(built.places)} places, "
+    print(f"{len(corpus.documents)} documents, {len(built.events)} events, {len(built.places)} places, "
           f"{len(built.mentions)} mentions, {len(built.unresolved)} unresolved → {args.out}")
     for path in written:
         print(f"  {path}")
@@ -66,7 +66,7 @@ def _parse(args: argparse.Namespace) -> int:
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     print()
     if not parse.places:
-        print(f"warning: {path.name}: {build.no_places_problem(doc)}", file=sys.stderr)
+        print(f"warning: {path.name}: {build.no_places_problem(doc.lang)}", file=sys.stderr)
         return 1
     return 0
 

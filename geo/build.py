@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,29 +16,30 @@ LAYERS = ROOT / "data" / "layers"
 
 @dataclass
 class Corpus:
-    """The parses of a folder and the documents that could not be read."""
+    """What the documents of a folder add to the layers, and the documents that could not be read."""
 
-    parses: list[pipeline.Parse] = field(default_factory=list)
+    documents: list[layers.DocumentRows] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[str]:
         """Documents that were read but give nothing to map: they name no place at all."""
-        return [f"{p.doc.doc_id}: {no_places_problem(p.doc)}" for p in self.parses if not p.places]
+        return [f"{d.doc_id}: {no_places_problem(d.lang)}" for d in self.documents if not d.place_mentions]
 
 
 LANGUAGE_NAMES = {"lv": "Latvian", "en": "English"}
 
 
-def no_places_problem(doc: documents.Document) -> str:
+def no_places_problem(lang: str) -> str:
     """What to tell the user about a document in which no place was found."""
-    language = LANGUAGE_NAMES.get(doc.lang, doc.lang)
+    language = LANGUAGE_NAMES.get(lang, lang)
     return f"no places found in this {language} text, so nothing of it can go on the map (is the language right?)"
 
 
-def parse_path(path: Path) -> pipeline.Parse:
-    """Read and parse one seed (with the shipped gazetteer)."""
-    return pipeline.parse(documents.load_document(path), gazetteer.default())
+def parse_path(path: Path) -> layers.DocumentRows:
+    """Read and parse one seed (with the shipped gazetteer); keep only its layer rows."""
+    gaz = gazetteer.default()
+    return layers.document_rows(pipeline.parse(documents.load_document(path), gaz), gaz)
 
 
 def parse_paths(paths: list[Path]) -> Corpus:
@@ -45,7 +47,7 @@ def parse_paths(paths: list[Path]) -> Corpus:
     corpus = Corpus()
     for path in paths:
         try:
-            corpus.parses.append(parse_path(path))
+            corpus.documents.append(parse_path(path))
         except DocumentError as err:
             corpus.errors.append(err)
     return corpus
@@ -53,14 +55,14 @@ def parse_paths(paths: list[Path]) -> Corpus:
 
 def build_layers(corpus: Corpus) -> layers.Layers:
     """The layers of a parsed corpus."""
-    return layers.build(corpus.parses, gazetteer.default())
+    return layers.combine(corpus.documents, gazetteer.default())
 
 
 def stale_files(built: layers.Layers, out: Path) -> list[str]:
     """Names of layer files in `out` that differ from (or lack) a fresh build's."""
     stale = []
-    for name, content in layers.render(built).items():
+    for name, digest in layers.digests(built).items():
         path = out / name
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
+        if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             stale.append(name)
     return stale

@@ -24,7 +24,7 @@ from geo.documents import DocumentError
 MAX_CHUNK = 50
 CHUNKS_PER_THREAD = 4
 
-# One outcome per document: ("ok", Parse) or ("error", name, problem). A DocumentError is
+# One outcome per document: ("ok", DocumentRows) or ("error", name, problem). A DocumentError is
 # sent back as its two fields because it does not survive pickling (its __init__ takes two
 # arguments, its args hold one message).
 Outcome = tuple
@@ -89,7 +89,7 @@ def parse_paths(paths: list[Path], scheduler: str | None = None, workers: int = 
     for outcomes in results:
         for outcome in outcomes or ():
             if outcome[0] == "ok":
-                corpus.parses.append(outcome[1])
+                corpus.documents.append(outcome[1])
             else:
                 corpus.errors.append(DocumentError(outcome[1], outcome[2]))
     return corpus

@@ -6,10 +6,11 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import geopandas as gpd
 import pandas as pd
@@ -75,50 +76,57 @@ def event_row(event: Event, doc: Any) -> dict[str, Any]:
     }
 
 
-def events_frame(parses: list[Parse]) -> gpd.GeoDataFrame:
-    """One Point per event, at its most specific located place."""
-    rows, points = [], []
-    for parse in parses:
-        for event in parse.events:
-            rows.append(event_row(event, parse.doc))
-            points.append(_point(event.position))
-    return _frame(rows, EVENT_COLUMNS, points)
+@dataclass(frozen=True)
+class DocumentRows:
+    """What one document adds to the layers, without the parse it came from: a build of
+    thousands of documents keeps only these (and a Dask worker sends only these back)."""
+
+    doc_id: str
+    lang: str
+    place_mentions: int  # every place mention, resolved or not
+    events: tuple[dict[str, Any], ...]
+    event_points: tuple[Point, ...]
+    mentions: tuple[dict[str, Any], ...]  # resolved mentions only
+    mention_points: tuple[Point, ...]
+    extra_places: tuple[Place, ...]  # found in GeoNames, not the gazetteer
+    unresolved: tuple[dict[str, Any], ...]
 
 
-def _all_places(parses: list[Parse], gazetteer: Gazetteer) -> dict[str, Place]:
-    """Gazetteer places plus every GeoNames fallback of the parses."""
-    known = dict(gazetteer.places)
-    for parse in parses:
-        known.update({p.id: p for p in parse.extra_places})
-    return known
-
-
-def mentions_frame(parses: list[Parse], gazetteer: Gazetteer) -> gpd.GeoDataFrame:
-    """One Point per resolved place mention, with the sentence it stands in."""
-    known = _all_places(parses, gazetteer)
-    rows, points = [], []
-    for parse in parses:
-        bounds = [(s.start, s.end) for s in parse.sentences]
-        for m in parse.places:
-            place = known.get(m.place_id or "")
-            if place is None or place.lat is None:
-                continue  # reported in unresolved.json
-            s_start, s_end = next(((s, e) for s, e in bounds if s <= m.start < e), (m.start, m.end))
-            rows.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
+def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
+    """The rows of the event and mention layers of one parsed document."""
+    known = gazetteer.places | {p.id: p for p in parse.extra_places}
+    events = [event_row(e, parse.doc) for e in parse.events]
+    bounds = [(s.start, s.end) for s in parse.sentences]
+    mentions, points = [], []
+    for m in parse.places:
+        place = known.get(m.place_id or "")
+        if place is None or place.lat is None:
+            continue  # reported in unresolved.json
+        s_start, s_end = next(((s, e) for s, e in bounds if s <= m.start < e), (m.start, m.end))
+        mentions.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
                          "lemma": m.lemma, "place_id": m.place_id, "role": m.role,
                          "sentence_start": s_start, "sentence_end": s_end})
-            points.append(_point(place))
-    return _frame(rows, MENTION_COLUMNS, points)
+        points.append(_point(place))
+    return DocumentRows(parse.doc.doc_id, parse.doc.lang, len(parse.places), tuple(events),
+                        tuple(_point(e.position) for e in parse.events), tuple(mentions), tuple(points),
+                        tuple(parse.extra_places), tuple(parse.unresolved))
 
 
-def places_frame(parses: list[Parse], gazetteer: Gazetteer, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def events_frame(parses: list[Parse]) -> gpd.GeoDataFrame:
+    """One Point per event, at its most specific located place."""
+    rows = [event_row(e, p.doc) for p in parses for e in p.events]
+    return _frame(rows, EVENT_COLUMNS, [_point(e.position) for p in parses for e in p.events])
+
+
+def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One Point per place mentioned at least once, with its count and the dates of its events."""
-    known = _all_places(parses, gazetteer)
+    known = dict(gazetteer.places)
+    for doc in docs:
+        known.update({p.id: p for p in doc.extra_places})
     counts: dict[str, int] = {}
-    for parse in parses:
-        for m in parse.places:
-            if m.place_id in known and known[m.place_id].lat is not None:
-                counts[m.place_id] = counts.get(m.place_id, 0) + 1
+    for doc in docs:
+        for m in doc.mentions:
+            counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
     spans: dict[str, tuple[str, str]] = {}  # place id → (first date_start, last date_end) of its events
     for ids, start, end in zip(events.get("place_ids", []), events.get("date_start", []), events.get("date_end", [])):
         for place_id in ids:
@@ -147,36 +155,68 @@ def areas_frame(place_ids: set[str], path: Path = AREAS_GEOJSON) -> gpd.GeoDataF
 
 def build(parses: list[Parse], gazetteer: Gazetteer, areas_path: Path = AREAS_GEOJSON) -> Layers:
     """All layers of a set of parsed documents."""
-    parses = sorted(parses, key=lambda p: p.doc.doc_id)
-    events = events_frame(parses)
-    places = places_frame(parses, gazetteer, events)
-    unresolved = [u for p in parses for u in p.unresolved]
-    return Layers(events, places, mentions_frame(parses, gazetteer), areas_frame(set(places["id"]), areas_path), unresolved)
+    return combine([document_rows(p, gazetteer) for p in parses], gazetteer, areas_path)
+
+
+def combine(docs: list[DocumentRows], gazetteer: Gazetteer, areas_path: Path = AREAS_GEOJSON) -> Layers:
+    """All layers of a set of documents' rows, in document-id order (deterministic)."""
+    docs = sorted(docs, key=lambda d: d.doc_id)
+    events = _frame([r for d in docs for r in d.events], EVENT_COLUMNS, [p for d in docs for p in d.event_points])
+    mentions = _frame([r for d in docs for r in d.mentions], MENTION_COLUMNS,
+                      [p for d in docs for p in d.mention_points])
+    places = places_frame(docs, gazetteer, events)
+    unresolved = [u for d in docs for u in d.unresolved]
+    return Layers(events, places, mentions, areas_frame(set(places["id"]), areas_path), unresolved)
+
+
+def geojson_chunks(frame: gpd.GeoDataFrame) -> Iterator[str]:
+    """RFC 7946 FeatureCollection text, one feature per line, deterministic — a feature at a
+    time, so a layer of a hundred thousand events is never all in memory as dicts and text."""
+    yield '{"type":"FeatureCollection","features":[\n'
+    separator = ""
+    for feature in frame.iterfeatures(drop_id=True) if len(frame) else ():
+        yield separator + json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
+        separator = ",\n"
+    yield ("\n" if separator else "") + "]}\n"
 
 
 def to_geojson(frame: gpd.GeoDataFrame) -> str:
-    """RFC 7946 FeatureCollection text, one feature per line, deterministic."""
-    features = frame.to_geo_dict(drop_id=True)["features"] if len(frame) else []
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in features]
-    body = ",\n".join(lines)
-    return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if lines else "") + "]}\n"
+    """RFC 7946 FeatureCollection text of a layer (see geojson_chunks)."""
+    return "".join(geojson_chunks(frame))
+
+
+def file_chunks(layers: Layers) -> Iterator[tuple[str, Iterator[str]]]:
+    """(file name, its text in chunks) of every layer file."""
+    frames = zip(LAYER_FILES, (layers.events, layers.places, layers.mentions, layers.areas))
+    for name, frame in frames:
+        yield name, geojson_chunks(frame)
+    yield UNRESOLVED_FILE, iter([json.dumps(layers.unresolved, ensure_ascii=False, indent=1) + "\n"])
 
 
 def render(layers: Layers) -> dict[str, str]:
     """File name → content of every layer file."""
-    frames = dict(zip(LAYER_FILES, (layers.events, layers.places, layers.mentions, layers.areas)))
-    files = {name: to_geojson(frame) for name, frame in frames.items()}
-    files[UNRESOLVED_FILE] = json.dumps(layers.unresolved, ensure_ascii=False, indent=1) + "\n"
-    return files
+    return {name: "".join(chunks) for name, chunks in file_chunks(layers)}
+
+
+def digests(layers: Layers) -> dict[str, str]:
+    """File name → SHA-256 of the content of every layer file, computed chunk by chunk."""
+    out = {}
+    for name, chunks in file_chunks(layers):
+        digest = hashlib.sha256()
+        for chunk in chunks:
+            digest.update(chunk.encode("utf-8"))
+        out[name] = digest.hexdigest()
+    return out
 
 
 def write(layers: Layers, out: Path, parquet: bool = False) -> list[Path]:
     """Write every layer into `out` (and GeoParquet copies when asked); the paths written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, content in render(layers).items():
+    for name, chunks in file_chunks(layers):
         path = out / name
-        path.write_text(content, encoding="utf-8")
+        with path.open("w", encoding="utf-8", newline="") as fh:  # "\n" as written, on any OS
+            fh.writelines(chunks)
         written.append(path)
     if parquet:
         written += write_parquet(layers, out)

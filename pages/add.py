@@ -43,7 +43,7 @@ if submitted:
                                 f"{len(parse.dates)} dates, {len(parse.events)} events, "
                                 f"{len(parse.unresolved)} unresolved", state="complete")
             if not parse.places:
-                problem = build.no_places_problem(doc)
+                problem = build.no_places_problem(doc.lang)
                 st.warning(problem[0].upper() + problem[1:] + ".")
         except DocumentError as err:
             status.update(label="Not added", state="error")

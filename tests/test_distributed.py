@@ -72,13 +72,13 @@ def test_chunks_keep_every_path_in_order():
 def test_dask_build_is_the_sequential_build(seeds_dir, cluster, sequential):
     paths = documents.seed_paths(seeds_dir)
     parallel = distributed.parse_paths(paths, scheduler=cluster.scheduler_address)
-    assert [p.doc.doc_id for p in parallel.parses] == [p.doc.doc_id for p in sequential.parses]
-    assert len(parallel.parses) == 4 and len(parallel.errors) == 2
+    assert [d.doc_id for d in parallel.documents] == [d.doc_id for d in sequential.documents]
+    assert len(parallel.documents) == 4 and len(parallel.errors) == 2
     # errors: same messages, same order, still DocumentErrors with their fields
     assert [str(e) for e in parallel.errors] == [str(e) for e in sequential.errors]
     assert all(isinstance(e, documents.DocumentError) for e in parallel.errors)
     assert [e.name for e in parallel.errors] == ["c_empty.txt", "e_bad_sidecar.json"]
-    assert parallel.parses == sequential.parses
+    assert parallel.documents == sequential.documents
     expected = layers.render(build.build_layers(sequential))
     got = layers.render(build.build_layers(parallel))
     assert got.keys() == expected.keys()
@@ -89,7 +89,7 @@ def test_dask_build_is_the_sequential_build(seeds_dir, cluster, sequential):
 
 def test_no_paths_is_an_empty_corpus():
     corpus = distributed.parse_paths([], scheduler="tcp://127.0.0.1:9")  # no connection is attempted
-    assert corpus.parses == [] and corpus.errors == []
+    assert corpus.documents == [] and corpus.errors == []
 
 
 def test_cli_build_against_a_scheduler(seeds_dir, cluster, sequential, tmp_path):
@@ -138,5 +138,5 @@ def test_local_workers_without_a_scheduler(seeds_dir, sequential):
     """`--workers N` alone: parse_paths starts (and stops) its own local cluster."""
     paths = documents.seed_paths(seeds_dir)
     parallel = distributed.parse_paths(paths, workers=2)
-    assert parallel.parses == sequential.parses
+    assert parallel.documents == sequential.documents
     assert [str(e) for e in parallel.errors] == [str(e) for e in sequential.errors]

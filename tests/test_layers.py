@@ -11,7 +11,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import build, documents, layers
+from geo import build, documents, gazetteer, layers, pipeline
 
 REQUIRED = {
     "events.geojson": ["id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
@@ -35,13 +35,13 @@ def mixed_build(mixed_seeds_dir):
 
 
 @pytest.fixture(scope="module", params=["seed", "mixed"])
-def written(request, seed_layers, mixed_build, seed_doc, tmp_path_factory):
+def written(request, seed_layers, mixed_build, seed_doc, mixed_seeds_dir, tmp_path_factory):
     """(folder with the layer files, doc_id → text) for the seed alone and for the mixed folder."""
     if request.param == "seed":
         built, texts = seed_layers, {seed_doc.doc_id: seed_doc.text}
     else:
         corpus, built = mixed_build
-        texts = {p.doc.doc_id: p.doc.text for p in corpus.parses}
+        texts = {p.stem: documents.load_document(p).text for p in documents.seed_paths(mixed_seeds_dir)}
     out = tmp_path_factory.mktemp(f"layers-{request.param}")
     layers.write(built, out)
     return out, texts
@@ -155,12 +155,14 @@ def test_spans_point_at_the_text_they_claim(written):
         assert u["reason"]
 
 
-def test_every_place_mention_is_mapped_or_reported_unresolved(mixed_build):
+def test_every_place_mention_is_mapped_or_reported_unresolved(mixed_build, mixed_seeds_dir):
     """A mention with no coordinates must show up in unresolved.json, never silently vanish."""
     corpus, built = mixed_build
     mapped = {(r.doc_id, r.start, r.end) for r in built.mentions.itertuples()}
     reported = {(u["doc_id"], u["start"], u["end"]) for u in built.unresolved}
-    lost = [(p.doc.doc_id, m.surface, m.place_id) for p in corpus.parses for m in p.places
+    parses = [pipeline.parse(documents.load_document(p), gazetteer.default())
+              for p in documents.seed_paths(mixed_seeds_dir)]
+    lost = [(p.doc.doc_id, m.surface, m.place_id) for p in parses for m in p.places
             if (p.doc.doc_id, m.start, m.end) not in mapped | reported]
     assert lost == []
 
