@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from geo.documents import DocumentError
 def _build(args: argparse.Namespace) -> int:
     """Build every layer; with --check, only compare with what is committed."""
     paths = documents.seed_paths(args.seeds)
-    corpus = build.parse_paths(paths) if not args.scheduler and not args.workers else _parallel(paths, args)
+    workers = build.default_workers(len(paths), os.cpu_count() or 1) if args.workers is None else args.workers
+    corpus = build.parse_paths(paths) if not args.scheduler and not workers else _parallel(paths, args.scheduler, workers)
     for err in corpus.errors:
         print(f"error: {err}", file=sys.stderr)
     for warning in corpus.warnings:
@@ -34,11 +36,11 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def _parallel(paths: list[Path], args: argparse.Namespace) -> build.Corpus:
+def _parallel(paths: list[Path], scheduler: str | None, workers: int) -> build.Corpus:
     """Parse on Dask workers (local processes, or the cluster at --scheduler)."""
     from geo import distributed
 
-    return distributed.parse_paths(paths, scheduler=args.scheduler, workers=args.workers)
+    return distributed.parse_paths(paths, scheduler=scheduler, workers=workers)
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -81,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--check", action="store_true", help="exit 1 when the layers in --out are not a fresh build")
     b.add_argument("--parquet", action="store_true", help="also write GeoParquet (for large corpora)")
     b.add_argument("--scheduler", help="a Dask scheduler address, tcp://HOST:PORT")
-    b.add_argument("--workers", type=int, default=0, help="parse on N local Dask worker processes")
+    b.add_argument("--workers", type=int, default=None,
+                   help="parse on N local Dask worker processes (0: in this process); by default local "
+                        "processes, one per core, for a corpus large enough and a machine with more "
+                        f"than {build.PARALLEL_MIN_CORES} cores")
     b.set_defaults(func=_build)
     p = sub.add_parser("parse", help="one document → JSON on stdout")
     p.add_argument("file")

@@ -117,3 +117,15 @@ def test_build_names_a_seed_with_no_places_and_builds_the_rest(repo_root, seed_o
         "(is the language right?)"]
     data = json.loads((out / "events.geojson").read_text(encoding="utf-8"))
     assert {f["properties"]["doc_id"] for f in data["features"]} == {"000_bf6ecbb1fa1d973a"}
+
+
+@pytest.mark.parametrize("docs, cores, workers", [
+    (1, 8, 0),          # one document: a cluster would cost more than it saves
+    (999, 8, 0),
+    (1000, 8, 8),       # a corpus, on a machine with cores to spare: one worker per core
+    (100_000, 2, 0),    # two cores: measured to gain nothing (bench/)
+])
+def test_default_workers(docs, cores, workers):
+    from geo import build
+
+    assert build.default_workers(docs, cores) == workers
