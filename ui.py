@@ -291,6 +291,11 @@ def write_url(chosen: Filters, everything: Filters, **extra: str | None) -> None
         st.query_params.from_dict(params)
 
 
+def document_titles() -> dict[str, str]:
+    """doc_id → title of every document that has one."""
+    return {doc_id: str(d["title"]) for doc_id, d in get_documents().items() if d.get("title")}
+
+
 def document_title(doc_id: str) -> str:
     """A document's title for a widget label."""
     return str(get_documents().get(doc_id, {}).get("title") or doc_id)

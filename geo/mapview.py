@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from typing import Any, Mapping
 
@@ -16,7 +17,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from branca.element import MacroElement
+from branca.element import CssLink, Element, JavascriptLink, MacroElement
 from folium.plugins import FastMarkerCluster
 from folium.template import Template
 
@@ -60,6 +61,9 @@ COARSE_TOLERANCE, FINE_TOLERANCE = 0.02, 0.002  # degrees: countries vs municipa
 # Events of documents added in the app get this outline (their fill keeps the type colour).
 USER_PREFIX = "user-"
 USER_OUTLINE = "#111111"
+# With several documents on the map, each document's events get an outline of their own
+# (the fill stays the event type's colour); the legend names them.
+DOCUMENT_OUTLINES = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666")
 
 @dataclass(frozen=True)
 class Backdrop:
@@ -97,9 +101,11 @@ def build_map(
     basemap: gpd.GeoDataFrame | None = None,
     offline: bool = False,
     backdrop: Backdrop | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """The whole map for the given (already filtered) events; pass the `backdrop` of
-    layers["areas"] and `basemap` when one was made before (the app caches it)."""
+    layers["areas"] and `basemap` when one was made before (the app caches it), and the
+    documents' `titles` (doc_id → title) for the legend."""
     backdrop = backdrop or make_backdrop(layers["areas"], basemap)
     m = folium.Map(tiles=None, control_scale=True)
     # circle markers and GeoJSON need Leaflet alone: no jQuery, Bootstrap or icon fonts to fetch
@@ -111,7 +117,7 @@ def build_map(
     add_areas(m, backdrop)
     add_imprecise_areas(m, events, layers["areas"])
     add_events(m, events)
-    Legend().add_to(m)
+    Legend(document_legend(events, titles)).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(frame_bounds(events))
     return m
@@ -206,14 +212,35 @@ def add_events(m: folium.Map, events: gpd.GeoDataFrame) -> None:
     ).add_to(m)
 
 
+def document_outlines(events: pd.DataFrame) -> dict[str, str]:
+    """doc_id → outline colour, when the events come from more than one document (else {})."""
+    doc_ids = sorted(set(events["doc_id"].dropna().astype(str))) if "doc_id" in events and len(events) else []
+    if len(doc_ids) < 2:
+        return {}
+    return {d: USER_OUTLINE if d.startswith(USER_PREFIX) else DOCUMENT_OUTLINES[i % len(DOCUMENT_OUTLINES)]
+            for i, d in enumerate(doc_ids)}
+
+
+def document_legend(events: pd.DataFrame, titles: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """(document title, outline colour) for the legend, in the outlines' order: the title from
+    `titles`, else the events' doc_title, else the id."""
+    outlines = document_outlines(events)
+    own = {}
+    if outlines and "doc_title" in events:
+        own = {str(d): str(t) for d, t in zip(events["doc_id"], events["doc_title"]) if isinstance(t, str) and t}
+    titles = {**own, **(titles or {})}
+    return [(titles.get(d) or d, colour) for d, colour in outlines.items()]
+
+
 def map_frame(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """What the browser needs per event: id, escaped tooltip, style (never the raw quote)."""
     records = events.to_dict("records")
+    outlines = document_outlines(events)
     return gpd.GeoDataFrame(
         {
             "id": [str(e["id"]) for e in records],
             "tooltip_html": [event_tooltip(e) for e in records],
-            "style": [event_style(e) for e in records],
+            "style": [event_style(e, outlines.get(str(e.get("doc_id")))) for e in records],
         },
         geometry=list(events.geometry),
         crs=events.crs,
@@ -229,8 +256,8 @@ def positions(events: gpd.GeoDataFrame) -> pd.DataFrame:
         **xy,
         "type": events["event_type"].fillna("other").astype(str),
         "persons": pd.to_numeric(events.get("persons"), errors="coerce"),
-        "start": events["date_start"].astype(str),
-        "end": events["date_end"].fillna(events["date_start"]).astype(str),
+        "start": events["date_start"].fillna(events["date_end"]).fillna("").astype(str),
+        "end": events["date_end"].fillna(events["date_start"]).fillna("").astype(str),
         "place": [(as_list(p) or [c or "?"])[0] for p, c in zip(events.get("place_names", [None] * len(events)),
                                                                   events.get("country", [None] * len(events)))],
         "coarse_time": events["time_precision"].map(as_int).fillna(MONTH) >= MONTH,
@@ -262,7 +289,7 @@ def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
     place_index = {p: i for i, p in enumerate(places)}
     data = [
         [lat, lon, n, int(persons) if known else -1, types.index(t) if t in types else types.index("other"),
-         place_index[place], start, end, int(ct) | int(cp) << 1 | int(user) << 2]
+         place_index[place], day_number(start), day_number(end), int(ct) | int(cp) << 1 | int(user) << 2]
         for lat, lon, n, persons, known, t, place, start, end, ct, cp, user in zip(
             rows["lat"], rows["lon"], rows["events"], rows["persons"], rows["known"], rows["type"], rows["place"],
             rows["start"], rows["end"], rows["coarse_time"], rows["coarse_place"], rows["user"])
@@ -270,19 +297,80 @@ def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
     tables = {"types": [[t.replace("_", " "), TYPE_COLOURS[t]] for t in types], "places": places,
               "user": USER_OUTLINE}
     callback = POSITION_MARKER_JS.replace("TABLES", script_json(tables))
-    return FastMarkerCluster(data, callback=callback, name="Events (by position, clustered)",
-                             icon_create_function=CLUSTER_ICON_JS)
+    return CompactMarkerCluster(data, callback=callback, name="Events (by position, clustered)",
+                                icon_create_function=CLUSTER_ICON_JS)
+
+
+class CompactMarkerCluster(FastMarkerCluster):
+    """FastMarkerCluster whose rows are embedded as compact JSON (no spaces, no per-row
+    validation in Python): at 100 000 events the rows are most of the page."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = (function(){
+                var callback = {{ this.callback }};
+                var data = {{ this.data_json }};
+                var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
+                cluster.options.iconCreateFunction = {{ this.icon_create_function.strip() }};
+                for (var i = 0; i < data.length; i++) {
+                    callback(data[i]).addTo(cluster);
+                }
+                cluster.addTo({{ this._parent.get_name() }});
+                return cluster;
+            })();
+        {% endmacro %}"""
+    )
+
+    def __init__(self, rows: list[list[Any]], callback: str, name: str, icon_create_function: str) -> None:
+        super().__init__([], callback=callback, name=name, icon_create_function=icon_create_function)
+        self.callback = callback  # the function expression itself (the template names it)
+        self.data_json = script_json(rows)
+
+    def render(self, **kwargs: Any) -> None:
+        """As folium renders it, but the script goes into the page as it is: branca would compile
+        the rendered script, megabytes of rows, as a Jinja template again."""
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        # the template itself adds the cluster to the map (no separate addTo element needed)
+        figure.script.add_child(RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+class RawScript(Element):
+    """Script text put into the page as it is (its template, one placeholder, compiled once)."""
+
+    _template = Template("{{ this.code }}")
+
+    def __init__(self, code: str) -> None:
+        super().__init__()
+        self.code = code
+
+
+EPOCH = date(2000, 1, 1)  # dates travel as day numbers since this day (5 digits, not 12 characters)
+
+
+def day_number(iso: str) -> int | None:
+    """Days from EPOCH to an ISO date; None when there is no date."""
+    try:
+        return (date.fromisoformat(iso[:10]) - EPOCH).days
+    except ValueError:
+        return None
 
 
 def script_json(value: Any) -> str:
-    """JSON safe inside a <script> element: no "</script>" or "<!--" can close or open one."""
-    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """Compact JSON safe inside a <script> element: no "</script>" or "<!--" can close or open one."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-# Rows: [lat, lon, events, persons (-1: unknown), type index, place index, start, end, flags];
+# Rows: [lat, lon, events, persons (-1: unknown), type index, place index, first day, last day
+# (days since 2000-01-01), flags];
 # flags: 1 date coarse, 2 place coarse, 4 the user's own document. Styled as event_style does.
 POSITION_MARKER_JS = """(function () {
     var T = TABLES;
+    function day(n) { return n === null ? "?" : new Date(Date.UTC(2000, 0, 1) + n * 864e5).toISOString().slice(0, 10); }
     return function (row) {
         var type = T.types[row[4]], flags = row[8], hollow = (flags & 3) !== 0;
         var radius = Math.min(6 + 3 * Math.log10(row[2] + (row[3] > 0 ? row[3] : 0) + 1), 22);
@@ -295,7 +383,7 @@ POSITION_MARKER_JS = """(function () {
         head.textContent = row[2] + (row[2] === 1 ? " event" : " events") + " · " + T.places[row[5]];
         tip.appendChild(head);
         tip.appendChild(document.createElement("br"));
-        tip.appendChild(document.createTextNode((row[6] === row[7] ? row[6] : row[6] + " – " + row[7])
+        tip.appendChild(document.createTextNode((row[6] === row[7] ? day(row[6]) : day(row[6]) + " – " + day(row[7]))
             + " · mostly " + type[0] + (row[3] >= 0 ? " · " + row[3] + " persons" : "")));
         marker.bindTooltip(tip);
         return marker;
@@ -313,8 +401,9 @@ CLUSTER_ICON_JS = """function (cluster) {
 POSITION_DECIMALS = 5  # about a metre: events at one place share a marker
 
 
-def event_style(event: Mapping[str, Any]) -> dict[str, Any]:
-    """Colour by type, size by persons; hollow when only the month/season or region is known."""
+def event_style(event: Mapping[str, Any], outline: str | None = None) -> dict[str, Any]:
+    """Colour by type, size by persons; hollow when only the month/season or region is known;
+    `outline`: the colour of its document's outline, when several documents are shown."""
     colour = TYPE_COLOURS.get(event.get("event_type"), TYPE_COLOURS["other"])
     time_coarse = (as_int(event.get("time_precision")) or MONTH) >= MONTH
     geo_coarse = (as_int(event.get("geo_precision")) or REGION) >= REGION
@@ -329,6 +418,8 @@ def event_style(event: Mapping[str, Any]) -> dict[str, Any]:
     }
     if geo_coarse:
         style["dashArray"] = "4 3"
+    if outline:
+        style["color"], style["weight"] = outline, 3.0
     if str(event.get("doc_id", "")).startswith(USER_PREFIX):
         style["color"], style["weight"] = USER_OUTLINE, 3.5  # the user's own documents stand out
     return style
@@ -404,14 +495,14 @@ class Legend(MacroElement):
         """
     )
 
-    def __init__(self) -> None:
+    def __init__(self, documents: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self._name = "Legend"
-        self.html = legend_html()
+        self.html = legend_html(documents or [])
 
 
-def legend_html() -> str:
-    """The legend's HTML (constant text, escaped all the same); it folds away with a click."""
+def legend_html(documents: list[tuple[str, str]] | None = None) -> str:
+    """The legend's HTML (escaped: document titles come from sidecars); it folds away with a click."""
     dot = '<span style="display:inline-block;width:9px;height:9px;border-radius:50%;{}"></span>'
     types = "".join(
         f"<span>{dot.format(f'background:{colour};')} {esc(kind.replace('_', ' '))}</span>"
@@ -426,5 +517,8 @@ def legend_html() -> str:
     style = ("background:rgba(255,255,255,.92);padding:4px 8px;font:11px/1.45 sans-serif;"
              "border-radius:4px;box-shadow:0 0 4px rgba(0,0,0,.3);max-width:250px")
     grid = '<div style="display:grid;grid-template-columns:1fr 1fr;column-gap:8px">'
+    ring = '<span style="display:inline-block;width:8px;height:8px;border-radius:50%;border:2.5px solid {};"></span>'
+    docs = "".join(f"<div>{ring.format(esc(colour))} {esc(title[:60])}</div>" for title, colour in documents or [])
+    docs = f"<div style='margin-top:3px'><i>outline: document</i>{docs}</div>" if docs else ""
     return (f'<details open style="{style}"><summary style="cursor:pointer"><b>Legend</b></summary>'
-            f"{grid}{types}</div><div style='margin-top:3px'>{precision}</div></details>")
+            f"{grid}{types}</div><div style='margin-top:3px'>{precision}</div>{docs}</details>")

@@ -260,10 +260,14 @@ def event_dates(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 def event_countries(events: pd.DataFrame) -> list[list[str]]:
     """All countries of each event (`countries`, falling back to the primary `country`)."""
+    n = len(events)
+    # tolist(): plain Python values at C speed (iterating an Arrow-backed column is slow)
+    listed = events["countries"].tolist() if "countries" in events else [None] * n
+    primary = events["country"].tolist() if "country" in events else [None] * n
     result = []
-    for countries, country in zip(events.get("countries", []), events.get("country", [])):
-        listed = [c for c in as_list(countries) if c]
-        result.append(listed or ([country] if isinstance(country, str) and country else []))
+    for countries, country in zip(listed, primary):
+        codes = [c for c in (countries if type(countries) is list else as_list(countries)) if c]
+        result.append(codes or ([country] if isinstance(country, str) and country else []))
     return result
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 import folium
 import geopandas as gpd
@@ -182,3 +183,32 @@ def test_selection_ring(layers):
     group = mapview.selection_layer(event.to_dict(), event.geometry)
     assert len(group._children) == 1
     assert len(mapview.selection_layer(None)._children) == 0
+
+
+def test_events_of_several_documents_are_outlined_by_document(layers):
+    events = layers["events"]
+    assert events["doc_id"].nunique() == 2  # the fixture layers: a Latvian and an English document
+    outlines = mapview.document_outlines(events)
+    assert len(set(outlines.values())) == 2
+    frame = mapview.map_frame(events)
+    for doc_id, style in zip(events["doc_id"], frame["style"]):
+        assert style["color"] == outlines[doc_id]
+    # the legend names each document by its title, escaped ("Fixture <b>notes</b> & more")
+    titles = {"en_fixture": "Fixture <b>notes</b> & more"}  # as the app reads it from the sidecar
+    legend = mapview.legend_html(mapview.document_legend(events, titles))
+    assert "outline: document" in legend and "Fixture &lt;b&gt;notes&lt;/b&gt; &amp; more" in legend
+    assert "<b>notes</b>" not in legend
+    assert "outline: document" in render(mapview.build_map(layers, events))
+    one = events[events["doc_id"] == events["doc_id"].iloc[0]]
+    assert mapview.document_outlines(one) == {} and "outline: document" not in render(mapview.build_map(layers, one))
+
+
+def test_positions_carry_dates_as_day_numbers_and_survive_open_ranges(layers):
+    events = synthetic_events(3)
+    events["date_start"] = ["2021-08-04", None, "2023-06-01"]
+    events["date_end"] = ["2021-08-05", "2021-11-10", "2023-08-31"]
+    rows = mapview.positions(events)
+    assert sorted(zip(rows["start"], rows["end"])) == [("2021-08-04", "2021-08-05"), ("2021-11-10", "2021-11-10"),
+                                                       ("2023-06-01", "2023-08-31")]
+    assert mapview.day_number("2021-08-04") == (date(2021, 8, 4) - date(2000, 1, 1)).days
+    assert mapview.day_number("") is None

@@ -3,6 +3,8 @@ are clustered, every one of them is in a cluster, and the page logs no error."""
 
 from __future__ import annotations
 
+import re
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -45,6 +47,12 @@ def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir)
             return on_icons + page.locator(harness.EVENT_MARKERS).count()
 
         assert harness.wait_for(lambda: drawn() == n) and drawn() == n, drawn()
+        # a marker's tooltip, as Leaflet would show it: built as text, dates from day numbers
+        tip = page.evaluate("""() => {
+            const name = Object.keys(window).find(k => k.startsWith("fast_marker_cluster_"));
+            return window[name].getLayers()[0].getTooltip().getContent().textContent;
+        }""")
+        assert re.fullmatch(r"1 event · Somewhere2021-08-01 · mostly detention · 3 persons", tip), tip
         harness.screenshot(page, "clustered-map")
         assert not console.errors and not router.unexpected, console.errors + router.unexpected
     finally:
