@@ -27,7 +27,7 @@ from geo.selection import as_int, as_list
 LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 # Above this many events one GeoJson layer gets slow in the browser: cluster them instead.
-CLUSTER_THRESHOLD = 2000
+CLUSTER_THRESHOLD = 1000
 # Fallback frame when there is nothing to fit: north-east Poland to Latvia, with Belarus.
 REGION_BOUNDS = ((51.0, 20.0), (58.2, 32.9))
 MIN_FRAME_DEG = 1.0  # one event alone is framed with its surroundings, not at street level

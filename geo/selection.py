@@ -378,9 +378,24 @@ def rfc7946_geometry(geometry: Any) -> dict | None:
     return mapping(shapely.orient_polygons(geometry, exterior_cw=False))
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula ("=HYPERLINK(...)"):
+# in the CSV, text cells that do are prefixed with an apostrophe, which spreadsheets hide.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_TEXT_COLUMNS = ("event_id", "event_type", "country", "place", "quote", "source")
+
+
 def events_to_csv(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> bytes:
-    """Events as an ACLED-like CSV (UTF-8); `sources` maps doc_id to a source name or URL."""
-    return events_table(events, sources).to_csv(index=False).encode("utf-8")
+    """Events as an ACLED-like CSV (UTF-8); `sources` maps doc_id to a source name or URL.
+    Text that a spreadsheet would run as a formula is defused (FORMULA_STARTS)."""
+    table = events_table(events, sources)
+    for column in CSV_TEXT_COLUMNS:
+        table[column] = table[column].map(defuse_formula)
+    return table.to_csv(index=False).encode("utf-8")
+
+
+def defuse_formula(value: Any) -> Any:
+    """A text cell a spreadsheet would take for a formula, with an apostrophe before it."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def events_table(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> pd.DataFrame:

@@ -133,6 +133,14 @@ def test_geojson_export_is_rfc7946(layers):
     assert 20 < lon < 33 and 51 < lat < 58  # lon, lat order
 
 
+def test_csv_never_hands_a_spreadsheet_a_formula(events):
+    sneaky = events.copy()
+    quotes = ['=HYPERLINK("http://example.org","click")'] + list(sneaky["quote"])[1:]
+    sneaky["quote"] = quotes
+    table = pd.read_csv(io.BytesIO(selection.events_to_csv(sneaky)), dtype=str, keep_default_na=False)
+    assert list(table["quote"]) == ['\'' + quotes[0]] + quotes[1:]  # ordinary quotes as written
+
+
 def test_csv_export(events):
     data = selection.events_to_csv(events, {"lv_fixture": "https://lv.wikipedia.org/x"})
     table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
