@@ -41,7 +41,7 @@ def map_page() -> None:
 
 def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd.Series | None) -> None:
     """The folium map; the selected event is a ring added without redrawing the map."""
-    m = mapview.build_map(layers, shown, backdrop=ui.get_backdrop(layers), titles=ui.document_titles())
+    m = mapview.build_map(layers, shown, backdrop=ui.get_backdrop(layers))
     point = None if event is None else event.geometry
     st_folium(
         m,

@@ -160,7 +160,7 @@ def readme_section(heading: str) -> str:
     return match.group(1).strip() if match else f"(see the README's section “{heading}”)"
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
 def md(text: Any) -> str:
@@ -289,11 +289,6 @@ def write_url(chosen: Filters, everything: Filters, **extra: str | None) -> None
     params.update({k: v for k, v in extra.items() if v})
     if st.query_params.to_dict() != params:  # each write is a message to the browser
         st.query_params.from_dict(params)
-
-
-def document_titles() -> dict[str, str]:
-    """doc_id → title of every document that has one."""
-    return {doc_id: str(d["title"]) for doc_id, d in get_documents().items() if d.get("title")}
 
 
 def document_title(doc_id: str) -> str:

@@ -116,7 +116,7 @@ def section(all_docs: list, sizes: list[int], repeats: int, workers: int, large:
         try:
             corpus.write(all_docs[:n], folder)
             reps = repeats if n < large else 1
-            for label, extra in (("sequential", []), (f"--workers {workers}", ["--workers", str(workers)])):
+            for label, extra in (("sequential", ["--workers", "0"]), (f"--workers {workers}", ["--workers", str(workers)])):
                 m = measure(folder, extra, reps)
                 case = f"{n} docs, {label}"
                 rows += _rows(case, m, "")

@@ -55,14 +55,13 @@ def _parse(args: argparse.Namespace) -> int:
         return 2
     gaz = gazetteer.default()
     parse = pipeline.parse(doc, gaz)
-    events = layers.events_frame([parse])
+    rows = layers.document_rows(parse, gaz)
     out = {
         "doc_id": doc.doc_id,
         "places": [{"start": m.start, "end": m.end, "surface": m.surface, "lemma": m.lemma,
                     "place_id": m.place_id, "role": m.role} for m in parse.places],
         "dates": [d.as_dict() for d in parse.dates],
-        "events": [{**row, "lon": geom.x, "lat": geom.y}
-                   for row, geom in zip(events.drop(columns="geometry").to_dict("records"), events.geometry)],
+        "events": [{**row, "lon": point.x, "lat": point.y} for row, point in zip(rows.events, rows.event_points)],
         "unresolved": parse.unresolved,
     }
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)

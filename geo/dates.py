@@ -229,9 +229,10 @@ def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
 
 def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
     """Where each start key's templates can match: in one pass over the words of the text, the
-    words that begin with a digit, or that are the first word of a month or season form."""
+    words that begin with a digit, or with the first word of a month or season form (a space
+    in a template may match no space at all: "November2021" begins with "november")."""
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
-    words = [(key, ws) for key, ws in grammar.starts.items() if ws is not None]
+    words = [(key, ws, sorted({len(w) for w in ws})) for key, ws in grammar.starts.items() if ws is not None]
     digits = positions.get("digit")
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -240,8 +241,8 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
                 digits.append(m.start())
             continue
         low = word.lower()
-        for key, first_words in words:
-            if low in first_words:
+        for key, first_words, lengths in words:
+            if any(low[:n] in first_words for n in lengths if n <= len(low)):
                 positions[key].append(m.start())
     return positions
 

@@ -230,7 +230,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                 found.append(event)
         events += found
         context = context.after([d for e in found for d in e.date_mentions] if found else in_sentence,
-                                found[-1].place_mentions if found else [])
+                                found[-1].place_mentions if found else [], in_sentence)
     return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
 
 
@@ -244,10 +244,11 @@ class Context:
     last_dates: list[DateMention]
     since: int  # sentences since last_dates
 
-    def after(self, dates: list[DateMention], places: list[PlaceMention]) -> "Context":
-        """The context for the sentence after one with these dates and places."""
-        if dates:
-            return Context(dates, places, dates, 1)
+    def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention]) -> "Context":
+        """The context for the sentence after one whose events had these dates and places;
+        `own`: the dates that sentence states itself (only those restart the reach)."""
+        if own:
+            return Context(dates, places, own, 1)
         return Context(dates, places, self.last_dates, self.since + 1)
 
     def counted_dates(self) -> list[DateMention]:

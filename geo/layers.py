@@ -112,12 +112,6 @@ def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
                         tuple(parse.extra_places), tuple(parse.unresolved))
 
 
-def events_frame(parses: list[Parse]) -> gpd.GeoDataFrame:
-    """One Point per event, at its most specific located place."""
-    rows = [event_row(e, p.doc) for p in parses for e in p.events]
-    return _frame(rows, EVENT_COLUMNS, [_point(e.position) for p in parses for e in p.events])
-
-
 def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One Point per place mentioned at least once, with its count and the dates of its events."""
     known = dict(gazetteer.places)

@@ -72,6 +72,7 @@ class Backdrop:
 
     basemap: dict | None
     areas: tuple[tuple[str, dict, bool, dict], ...]  # (layer name, style, shown, GeoJSON)
+    shapes: gpd.GeoDataFrame | None = None  # the areas simplified for display, by id
 
 
 def make_backdrop(areas: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None = None) -> Backdrop:
@@ -79,7 +80,7 @@ def make_backdrop(areas: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None = No
     base = None
     if basemap is not None and len(basemap):
         base = geojson(for_display(basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc))))
-    layers = []
+    layers, shown = [], None
     if len(areas):
         shown = for_display(areas)
         kinds = shown["type"].map(lambda t: AREA_TYPE_ALIASES.get(t, t))
@@ -87,7 +88,7 @@ def make_backdrop(areas: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None = No
             name, style, show = AREA_LAYERS.get(kind, (f"Other areas ({kind})", {"color": "#333", "weight": 1, "fillOpacity": 0.05}, True))
             frame = group[["id", group.geometry.name]].assign(tooltip_html=group.apply(area_tooltip, axis=1))
             layers.append((name, style, show, geojson(frame)))
-    return Backdrop(base, tuple(layers))
+    return Backdrop(base, tuple(layers), shown)
 
 
 def geojson(frame: gpd.GeoDataFrame) -> dict:
@@ -101,11 +102,9 @@ def build_map(
     basemap: gpd.GeoDataFrame | None = None,
     offline: bool = False,
     backdrop: Backdrop | None = None,
-    titles: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """The whole map for the given (already filtered) events; pass the `backdrop` of
-    layers["areas"] and `basemap` when one was made before (the app caches it), and the
-    documents' `titles` (doc_id → title) for the legend."""
+    layers["areas"] and `basemap` when one was made before (the app caches it)."""
     backdrop = backdrop or make_backdrop(layers["areas"], basemap)
     m = folium.Map(tiles=None, control_scale=True)
     # circle markers and GeoJSON need Leaflet alone: no jQuery, Bootstrap or icon fonts to fetch
@@ -115,9 +114,10 @@ def build_map(
     add_tiles(m, show=not offline)
     add_basemap(m, backdrop.basemap, show=offline)
     add_areas(m, backdrop)
-    add_imprecise_areas(m, events, layers["areas"])
-    add_events(m, events)
-    Legend(document_legend(events, titles)).add_to(m)
+    add_imprecise_areas(m, events, backdrop.shapes)
+    outlines = document_outlines(events)
+    add_events(m, events, outlines)
+    Legend(document_legend(events, outlines)).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     m.fit_bounds(frame_bounds(events))
     return m
@@ -162,14 +162,17 @@ def area_tooltip(area: pd.Series) -> str:
     return f"<b>{esc(area.get('name'))}</b>{extra}"
 
 
-def add_imprecise_areas(m: folium.Map, events: gpd.GeoDataFrame, areas: gpd.GeoDataFrame) -> None:
-    """Outline the areas to which region-level events are known, instead of pretending a point."""
-    coarse = events[events["geo_precision"].map(as_int).fillna(REGION) >= REGION] if len(events) else events
+def add_imprecise_areas(m: folium.Map, events: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame | None) -> None:
+    """Outline the areas to which region-level events are known, instead of pretending a point
+    (`shapes`: the areas as the backdrop simplified them)."""
+    if shapes is None or not len(shapes) or not len(events):
+        return
+    coarse = events[events["geo_precision"].map(as_int).fillna(REGION) >= REGION]
     ids = {p for place_ids in coarse.get("place_ids", []) for p in as_list(place_ids)}
-    outlined = areas[areas["id"].isin(ids) & (areas["type"] != "union")] if len(areas) else areas
+    outlined = shapes[shapes["id"].isin(ids) & (shapes["type"] != "union")]
     if not len(outlined):
         return
-    frame = for_display(outlined)[["id", outlined.geometry.name]].assign(tooltip_html=outlined.apply(
+    frame = outlined[["id", outlined.geometry.name]].assign(tooltip_html=outlined.apply(
         lambda a: f"{esc(a['name'])}: events known only to this area", axis=1))
     folium.GeoJson(
         frame,
@@ -191,15 +194,16 @@ def for_display(shapes: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return shown[~shown.geometry.is_empty]
 
 
-def add_events(m: folium.Map, events: gpd.GeoDataFrame) -> None:
-    """The events: one GeoJson layer of circle markers, or a fast cluster above the threshold."""
+def add_events(m: folium.Map, events: gpd.GeoDataFrame, outlines: Mapping[str, str] | None = None) -> None:
+    """The events: one GeoJson layer of circle markers, or a fast cluster above the threshold;
+    `outlines`: doc_id → outline colour (document_outlines)."""
     if not len(events):
         folium.FeatureGroup(name="Events").add_to(m)  # the layer control stays the same
         return
     if len(events) > CLUSTER_THRESHOLD:
         positions_layer(events).add_to(m)
         return
-    frame = map_frame(events)
+    frame = map_frame(events, outlines)
     folium.GeoJson(
         frame,
         name="Events",
@@ -213,29 +217,31 @@ def add_events(m: folium.Map, events: gpd.GeoDataFrame) -> None:
 
 
 def document_outlines(events: pd.DataFrame) -> dict[str, str]:
-    """doc_id → outline colour, when the events come from more than one document (else {})."""
-    doc_ids = sorted(set(events["doc_id"].dropna().astype(str))) if "doc_id" in events and len(events) else []
-    if len(doc_ids) < 2:
+    """doc_id → outline colour when the map draws each event (at most CLUSTER_THRESHOLD) and
+    they come from 2 to len(DOCUMENT_OUTLINES) seed documents; else {} (no colour would tell
+    more documents apart). The user's own documents keep their own outline (event_style)."""
+    if not len(events) or len(events) > CLUSTER_THRESHOLD or "doc_id" not in events:
         return {}
-    return {d: USER_OUTLINE if d.startswith(USER_PREFIX) else DOCUMENT_OUTLINES[i % len(DOCUMENT_OUTLINES)]
-            for i, d in enumerate(doc_ids)}
+    doc_ids = sorted(set(events["doc_id"].dropna().astype(str)))
+    seeds = [d for d in doc_ids if not d.startswith(USER_PREFIX)]
+    if len(doc_ids) < 2 or not seeds or len(seeds) > len(DOCUMENT_OUTLINES):
+        return {}
+    return dict(zip(seeds, DOCUMENT_OUTLINES))
 
 
-def document_legend(events: pd.DataFrame, titles: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
-    """(document title, outline colour) for the legend, in the outlines' order: the title from
-    `titles`, else the events' doc_title, else the id."""
-    outlines = document_outlines(events)
-    own = {}
+def document_legend(events: pd.DataFrame, outlines: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(document title, outline colour) for the legend, in the outlines' order (the events'
+    doc_title, else the id)."""
+    titles = {}
     if outlines and "doc_title" in events:
-        own = {str(d): str(t) for d, t in zip(events["doc_id"], events["doc_title"]) if isinstance(t, str) and t}
-    titles = {**own, **(titles or {})}
+        titles = {str(d): str(t) for d, t in zip(events["doc_id"], events["doc_title"]) if isinstance(t, str) and t}
     return [(titles.get(d) or d, colour) for d, colour in outlines.items()]
 
 
-def map_frame(events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def map_frame(events: gpd.GeoDataFrame, outlines: Mapping[str, str] | None = None) -> gpd.GeoDataFrame:
     """What the browser needs per event: id, escaped tooltip, style (never the raw quote)."""
     records = events.to_dict("records")
-    outlines = document_outlines(events)
+    outlines = outlines or {}
     return gpd.GeoDataFrame(
         {
             "id": [str(e["id"]) for e in records],

@@ -266,7 +266,7 @@ def event_countries(events: pd.DataFrame) -> list[list[str]]:
     primary = events["country"].tolist() if "country" in events else [None] * n
     result = []
     for countries, country in zip(listed, primary):
-        codes = [c for c in (countries if type(countries) is list else as_list(countries)) if c]
+        codes = [c for c in as_list(countries) if c]
         result.append(codes or ([country] if isinstance(country, str) and country else []))
     return result
 

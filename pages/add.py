@@ -8,7 +8,7 @@ from geo.documents import DocumentError
 
 ui.require_navigation()
 
-LANGUAGES = {"": "detect", "lv": "Latvian", "en": "English"}
+LANGUAGES = {"": "detect", **build.LANGUAGE_NAMES}
 
 st.title("Add a document")
 st.caption(f"A .txt, .md or .html file (HTML is reduced to its text) or pasted text, up to "

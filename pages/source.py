@@ -19,8 +19,8 @@ if not doc_ids:
 doc_id = st.selectbox("Document", doc_ids, format_func=ui.document_title, key="source_doc")
 document = documents.get(doc_id)
 if document is None:
-    st.warning(f"The text of {ui.md(ui.document_title(doc_id))} could not be read from the seeds "
-               "directory (see above); its events are on the map.")
+    st.warning(f"The text of {ui.md(ui.document_title(doc_id))} is not in the seeds directory, or "
+               "could not be read from it; its events are on the map.")
     st.stop()
 st.html(highlight.source_html({"doc_id": doc_id, "id": doc_id}, document))
 spans = highlight.document_spans(doc_id, layers["events"], layers["mentions"], layers["unresolved"],

@@ -307,3 +307,14 @@ def test_templates_tried_only_where_they_can_begin_find_what_a_full_scan_finds(l
                       for m in t.regex.finditer(text))
         fast = sorted((a.lo, a.hi, a.prio) for a in dates._atoms(text, 0, len(text), grammar))
         assert fast == full and full
+
+
+def test_a_template_may_begin_inside_a_longer_word_when_its_space_is_optional():
+    # "{month:gen} {part}" matches "augustavidū" (\s* between), as a full scan would find it
+    from geo import dates
+
+    grammar = dates._grammar("lv")
+    for text in ("2021. gada augustavidū", "līdz vasarai2023. gadā"):
+        full = sorted((m.start(), m.end(), prio) for prio, t in enumerate(grammar.templates)
+                      for m in t.regex.finditer(text))
+        assert sorted((a.lo, a.hi, a.prio) for a in dates._atoms(text, 0, len(text), grammar)) == full

@@ -244,3 +244,10 @@ def test_english_paragraph(gaz):
 ], ids=["lv-detention", "lv-emergency", "lv-crossing", "lv-statement", "en-detention", "en-emergency"])
 def test_event_type(text, lang, etype):
     assert event_type(text, lang) == etype
+
+
+def test_borrowed_dates_do_not_extend_the_reach_of_a_count(gaz):
+    # each counting sentence borrows the date; borrowing must not restart the five-sentence reach
+    counts = " ".join(f"Latvijā atradās {n} personas." for n in range(2, 10))  # type "other"
+    parse = parse_text(f"2022. gada 3. martā notika sanāksme. {counts}", gaz)
+    assert [e.persons for e in parse.events] == [2, 3, 4, 5, 6]

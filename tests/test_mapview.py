@@ -190,17 +190,22 @@ def test_events_of_several_documents_are_outlined_by_document(layers):
     assert events["doc_id"].nunique() == 2  # the fixture layers: a Latvian and an English document
     outlines = mapview.document_outlines(events)
     assert len(set(outlines.values())) == 2
-    frame = mapview.map_frame(events)
+    frame = mapview.map_frame(events, outlines)
     for doc_id, style in zip(events["doc_id"], frame["style"]):
         assert style["color"] == outlines[doc_id]
     # the legend names each document by its title, escaped ("Fixture <b>notes</b> & more")
-    titles = {"en_fixture": "Fixture <b>notes</b> & more"}  # as the app reads it from the sidecar
-    legend = mapview.legend_html(mapview.document_legend(events, titles))
+    events = events.assign(doc_title=events["doc_id"].map({"en_fixture": "Fixture <b>notes</b> & more"}))
+    legend = mapview.legend_html(mapview.document_legend(events, outlines))
     assert "outline: document" in legend and "Fixture &lt;b&gt;notes&lt;/b&gt; &amp; more" in legend
     assert "<b>notes</b>" not in legend
     assert "outline: document" in render(mapview.build_map(layers, events))
     one = events[events["doc_id"] == events["doc_id"].iloc[0]]
     assert mapview.document_outlines(one) == {} and "outline: document" not in render(mapview.build_map(layers, one))
+    # more documents than colours, or more events than are drawn one by one: no outlines at all
+    many = synthetic_events(9).assign(doc_id=[f"d{i}" for i in range(9)])
+    assert mapview.document_outlines(many) == {}
+    over = synthetic_events(mapview.CLUSTER_THRESHOLD + 1)
+    assert mapview.document_outlines(over.assign(doc_id=[f"d{i % 2}" for i in range(len(over))])) == {}
 
 
 def test_positions_carry_dates_as_day_numbers_and_survive_open_ranges(layers):
