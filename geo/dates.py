@@ -232,7 +232,7 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
     words that begin with a digit, or with the first word of a month or season form (a space
     in a template may match no space at all: "November2021" begins with "november")."""
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
-    words = [(key, ws, sorted({len(w) for w in ws})) for key, ws in grammar.starts.items() if ws is not None]
+    words = [(key, *_prefix_index(ws)) for key, ws in grammar.starts.items() if ws is not None]
     digits = positions.get("digit")
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -241,10 +241,18 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
                 digits.append(m.start())
             continue
         low = word.lower()
-        for key, first_words, lengths in words:
-            if any(low[:n] in first_words for n in lengths if n <= len(low)):
+        for key, first_words, lengths, cut, heads in words:
+            # most words fail on their first letters; only the rest are tried against each length
+            if low[:cut] in heads and any(low[:n] in first_words for n in lengths):
                 positions[key].append(m.start())
     return positions
+
+
+@functools.lru_cache(maxsize=None)
+def _prefix_index(first_words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...], int, frozenset[str]]:
+    """(the words, their lengths, how many first letters all of them have, those first letters)."""
+    cut = min(3, min(map(len, first_words), default=1))
+    return first_words, tuple(sorted({len(w) for w in first_words})), cut, frozenset(w[:cut] for w in first_words)
 
 
 def _last_words(words: str | None, article: str) -> frozenset[str] | None:
