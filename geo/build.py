@@ -11,9 +11,9 @@ from geo.documents import DocumentError
 
 ROOT = Path(__file__).resolve().parent.parent
 # When the build parses on local Dask processes by default. Measured (bench/, 2 cores): a local
-# cluster costs ~1.5 s to start, and 3 000 documents took 12.8 s in one process and 12.3 s on
-# two workers, so on two cores it gains nothing; the parse is about 60% of a build, and the
-# rest (layers, writing) stays in one process.
+# cluster costs ~1.5 s to start; 3 000 documents took 12.8 s in one process and 12.3 s on two
+# workers, 10 000 took 40 s and 35 s (and 1.0 GB instead of 0.7): on two cores it gains little,
+# since combining and writing the layers stays in one process.
 PARALLEL_MIN_DOCS = 1000
 PARALLEL_MIN_CORES = 2
 SEEDS = ROOT / "seeds"
