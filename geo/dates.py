@@ -204,23 +204,30 @@ def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
     return re.compile("".join(out) + _RIGHT, re.IGNORECASE)
 
 
+# Number slots by the digits they begin with: a year is 4 digits from 19 or 20 ("year"), a day
+# or a month number 1 or 2 digits ("short"); each is followed by no further digit.
+_NUMBER_STARTS = {"year": "year", "yearend": "year", "day": "short", "monthnum": "short"}
+
+
 def _start_key(pattern: str) -> str | None:
-    """What a template's match begins with: "digit" for a number slot, the word category of a
-    word slot ("months"), or None when it begins with anything else (then it is scanned whole)."""
+    """What a template's match begins with: "year" or "short" for a number slot, the word
+    category of a word slot ("months"), or None when it begins with anything else (then it is
+    scanned whole)."""
     first = _PIECE.match(pattern)
     slot = first.group(1) if first else None
     if slot in _NUMBER_SLOTS:
-        return "digit"
+        return _NUMBER_STARTS[slot]
     return _WORD_SLOTS.get(slot or "")
 
 
 _WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d+")
 
 
 def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
     """The lower-case first words of the forms a template of this start key begins with; None
-    for "digit" (a number slot begins at any digit)."""
-    if key == "digit":
+    for a number slot (it begins at a run of digits)."""
+    if key in _NUMBER_STARTS.values():
         return None
     # the leading word characters only: an abbreviation "aug." begins with the word "aug"
     return frozenset(m.group().lower() for entry in data.get(key, [])
@@ -233,12 +240,15 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
     in a template may match no space at all: "November2021" begins with "november")."""
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
     words = [(key, *_prefix_index(ws)) for key, ws in grammar.starts.items() if ws is not None]
-    digits = positions.get("digit")
+    years, shorts = positions.get("year"), positions.get("short")
     for m in _WORD.finditer(text, start, end):
         word = m.group()
         if word[0].isdigit():
-            if digits is not None:
-                digits.append(m.start())
+            run = _DIGITS.match(word).end()
+            if run == 4 and word[:2] in ("19", "20") and years is not None:
+                years.append(m.start())
+            elif run <= 2 and shorts is not None:
+                shorts.append(m.start())
             continue
         low = word.lower()
         for key, first_words, lengths, cut, heads in words:
