@@ -260,6 +260,7 @@ def positions(events: gpd.GeoDataFrame) -> pd.DataFrame:
                        "lat": events.geometry.y.round(POSITION_DECIMALS).to_numpy()}, index=events.index)
     frame = pd.DataFrame({
         **xy,
+        "id": events["id"].astype(str),
         "type": events["event_type"].fillna("other").astype(str),
         "persons": pd.to_numeric(events.get("persons"), errors="coerce"),
         "start": events["date_start"].fillna(events["date_end"]).fillna("").astype(str),
@@ -271,7 +272,8 @@ def positions(events: gpd.GeoDataFrame) -> pd.DataFrame:
         "user": events.get("doc_id", pd.Series("", index=events.index)).astype(str).str.startswith(USER_PREFIX),
     })
     grouped = frame.groupby(["lat", "lon"], sort=True)
-    out = grouped.agg(events=("type", "size"), persons=("persons", "sum"), known=("persons", "count"),
+    # "first": the events come sorted by date (selection.apply), so the earliest at the position
+    out = grouped.agg(events=("type", "size"), first=("id", "first"), persons=("persons", "sum"), known=("persons", "count"),
                       start=("start", "min"), end=("end", "max"), place=("place", "first"),
                       coarse_time=("coarse_time", "all"), coarse_place=("coarse_place", "all"), user=("user", "any"))
     # the most frequent type at each position (ties: the legend's order), without a Python loop
@@ -286,8 +288,9 @@ def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
     """Many events as one marker per position, clustered in the browser.
 
     Each row is a few numbers (position, events, persons, indexes into a table of types and
-    of place names, dates, flags): about 60 bytes, where a marker with its own tooltip was
-    some 260. The tooltip is built in the browser with textContent, never as HTML.
+    of place names, dates, flags) and the id of its first event: about 80 bytes, where a
+    marker with its own tooltip was some 260. The tooltip is built in the browser, every value
+    escaped; it names the first event's id, so that a click selects it (geo.selection.match_click).
     """
     rows = positions(events)
     types = list(TYPE_COLOURS)
@@ -295,10 +298,10 @@ def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
     place_index = {p: i for i, p in enumerate(places)}
     data = [
         [lat, lon, n, int(persons) if known else -1, types.index(t) if t in types else types.index("other"),
-         place_index[place], day_number(start), day_number(end), int(ct) | int(cp) << 1 | int(user) << 2]
-        for lat, lon, n, persons, known, t, place, start, end, ct, cp, user in zip(
+         place_index[place], day_number(start), day_number(end), int(ct) | int(cp) << 1 | int(user) << 2, first]
+        for lat, lon, n, persons, known, t, place, start, end, ct, cp, user, first in zip(
             rows["lat"], rows["lon"], rows["events"], rows["persons"], rows["known"], rows["type"], rows["place"],
-            rows["start"], rows["end"], rows["coarse_time"], rows["coarse_place"], rows["user"])
+            rows["start"], rows["end"], rows["coarse_time"], rows["coarse_place"], rows["user"], rows["first"])
     ]
     tables = {"types": [[t.replace("_", " "), TYPE_COLOURS[t]] for t in types], "places": places,
               "user": USER_OUTLINE}
@@ -372,11 +375,13 @@ def script_json(value: Any) -> str:
 
 
 # Rows: [lat, lon, events, persons (-1: unknown), type index, place index, first day, last day
-# (days since 2000-01-01), flags];
+# (days since 2000-01-01), flags, id of the first event];
 # flags: 1 date coarse, 2 place coarse, 4 the user's own document. Styled as event_style does.
 POSITION_MARKER_JS = """(function () {
     var T = TABLES;
     function day(n) { return n === null ? "?" : new Date(Date.UTC(2000, 0, 1) + n * 864e5).toISOString().slice(0, 10); }
+    var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
+    function esc(text) { return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; }); }
     return function (row) {
         var type = T.types[row[4]], flags = row[8], hollow = (flags & 3) !== 0;
         var radius = Math.min(6 + 3 * Math.log10(row[2] + (row[3] > 0 ? row[3] : 0) + 1), 22);
@@ -384,14 +389,11 @@ POSITION_MARKER_JS = """(function () {
             radius: radius, color: (flags & 4) ? T.user : type[1], fillColor: type[1],
             fillOpacity: hollow ? 0.06 : 0.75, weight: (flags & 4) ? 3.5 : (hollow ? 2.5 : 1.5),
             dashArray: (flags & 2) ? "4 3" : null, pane: "events", count: row[2]});
-        var tip = document.createElement("div");
-        var head = document.createElement("b");
-        head.textContent = row[2] + (row[2] === 1 ? " event" : " events") + " · " + T.places[row[5]];
-        tip.appendChild(head);
-        tip.appendChild(document.createElement("br"));
-        tip.appendChild(document.createTextNode((row[6] === row[7] ? day(row[6]) : day(row[6]) + " – " + day(row[7]))
-            + " · mostly " + type[0] + (row[3] >= 0 ? " · " + row[3] + " persons" : "")));
-        marker.bindTooltip(tip);
+        // a string, not a DOM node: streamlit-folium reports a clicked marker's tooltip as text
+        var when = row[6] === row[7] ? day(row[6]) : day(row[6]) + " – " + day(row[7]);
+        marker.bindTooltip("<b>" + esc(row[2] + (row[2] === 1 ? " event" : " events") + " · " + T.places[row[5]])
+            + "</b><br>" + esc(when + " · mostly " + type[0] + (row[3] >= 0 ? " · " + row[3] + " persons" : ""))
+            + '<br><span style="color:#888;font-size:80%">' + esc((row[2] > 1 ? "first: " : "") + row[9]) + "</span>");
         return marker;
     };
 })()"""

@@ -158,6 +158,7 @@ def test_many_events_are_one_marker_per_position(layers):
     here = rows[(rows["lat"] == 55.9) & (rows["lon"] == 26.5)].iloc[0]
     assert (here["events"], here["persons"], here["known"]) == (10, 7, 2)
     assert here["type"] == "detention" and not here["coarse_time"]  # the most frequent; not all coarse
+    assert here["first"] == events["id"].iloc[0]  # the first in the (date-ordered) events: what a click selects
 
 
 def test_positions_layer_sends_no_markup_from_the_data(layers):
@@ -166,7 +167,7 @@ def test_positions_layer_sends_no_markup_from_the_data(layers):
     html = render(mapview.build_map(layers, events))
     assert "<script>alert(1)" not in html and "</script><script>" not in html
     assert "\\u003c/script\\u003e" in html  # the name is in the table, as JSON escapes
-    assert "textContent" in html and "innerHTML" not in mapview.POSITION_MARKER_JS
+    assert "function esc(text)" in html and "innerHTML" not in mapview.POSITION_MARKER_JS
 
 
 def test_backdrop_made_once_draws_the_same_map(layers, basemap):

@@ -30,7 +30,8 @@ def many_events(n: int) -> gpd.GeoDataFrame:
 def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir):
     n = mapview.CLUSTER_THRESHOLD + 500
     layers = selection.load_layers(fixture_layers_dir)
-    html = mapview.build_map(layers, many_events(n)).get_root().render()
+    events = many_events(n)
+    html = mapview.build_map(layers, events).get_root().render()
     path = tmp_path / "clustered.html"
     path.write_text(html, encoding="utf-8")
     router, console = harness.CdnRouter("file://"), harness.ConsoleLog()
@@ -47,12 +48,16 @@ def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir)
             return on_icons + page.locator(harness.EVENT_MARKERS).count()
 
         assert harness.wait_for(lambda: drawn() == n) and drawn() == n, drawn()
-        # a marker's tooltip, as Leaflet would show it: built as text, dates from day numbers
+        # a marker's tooltip as streamlit-folium reports a click on it (its text), dates from day
+        # numbers; it names the event, so the click selects it
         tip = page.evaluate("""() => {
             const name = Object.keys(window).find(k => k.startsWith("fast_marker_cluster_"));
-            return window[name].getLayers()[0].getTooltip().getContent().textContent;
+            const span = document.createElement("span");
+            span.innerHTML = window[name].getLayers()[0].getTooltip().getContent();
+            return span.textContent;
         }""")
-        assert re.fullmatch(r"1 event · Somewhere2021-08-01 · mostly detention · 3 persons", tip), tip
+        assert re.fullmatch(r"1 event · Somewhere2021-08-01 · mostly detention · 3 personsmany:e\d+", tip), tip
+        assert selection.match_click(events, None, tip) == re.search(r"many:e\d+", tip).group()
         harness.screenshot(page, "clustered-map")
         assert not console.errors and not router.unexpected, console.errors + router.unexpected
     finally:
