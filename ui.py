@@ -134,18 +134,22 @@ def _seed_dirs() -> tuple[str, ...]:
     return tuple(str(resolve(p)) for p in (os.environ.get("ROBEZA_SEEDS") or "seeds").split(os.pathsep) if p)
 
 
+def _seeds() -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The seed documents and the messages of those that could not be read (cached)."""
+    dirs = _seed_dirs()
+    return _documents(dirs, stamp(*map(Path, dirs)))
+
+
 def get_documents() -> dict[str, dict[str, Any]]:
     """Seed texts and their metadata, and the documents added this session."""
-    dirs = _seed_dirs()
-    documents, _ = _documents(dirs, stamp(*map(Path, dirs)))
+    documents, _ = _seeds()
     added = {doc_id: {**a["doc"].meta, "text": a["doc"].text} for doc_id, a in user_documents().items()}
     return {**documents, **added} if added else documents
 
 
 def document_errors() -> None:
     """A warning naming each seed that could not be read, and why (nothing when all could)."""
-    dirs = _seed_dirs()
-    _, errors = _documents(dirs, stamp(*map(Path, dirs)))
+    _, errors = _seeds()
     if errors:
         st.warning("Some seed documents could not be read and are not shown:\n\n"
                    + "\n".join(f"- {md(e)}" for e in errors))

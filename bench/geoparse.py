@@ -14,7 +14,6 @@ import warnings
 from datetime import date
 from typing import Any
 
-from bench import corpus
 from bench.report import Row
 from bench.timing import measure
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
-import pandas as pd
 from shapely.geometry import Point
 
 from bench.report import Row
