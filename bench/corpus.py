@@ -18,7 +18,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from geo import gazetteer, latvian
+from geo import gazetteer
+from geo.text import latvian
 
 # Month names: (locative, genitive). The genitive of aprīlis is "aprīļa" (the stem
 # palatalises); geo's date grammar reads only "aprīla" today, so April is left out of the

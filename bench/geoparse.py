@@ -1,6 +1,6 @@
 """Geoparse throughput of geo, with dateparser and simplemma on the same text beside it.
 
-geo: ``pipeline.parse(documents.make_document(text, meta))`` per document, one core.
+geo: ``pipeline.parse(seeds.make_document(text, meta))`` per document, one core.
 dateparser: ``search_dates(text, languages=["lv"])`` — the peer for finding dates; timed and
 scored against what the generator put in, like geo's dates.
 simplemma: ``lemmatize`` of every word token — the floor cost of any per-token pass.
@@ -39,15 +39,17 @@ def run_geo(docs: list) -> list[int]:
     Only the count is kept, as the build keeps only a document's rows: holding every parse
     would time the garbage collector walking them (a fifth of the time at 2 000 documents).
     """
-    from geo import documents, gazetteer, pipeline
+    from geo import gazetteer
+    from geo.io import seeds
+    from geo.text import pipeline
 
     gaz = gazetteer.default()
-    return [len(pipeline.parse(documents.make_document(d.text, d.meta, d.doc_id), gaz).events) for d in docs]
+    return [len(pipeline.parse(seeds.make_document(d.text, d.meta, d.doc_id), gaz).events) for d in docs]
 
 
 def run_geo_dates(docs: list) -> list[list]:
     """geo's date finder alone (with the publication year, as the pipeline calls it)."""
-    from geo import dates
+    from geo.text import dates
 
     out = []
     for d in docs:
@@ -172,10 +174,12 @@ def section(all_docs: list, sizes: list[int], repeats: int, max_docs: int, peer_
 
 def seed_rows(repeats: int) -> tuple[list[Row], dict]:
     """geo on the real seed article too: its density of names and dates is not the corpus's."""
-    from geo import build, documents, gazetteer, pipeline
+    from geo import build, gazetteer
+    from geo.io import seeds
+    from geo.text import pipeline
 
-    paths = documents.seed_paths(build.SEEDS)
-    docs = [documents.load_document(p) for p in paths]
+    paths = seeds.seed_paths(build.SEEDS)
+    docs = [seeds.load_document(p) for p in paths]
     gaz = gazetteer.default()
     t, parses = measure(lambda: [pipeline.parse(d, gaz) for d in docs], max(repeats, 5), warmup=1)
     mb = sum(len(d.text[:d.body_end].encode("utf-8")) for d in docs) / 1e6

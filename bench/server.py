@@ -21,6 +21,8 @@ from shapely.geometry import Point
 
 from bench.report import Row
 from bench.timing import measure
+from geo.io.layers import load_layers, read_layer
+from geo.view import cluster, filters, mapview
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPES = ["detention", "border_crossing", "emergency", "deployment", "accusation", "legal_action", "arrest",
@@ -33,7 +35,8 @@ BORDER_BOX = (23.0, 53.0, 28.5, 56.2)  # lon/lat box of the LV/LT/PL–BY border
 
 def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
     """`n` events of the data contract (geo.layers.EVENT_COLUMNS), deterministic."""
-    from geo import gazetteer, layers
+    from geo import gazetteer
+    from geo.io import layers
 
     rng = random.Random(seed)
     gaz = gazetteer.default()
@@ -75,7 +78,7 @@ def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
 
 def write_events(events: gpd.GeoDataFrame, folder: Path) -> None:
     """events.geojson (geo.layers.to_geojson) and, beside it in `folder`/parquet, events.parquet."""
-    from geo import layers
+    from geo.io import layers
 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "events.geojson").write_text(layers.to_geojson(events), encoding="utf-8")
@@ -95,7 +98,6 @@ def map_mode(html: str) -> str:
 def render_map(areas_layers: dict, shown: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None) -> str:
     """The map's HTML, as the app builds it (mapview.build_map with the backdrop it caches
     once per version of the files) and folium renders it."""
-    from geo import mapview
 
     return mapview.build_map(areas_layers, shown, backdrop=backdrop(areas_layers, basemap)).get_root().render()
 
@@ -105,7 +107,6 @@ _BACKDROPS: dict[tuple[int, int], object] = {}  # the cost the app pays once, ke
 
 def backdrop(areas_layers: dict, basemap: gpd.GeoDataFrame | None):
     """mapview.make_backdrop, made once per (areas, basemap) pair as ui.get_backdrop does."""
-    from geo import mapview
 
     key = (id(areas_layers["areas"]), id(basemap))
     if key not in _BACKDROPS:
@@ -121,11 +122,10 @@ def narrow(full):
 
 def section(sizes: list[int], repeats: int, sweep: list[int], keep_html: Path | None = None) -> tuple[list[Row], dict]:
     """Load, filter and map rows for each number of events; the threshold sweep."""
-    from geo import mapview, selection
 
     rows: list[Row] = []
-    raw: dict[str, Any] = {"cluster_threshold": mapview.CLUSTER_THRESHOLD}
-    layers = selection.load_layers(ROOT / "data" / "layers")
+    raw: dict[str, Any] = {"cluster_threshold": cluster.CLUSTER_THRESHOLD}
+    layers = load_layers(ROOT / "data" / "layers")
     basemap_path = ROOT / "data" / "boundaries" / "basemap.geojson"
     basemap = gpd.read_file(basemap_path) if basemap_path.exists() else None
     t_backdrop, made = measure(lambda: mapview.make_backdrop(layers["areas"], basemap), repeats)
@@ -140,11 +140,11 @@ def section(sizes: list[int], repeats: int, sweep: list[int], keep_html: Path | 
             folder = tmp / str(n)
             write_events(synthetic_events(n), folder)
             reps = repeats if n <= 20_000 else max(1, min(repeats, 3))
-            t_json, events = measure(lambda: selection.read_layer(folder, "events"), reps)
-            t_parquet, _ = measure(lambda: selection.read_layer(folder / "parquet", "events"), reps)
-            t_filter, shown = measure(lambda: selection.apply(events, selection.full_filters(events)), reps)
-            full = selection.full_filters(events)
-            t_narrow, narrowed = measure(lambda: selection.apply(events, narrow(full)), reps)
+            t_json, events = measure(lambda: read_layer(folder, "events"), reps)
+            t_parquet, _ = measure(lambda: read_layer(folder / "parquet", "events"), reps)
+            t_filter, shown = measure(lambda: filters.apply(events, filters.full_filters(events)), reps)
+            full = filters.full_filters(events)
+            t_narrow, narrowed = measure(lambda: filters.apply(events, narrow(full)), reps)
             t_map, html = measure(lambda: render_map(layers, shown, basemap), reps)
             size = len(html.encode("utf-8"))
             mode = map_mode(html)
@@ -177,21 +177,20 @@ def section(sizes: list[int], repeats: int, sweep: list[int], keep_html: Path | 
 
 def threshold_sweep(sizes: list[int], layers: dict, basemap, repeats: int, raw: dict,
                     keep_html: Path | None) -> list[Row]:
-    """Both drawing modes at each size (mapview.CLUSTER_THRESHOLD patched in-process only)."""
-    from geo import mapview
+    """Both drawing modes at each size (cluster.CLUSTER_THRESHOLD patched in-process only)."""
 
     rows: list[Row] = []
-    threshold = mapview.CLUSTER_THRESHOLD
-    rows.append(Row("threshold", f"mapview.CLUSTER_THRESHOLD", "value", threshold, "events",
+    threshold = cluster.CLUSTER_THRESHOLD
+    rows.append(Row("threshold", "cluster.CLUSTER_THRESHOLD", "value", threshold, "events",
                     "above it: FastMarkerCluster; at or below: one GeoJson layer of circle markers"))
     for n in sizes:
         shown = synthetic_events(n)
         for mode, value in (("geojson", 10**9), ("cluster", 0)):
-            mapview.CLUSTER_THRESHOLD = value
+            cluster.CLUSTER_THRESHOLD = value
             try:
                 t, html = measure(lambda: render_map(layers, shown, basemap), max(1, min(repeats, 3)))
             finally:
-                mapview.CLUSTER_THRESHOLD = threshold
+                cluster.CLUSTER_THRESHOLD = threshold
             size = len(html.encode("utf-8"))
             if keep_html is not None:  # for the browser rows
                 keep_html.mkdir(parents=True, exist_ok=True)

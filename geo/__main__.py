@@ -8,13 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from geo import build, documents, gazetteer, layers, pipeline
-from geo.documents import DocumentError
+from geo import build, gazetteer
+from geo.io import layers, seeds
+from geo.io.seeds import DocumentError
+from geo.text import pipeline
 
 
 def _build(args: argparse.Namespace) -> int:
     """Build every layer; with --check, only compare with what is committed."""
-    paths = documents.seed_paths(args.seeds)
+    paths = seeds.seed_paths(args.seeds)
     workers = build.default_workers(len(paths), os.cpu_count() or 1) if args.workers is None else args.workers
     corpus = build.parse_paths(paths) if not args.scheduler and not workers else _parallel(paths, args.scheduler, workers)
     for err in corpus.errors:
@@ -47,9 +49,9 @@ def _parse(args: argparse.Namespace) -> int:
     """One document → JSON on stdout."""
     path = Path(args.file)
     try:
-        doc = documents.load_document(path)
+        doc = seeds.load_document(path)
         if args.lang:
-            doc = documents.make_document(doc.text, {**doc.meta, "language": args.lang}, doc.doc_id, path.name)
+            doc = seeds.make_document(doc.text, {**doc.meta, "language": args.lang}, doc.doc_id, path.name)
     except DocumentError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -89,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=_build)
     p = sub.add_parser("parse", help="one document → JSON on stdout")
     p.add_argument("file")
-    p.add_argument("--lang", choices=documents.SUPPORTED_LANGUAGES)
+    p.add_argument("--lang", choices=seeds.SUPPORTED_LANGUAGES)
     p.set_defaults(func=_parse)
     args = parser.parse_args(argv)
     return args.func(args)

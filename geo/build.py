@@ -6,8 +6,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo import documents, gazetteer, layers, pipeline
-from geo.documents import DocumentError
+from geo import gazetteer
+from geo.io import layers, seeds
+from geo.io.seeds import DocumentError
+from geo.text import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 # When the build parses on local Dask processes by default. Measured (bench/, 2 cores): a local
@@ -45,7 +47,7 @@ def no_places_problem(lang: str) -> str:
 def parse_path(path: Path) -> layers.DocumentRows:
     """Read and parse one seed (with the shipped gazetteer); keep only its layer rows."""
     gaz = gazetteer.default()
-    return layers.document_rows(pipeline.parse(documents.load_document(path), gaz), gaz)
+    return layers.document_rows(pipeline.parse(seeds.load_document(path), gaz), gaz)
 
 
 def parse_paths(paths: list[Path]) -> Corpus:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from geo import build
-from geo.documents import DocumentError
+from geo.io.seeds import DocumentError
 
 # Documents per task: big enough that scheduling (~1 ms a task) and transfer overheads are
 # small next to parsing (~10 ms a news article), small enough to balance the load and keep

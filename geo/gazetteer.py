@@ -21,8 +21,8 @@ import pycountry
 import shapely
 from shapely.geometry import shape
 
-from geo import latvian
 from geo.model import PARISH, REGION, SETTLEMENT
+from geo.text import latvian
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER_CSV = ROOT / "data" / "gazetteer.csv"

@@ -10,6 +10,8 @@ from typing import Any
 DAY, WEEK, MONTH, SEASON_OR_YEAR = 1, 2, 3, 4
 # geo_precision codes of the data contract
 SETTLEMENT, PARISH, REGION = 1, 2, 3
+# doc_id prefix of a document added in the app (not a seed)
+USER_PREFIX = "user-"
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-import ui
-from geo import highlight, selection
+from geo.view import exports, highlight
+from ui import loaders, nav
 
-ui.require_navigation()
+nav.require_navigation()
 
-layers = ui.get_layers()
-documents = ui.get_documents()
+layers = loaders.get_layers()
+documents = loaders.get_documents()
 
 st.title("About Robeža")
 st.markdown(
@@ -19,7 +19,7 @@ st.markdown(
 )
 
 st.header("Sources and licences")
-ui.document_errors()
+loaders.document_errors()
 st.dataframe(
     pd.DataFrame([{"document": d.get("title") or doc_id, "url": highlight.web_address(d.get("url")),
                    "licence": d.get("licence"),
@@ -35,7 +35,7 @@ areas = layers["areas"]
 if len(areas) and "source" in areas:
     with st.expander("Provenance of each area"):
         columns = [c for c in ("id", "name", "type", "source", "licence") if c in areas]
-        st.dataframe(selection.plain_table(areas)[columns], hide_index=True)
+        st.dataframe(exports.plain_table(areas)[columns], hide_index=True)
 
 st.header("How it works")
 st.markdown(
@@ -55,6 +55,6 @@ st.markdown(
 )
 
 st.header("Data contract of `data/layers/`")
-st.markdown(ui.readme_section("The data contract"))
+st.markdown(loaders.readme_section("The data contract"))
 st.caption("Exports keep this contract: lists stay JSON arrays; the CSV has ACLED-like columns "
-           + ", ".join(selection.CSV_COLUMNS) + ".")
+           + ", ".join(exports.CSV_COLUMNS) + ".")

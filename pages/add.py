@@ -2,17 +2,19 @@
 
 import streamlit as st
 
-import ui
-from geo import build, documents, userdocs
-from geo.documents import DocumentError
+from geo import build
+from geo.io import seeds
+from geo.io.seeds import DocumentError
+from geo.view import userdocs
+from ui import loaders, nav, text
 
-ui.require_navigation()
+nav.require_navigation()
 
 LANGUAGES = {"": "detect", **build.LANGUAGE_NAMES}
 
 st.title("Add a document")
 st.caption(f"A .txt, .md or .html file (HTML is reduced to its text) or pasted text, up to "
-           f"{documents.MAX_BYTES // 1_000_000} MB of UTF-8. It is processed in your session and "
+           f"{seeds.MAX_BYTES // 1_000_000} MB of UTF-8. It is processed in your session and "
            "joins the map, marked with a dark outline; nothing is written to the repository "
            "unless you save it into seeds/.")
 
@@ -38,8 +40,8 @@ if submitted:
             st.write("Finding places, dates and events")
             parse = userdocs.parse(doc)
             st.write("Building the layers")
-            ui.user_documents()[doc.doc_id] = {"doc": doc, "layers": userdocs.to_layers([parse])}
-            status.update(label=f"Added “{ui.md(doc.title)}”: {len(parse.places)} place mentions, "
+            loaders.user_documents()[doc.doc_id] = {"doc": doc, "layers": userdocs.to_layers([parse])}
+            status.update(label=f"Added “{text.md(doc.title)}”: {len(parse.places)} place mentions, "
                                 f"{len(parse.dates)} dates, {len(parse.events)} events, "
                                 f"{len(parse.unresolved)} unresolved", state="complete")
             if not parse.places:
@@ -47,15 +49,15 @@ if submitted:
                 st.warning(problem[0].upper() + problem[1:] + ".")
         except DocumentError as err:
             status.update(label="Not added", state="error")
-            st.error(f"{ui.md(err.name)}: {err.problem}")
+            st.error(f"{text.md(err.name)}: {err.problem}")
 
-added = ui.user_documents()
+added = loaders.user_documents()
 if added:
     st.subheader("Your documents")
     for doc_id, entry in list(added.items()):
         doc, layers = entry["doc"], entry["layers"]
         language = LANGUAGES.get(doc.lang, doc.lang) + (" (detected)" if doc.meta.get("language_detected") else "")
-        st.markdown(f"**{ui.md(doc.title)}** · {language} · {len(layers['events'])} events · "
+        st.markdown(f"**{text.md(doc.title)}** · {language} · {len(layers['events'])} events · "
                     f"{len(layers['unresolved'])} unresolved", help=doc_id)
         left, right = st.columns(2)
         if left.button("Remove", key=f"remove_{doc_id}"):
@@ -63,7 +65,7 @@ if added:
             st.rerun()
         if right.button("Save into seeds/", key=f"save_{doc_id}"):
             try:
-                path = userdocs.save_to_seeds(doc, ui.resolve("seeds"))
+                path = userdocs.save_to_seeds(doc, loaders.resolve("seeds"))
                 st.success(f"Saved as {path.name}; run `python -m geo build` to add it to the committed layers.")
             except (FileExistsError, OSError) as err:
-                st.error(ui.md(err))
+                st.error(text.md(err))

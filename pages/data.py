@@ -2,26 +2,26 @@
 
 import streamlit as st
 
-import ui
-from geo import selection
+from geo.view import exports, filters
+from ui import loaders, nav, panel, sidebar, text
 
-ui.require_navigation()
+nav.require_navigation()
 
-layers = ui.get_layers()
-chosen, everything = ui.sidebar_filters(layers["events"])
-shown = selection.apply(layers["events"], chosen)
-cut = selection.related(layers, shown)
+layers = loaders.get_layers()
+chosen, everything = sidebar.sidebar_filters(layers["events"])
+shown = filters.apply(layers["events"], chosen)
+cut = filters.related(layers, shown)
 
 st.title("Data")
-ui.count_line(len(shown), len(layers["events"]))
+panel.count_line(len(shown), len(layers["events"]))
 if not len(shown):
-    ui.no_events_message()
+    panel.no_events_message()
 events_tab, places_tab, unresolved_tab = st.tabs(["Events", "Places", "Unresolved mentions"])
 with events_tab:
-    st.dataframe(selection.events_table(shown, ui.source_names(ui.get_documents())), hide_index=True)
+    st.dataframe(exports.events_table(shown, text.source_names(loaders.get_documents())), hide_index=True)
 with places_tab:
-    st.dataframe(selection.plain_table(cut["places"]), hide_index=True)
+    st.dataframe(exports.plain_table(cut["places"]), hide_index=True)
 with unresolved_tab:
     st.dataframe(cut["unresolved"], hide_index=True)
-ui.export_section(layers, shown, key="data")
-ui.write_url(chosen, everything)
+panel.export_section(layers, shown, key="data")
+sidebar.write_url(chosen, everything)

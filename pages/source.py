@@ -2,24 +2,24 @@
 
 import streamlit as st
 
-import ui
-from geo import highlight
+from geo.view import highlight
+from ui import loaders, nav, text
 
-ui.require_navigation()
+nav.require_navigation()
 
-layers = ui.get_layers()
-documents = ui.get_documents()
+layers = loaders.get_layers()
+documents = loaders.get_documents()
 doc_ids = sorted(set(documents) | set(layers["events"]["doc_id"]) | set(layers["mentions"]["doc_id"]))
 
 st.title("Source texts")
-ui.document_errors()
+loaders.document_errors()
 if not doc_ids:
     st.info("No documents: add seeds/*.txt and run `python -m geo build`.")
     st.stop()
-doc_id = st.selectbox("Document", doc_ids, format_func=ui.document_title, key="source_doc")
+doc_id = st.selectbox("Document", doc_ids, format_func=loaders.document_title, key="source_doc")
 document = documents.get(doc_id)
 if document is None:
-    st.warning(f"The text of {ui.md(ui.document_title(doc_id))} is not in the seeds directory, or "
+    st.warning(f"The text of {text.md(loaders.document_title(doc_id))} is not in the seeds directory, or "
                "could not be read from it; its events are on the map.")
     st.stop()
 st.html(highlight.source_html({"doc_id": doc_id, "id": doc_id}, document))

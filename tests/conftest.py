@@ -58,15 +58,15 @@ def gaz():
 @pytest.fixture(scope="session")
 def seed_doc(seed_path):
     """The seed, read with its sidecar."""
-    from geo import documents
+    from geo.io import seeds
 
-    return documents.load_document(seed_path)
+    return seeds.load_document(seed_path)
 
 
 @pytest.fixture(scope="session")
 def seed_parse(seed_doc, gaz):
     """The seed through the whole pipeline."""
-    from geo import pipeline
+    from geo.text import pipeline
 
     return pipeline.parse(seed_doc, gaz)
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import selection
-from geo.selection import Filters
+from geo.io import schema
+from geo.io.layers import load_layers
+from geo.view import exports, filters
+from geo.view.filters import Filters
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -56,11 +58,11 @@ def test_map_page_runs(at):
     assert not at.exception and at.query_params == {}
     labels = [b.label for b in at.download_button]
     assert "events: selection (12)" in labels and "events CSV: all (12)" in labels
-    assert len(labels) == 2 * len(selection.LAYER_NAMES) + 2
+    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2
 
 
 def test_events_listed_in_date_order(at, fixture_layers_dir):
-    events = selection.load_layers(fixture_layers_dir)["events"].set_index("id")
+    events = load_layers(fixture_layers_dir)["events"].set_index("id")
     starts = [events.loc[i, "date_start"] for i in listed(at)]
     assert starts == sorted(starts)
 
@@ -134,11 +136,11 @@ def test_filtered_export_holds_the_filtered_events(at, fixture_layers_dir):
     shown_ids = sorted(listed(at))
     assert "events: selection (%d)" % len(shown_ids) in [b.label for b in at.download_button]
     # the bytes are made on click (deferred): build them through the same function the page calls
-    layers = selection.load_layers(fixture_layers_dir)
-    everything = selection.full_filters(layers["events"])
+    layers = load_layers(fixture_layers_dir)
+    everything = filters.full_filters(layers["events"])
     chosen = Filters(everything.date_from, everything.date_to, ("LV",), None, None, 2, 3)
-    shown = selection.apply(layers["events"], chosen)
-    files = {f.file_name: f for f in selection.export_files(layers, shown)}
+    shown = filters.apply(layers["events"], chosen)
+    files = {f.file_name: f for f in exports.export_files(layers, shown)}
     exported = json.loads(files["robeza-events-selection.geojson"].make())
     assert sorted(f["properties"]["id"] for f in exported["features"]) == shown_ids
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from bench import corpus, report, server
-from geo import documents, gazetteer, layers, pipeline, selection
+from geo import gazetteer
+from geo.io import layers, seeds
+from geo.text import pipeline
+from geo.view import filters
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +53,7 @@ def test_names_are_inflected_and_dates_varied(docs):
 def test_geo_finds_what_was_put_in(docs):
     gaz = gazetteer.default()
     for d in docs:
-        parse = pipeline.parse(documents.make_document(d.text, d.meta, d.doc_id), gaz)
+        parse = pipeline.parse(seeds.make_document(d.text, d.meta, d.doc_id), gaz)
         places = {(m.start, m.end): m.place_id for m in parse.places}
         for s, e, place_id, surface in d.places:
             assert places.get((s, e)) == place_id, f"{d.doc_id}: {surface!r} ({place_id}) not found"
@@ -65,7 +68,7 @@ def test_geo_finds_what_was_put_in(docs):
 def test_written_seeds_read_back(docs, tmp_path):
     paths = corpus.write(docs[:3], tmp_path)
     for d, path in zip(docs, paths):
-        doc = documents.load_document(path)
+        doc = seeds.load_document(path)
         assert (doc.doc_id, doc.text, doc.lang) == (d.doc_id, d.text, "lv")
 
 
@@ -77,7 +80,7 @@ def test_synthetic_events_follow_the_contract():
     assert (events["date_start"] <= events["date_end"]).all()
     assert set(events["event_type"]) <= set(server.TYPES)
     assert server.synthetic_events(300).equals(events)  # deterministic
-    shown = selection.apply(events, selection.full_filters(events))
+    shown = filters.apply(events, filters.full_filters(events))
     assert len(shown) == len(events)
 
 

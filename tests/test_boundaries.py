@@ -14,7 +14,15 @@ from typing import Any
 import geopandas as gpd
 import pytest
 import shapely
-from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box, shape
+from shapely.geometry import (
+    LineString,
+    MultiLineString,
+    MultiPolygon,
+    Point,
+    Polygon,
+    box,
+    shape,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 BOUNDARIES = ROOT / "data" / "boundaries"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import counts, dates
+from geo.text import counts, dates
 
 
 def people(text: str, lang: str = "lv") -> list[int]:

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from geo.dates import DATA_DIR, find_dates, load_language, parse_date, validate_language
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK
+from geo.text.dates import (
+    DATA_DIR,
+    find_dates,
+    load_language,
+    parse_date,
+    validate_language,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_bf6ecbb1fa1d973a.txt"
 D = date.fromisoformat
@@ -295,7 +301,7 @@ def test_unknown_language_is_an_error():
 def test_templates_tried_only_where_they_can_begin_find_what_a_full_scan_finds(lang, names, seed_path, fixture_docs_dir):
     # the matcher tries each template only after a digit or a month/season word (a speed-up):
     # it must find exactly the atoms that scanning the text with every template finds
-    from geo import dates
+    from geo.text import dates
 
     texts = [(fixture_docs_dir / n).read_text(encoding="utf-8") for n in names]
     if lang == "lv":
@@ -311,7 +317,7 @@ def test_templates_tried_only_where_they_can_begin_find_what_a_full_scan_finds(l
 
 def test_a_template_may_begin_inside_a_longer_word_when_its_space_is_optional():
     # "{month:gen} {part}" matches "augustavidū" (\s* between), as a full scan would find it
-    from geo import dates
+    from geo.text import dates
 
     grammar = dates._grammar("lv")
     for text in ("2021. gada augustavidū", "līdz vasarai2023. gadā"):

@@ -12,7 +12,8 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geo import build, distributed, documents, layers
+from geo import build, distributed
+from geo.io import layers, seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_bf6ecbb1fa1d973a.txt"
@@ -57,7 +58,7 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def sequential(seeds_dir) -> build.Corpus:
-    return build.parse_paths(documents.seed_paths(seeds_dir))
+    return build.parse_paths(seeds.seed_paths(seeds_dir))
 
 
 def test_chunks_keep_every_path_in_order():
@@ -70,13 +71,13 @@ def test_chunks_keep_every_path_in_order():
 
 
 def test_dask_build_is_the_sequential_build(seeds_dir, cluster, sequential):
-    paths = documents.seed_paths(seeds_dir)
+    paths = seeds.seed_paths(seeds_dir)
     parallel = distributed.parse_paths(paths, scheduler=cluster.scheduler_address)
     assert [d.doc_id for d in parallel.documents] == [d.doc_id for d in sequential.documents]
     assert len(parallel.documents) == 4 and len(parallel.errors) == 2
     # errors: same messages, same order, still DocumentErrors with their fields
     assert [str(e) for e in parallel.errors] == [str(e) for e in sequential.errors]
-    assert all(isinstance(e, documents.DocumentError) for e in parallel.errors)
+    assert all(isinstance(e, seeds.DocumentError) for e in parallel.errors)
     assert [e.name for e in parallel.errors] == ["c_empty.txt", "e_bad_sidecar.json"]
     assert parallel.documents == sequential.documents
     expected = layers.render(build.build_layers(sequential))
@@ -118,7 +119,6 @@ def test_parquet_round_trip(sequential, tmp_path):
 
 def assert_parquet_round_trips(built: layers.Layers, folder: Path) -> None:
     """Each GeoParquet file: same rows, ids, geometry (exactly), CRS and list values."""
-    from geo import selection
 
     for name, frame in (("events", built.events), ("places", built.places), ("mentions", built.mentions)):
         back = gpd.read_parquet(folder / f"{name}.parquet")
@@ -128,7 +128,7 @@ def assert_parquet_round_trips(built: layers.Layers, folder: Path) -> None:
         key = ["id"] if "id" in frame else ["doc_id", "start", "end"]
         assert back[key].astype(str).values.tolist() == frame[key].astype(str).values.tolist(), name
     # the app's reader (geo.selection) restores the list columns stored as JSON text
-    events = selection.read_layer(folder, "events")
+    events = layers.read_layer(folder, "events")
     assert list(events["id"]) == list(built.events["id"])
     assert [list(v) for v in events["place_ids"]] == [list(v) for v in built.events["place_ids"]]
     assert [list(v) for v in events["spans"]] == [list(v) for v in built.events["spans"]]
@@ -136,7 +136,7 @@ def assert_parquet_round_trips(built: layers.Layers, folder: Path) -> None:
 
 def test_local_workers_without_a_scheduler(seeds_dir, sequential):
     """`--workers N` alone: parse_paths starts (and stops) its own local cluster."""
-    paths = documents.seed_paths(seeds_dir)
+    paths = seeds.seed_paths(seeds_dir)
     parallel = distributed.parse_paths(paths, workers=2)
     assert parallel.documents == sequential.documents
     assert [str(e) for e in parallel.errors] == [str(e) for e in sequential.errors]

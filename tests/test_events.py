@@ -8,16 +8,17 @@ from datetime import date
 import pycountry
 import pytest
 
-from geo import documents, layers, pipeline
-from geo.events import event_type
+from geo.io import layers, seeds
 from geo.model import DAY, MONTH, SEASON_OR_YEAR
+from geo.text import pipeline
+from geo.text.events import event_type
 
 D = date.fromisoformat
 
 
 def parse_text(text: str, gaz, lang: str = "lv", **meta):
     """A text of our own through the pipeline."""
-    doc = documents.make_document(text, {"language": lang, **meta}, doc_id="own")
+    doc = seeds.make_document(text, {"language": lang, **meta}, doc_id="own")
     return pipeline.parse(doc, gaz)
 
 

@@ -10,7 +10,8 @@ import pycountry
 import pytest
 from shapely.geometry import Point, shape
 
-from geo import gazetteer, latvian
+from geo import gazetteer
+from geo.text import latvian
 
 ROWS = gazetteer.read_rows()
 KNOWN_TYPES = set(gazetteer.PRECISION_BY_TYPE)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from geo import highlight, selection
+from geo.io import seeds
+from geo.io.layers import load_layers
+from geo.view import highlight
 
 
 @pytest.fixture(scope="module")
 def layers(fixture_layers_dir):
-    return selection.load_layers(fixture_layers_dir)
+    return load_layers(fixture_layers_dir)
 
 
 @pytest.fixture(scope="module")
 def documents(fixture_layers_dir):
-    return selection.load_documents([fixture_layers_dir / "seeds"])
+    return seeds.load_documents([fixture_layers_dir / "seeds"])
 
 
 def event(layers, event_id):

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from geo import latvian
+from geo.text import latvian
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "voc")
 

@@ -11,7 +11,9 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import build, documents, gazetteer, layers, pipeline
+from geo import build, gazetteer
+from geo.io import layers, seeds
+from geo.text import pipeline
 
 REQUIRED = {
     "events.geojson": ["id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
@@ -29,7 +31,7 @@ SUPRANATIONAL = {"union", "continent", "region"}
 @pytest.fixture(scope="module")
 def mixed_build(mixed_seeds_dir):
     """(corpus, layers) of a seeds folder with the seed and our Latvian and English documents."""
-    corpus = build.parse_paths(documents.seed_paths(mixed_seeds_dir))
+    corpus = build.parse_paths(seeds.seed_paths(mixed_seeds_dir))
     assert not corpus.errors, corpus.errors
     return corpus, build.build_layers(corpus)
 
@@ -41,7 +43,7 @@ def written(request, seed_layers, mixed_build, seed_doc, mixed_seeds_dir, tmp_pa
         built, texts = seed_layers, {seed_doc.doc_id: seed_doc.text}
     else:
         corpus, built = mixed_build
-        texts = {p.stem: documents.load_document(p).text for p in documents.seed_paths(mixed_seeds_dir)}
+        texts = {p.stem: seeds.load_document(p).text for p in seeds.seed_paths(mixed_seeds_dir)}
     out = tmp_path_factory.mktemp(f"layers-{request.param}")
     layers.write(built, out)
     return out, texts
@@ -160,8 +162,8 @@ def test_every_place_mention_is_mapped_or_reported_unresolved(mixed_build, mixed
     corpus, built = mixed_build
     mapped = {(r.doc_id, r.start, r.end) for r in built.mentions.itertuples()}
     reported = {(u["doc_id"], u["start"], u["end"]) for u in built.unresolved}
-    parses = [pipeline.parse(documents.load_document(p), gazetteer.default())
-              for p in documents.seed_paths(mixed_seeds_dir)]
+    parses = [pipeline.parse(seeds.load_document(p), gazetteer.default())
+              for p in seeds.seed_paths(mixed_seeds_dir)]
     lost = [(p.doc.doc_id, m.surface, m.place_id) for p in parses for m in p.places
             if (p.doc.doc_id, m.start, m.end) not in mapped | reported]
     assert lost == []
@@ -192,14 +194,14 @@ def test_areas_are_the_named_areas(seed_layers):
 
 def test_builds_are_byte_identical(mixed_seeds_dir, tmp_path):
     for folder in ("a", "b"):
-        corpus = build.parse_paths(documents.seed_paths(mixed_seeds_dir))
+        corpus = build.parse_paths(seeds.seed_paths(mixed_seeds_dir))
         layers.write(build.build_layers(corpus), tmp_path / folder)
     for name in (*layers.LAYER_FILES, layers.UNRESOLVED_FILE):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
 def test_committed_layers_are_current():
-    corpus = build.parse_paths(documents.seed_paths(build.SEEDS))
+    corpus = build.parse_paths(seeds.seed_paths(build.SEEDS))
     assert corpus.errors == []
     assert build.stale_files(build.build_layers(corpus), build.LAYERS) == []
 

@@ -12,12 +12,13 @@ import numpy as np
 import pytest
 from folium.plugins import FastMarkerCluster
 
-from geo import mapview, selection
+from geo.io.layers import load_layers
+from geo.view import cluster, filters, mapview, style
 
 
 @pytest.fixture(scope="module")
 def layers(fixture_layers_dir):
-    return selection.load_layers(fixture_layers_dir)
+    return load_layers(fixture_layers_dir)
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +36,8 @@ def layer(m: folium.Map, name: str):
 
 
 def test_layers_and_feature_counts_follow_the_filter(layers, basemap):
-    everything = selection.full_filters(layers["events"])
-    shown = selection.apply(layers["events"], replace(everything, countries=("LT",)))
+    everything = filters.full_filters(layers["events"])
+    shown = filters.apply(layers["events"], replace(everything, countries=("LT",)))
     m = mapview.build_map(layers, shown, basemap)
     html = render(m)
     assert len(layer(m, "Events").data["features"]) == len(shown) == 3
@@ -86,14 +87,14 @@ def test_events_sit_in_their_own_pane(layers):
 
 
 def test_honest_precision_styles():
-    exact = mapview.event_style({"time_precision": 1, "geo_precision": 1, "persons": 12})
+    exact = style.event_style({"time_precision": 1, "geo_precision": 1, "persons": 12})
     assert exact["fill"] is True
-    month = mapview.event_style({"time_precision": 3, "geo_precision": 1})
-    region = mapview.event_style({"time_precision": 1, "geo_precision": 3})
+    month = style.event_style({"time_precision": 3, "geo_precision": 1})
+    region = style.event_style({"time_precision": 1, "geo_precision": 3})
     assert exact["fillOpacity"] > 0.5 and "dashArray" not in exact
     assert month["fillOpacity"] < 0.1 and "dashArray" not in month
     assert region["fillOpacity"] < 0.1 and region["dashArray"]
-    assert mapview.marker_radius(None) < mapview.marker_radius(12) < mapview.marker_radius(5000) <= 20
+    assert style.marker_radius(None) < style.marker_radius(12) < style.marker_radius(5000) <= 20
 
 
 def test_region_level_events_outline_their_area(layers, basemap):
@@ -133,16 +134,16 @@ def synthetic_events(n: int) -> gpd.GeoDataFrame:
 
 
 def test_clustering_above_threshold(layers):
-    over = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD + 1))
+    over = mapview.build_map(layers, synthetic_events(cluster.CLUSTER_THRESHOLD + 1))
     assert any(isinstance(c, FastMarkerCluster) for c in over._children.values())
     html = render(over)
     assert layer(over, "Events") is None and "markerClusterGroup" in html
     # the row callback is defined once, as a function (a doubled "var callback = var callback"
     # is a syntax error: the browser drew no event at all)
     assert html.count("var callback =") == 1 and "var callback = (function () {" in html
-    at = mapview.build_map(layers, synthetic_events(mapview.CLUSTER_THRESHOLD))
+    at = mapview.build_map(layers, synthetic_events(cluster.CLUSTER_THRESHOLD))
     assert not any(isinstance(c, FastMarkerCluster) for c in at._children.values())
-    assert len(layer(at, "Events").data["features"]) == mapview.CLUSTER_THRESHOLD
+    assert len(layer(at, "Events").data["features"]) == cluster.CLUSTER_THRESHOLD
 
 
 def test_many_events_are_one_marker_per_position(layers):
@@ -153,7 +154,7 @@ def test_many_events_are_one_marker_per_position(layers):
     events.loc[same[:2], "persons"] = [3, 4]
     events.loc[same[0], "time_precision"] = 3
     events.loc[same[1], "event_type"] = "arrest"
-    rows = mapview.positions(events)
+    rows = cluster.positions(events)
     assert len(rows) == 21 and rows["events"].sum() == 30
     here = rows[(rows["lat"] == 55.9) & (rows["lon"] == 26.5)].iloc[0]
     assert (here["events"], here["persons"], here["known"]) == (10, 7, 2)
@@ -162,12 +163,12 @@ def test_many_events_are_one_marker_per_position(layers):
 
 
 def test_positions_layer_sends_no_markup_from_the_data(layers):
-    events = synthetic_events(mapview.CLUSTER_THRESHOLD + 1)
+    events = synthetic_events(cluster.CLUSTER_THRESHOLD + 1)
     events["place_names"] = [["</script><script>alert(1)</script>"]] * len(events)
     html = render(mapview.build_map(layers, events))
     assert "<script>alert(1)" not in html and "</script><script>" not in html
     assert "\\u003c/script\\u003e" in html  # the name is in the table, as JSON escapes
-    assert "function esc(text)" in html and "innerHTML" not in mapview.POSITION_MARKER_JS
+    assert "function esc(text)" in html and "innerHTML" not in cluster.POSITION_MARKER_JS
 
 
 def test_backdrop_made_once_draws_the_same_map(layers, basemap):
@@ -192,8 +193,8 @@ def test_events_of_several_documents_are_outlined_by_document(layers):
     outlines = mapview.document_outlines(events)
     assert len(set(outlines.values())) == 2
     frame = mapview.map_frame(events, outlines)
-    for doc_id, style in zip(events["doc_id"], frame["style"]):
-        assert style["color"] == outlines[doc_id]
+    for doc_id, drawn in zip(events["doc_id"], frame["style"]):
+        assert drawn["color"] == outlines[doc_id]
     # the legend names each document by its title, escaped ("Fixture <b>notes</b> & more")
     events = events.assign(doc_title=events["doc_id"].map({"en_fixture": "Fixture <b>notes</b> & more"}))
     legend = mapview.legend_html(mapview.document_legend(events, outlines))
@@ -205,7 +206,7 @@ def test_events_of_several_documents_are_outlined_by_document(layers):
     # more documents than colours, or more events than are drawn one by one: no outlines at all
     many = synthetic_events(9).assign(doc_id=[f"d{i}" for i in range(9)])
     assert mapview.document_outlines(many) == {}
-    over = synthetic_events(mapview.CLUSTER_THRESHOLD + 1)
+    over = synthetic_events(cluster.CLUSTER_THRESHOLD + 1)
     assert mapview.document_outlines(over.assign(doc_id=[f"d{i % 2}" for i in range(len(over))])) == {}
 
 
@@ -213,8 +214,8 @@ def test_positions_carry_dates_as_day_numbers_and_survive_open_ranges(layers):
     events = synthetic_events(3)
     events["date_start"] = ["2021-08-04", None, "2023-06-01"]
     events["date_end"] = ["2021-08-05", "2021-11-10", "2023-08-31"]
-    rows = mapview.positions(events)
+    rows = cluster.positions(events)
     assert sorted(zip(rows["start"], rows["end"])) == [("2021-08-04", "2021-08-05"), ("2021-11-10", "2021-11-10"),
                                                        ("2023-06-01", "2023-08-31")]
-    assert mapview.day_number("2021-08-04") == (date(2021, 8, 4) - date(2000, 1, 1)).days
-    assert mapview.day_number("") is None
+    assert cluster.day_number("2021-08-04") == (date(2021, 8, 4) - date(2000, 1, 1)).days
+    assert cluster.day_number("") is None

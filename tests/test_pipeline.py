@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geo import documents, pipeline
+from geo.io import seeds
+from geo.text import pipeline
 
 DOC = Path(__file__).parent / "fixtures" / "docs" / "en_border_news.txt"
 D = date.fromisoformat
@@ -15,7 +16,7 @@ D = date.fromisoformat
 
 @pytest.fixture(scope="module")
 def parsed(gaz) -> pipeline.Parse:
-    return pipeline.parse(documents.load_document(DOC), gaz)
+    return pipeline.parse(seeds.load_document(DOC), gaz)
 
 
 def by_surface(parse: pipeline.Parse) -> dict[str, tuple[str | None, str]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo import places
 from geo.model import PlaceMention
+from geo.text import places
 
 
 def find(text: str, gaz, lang: str = "lv") -> list[PlaceMention]:

@@ -12,13 +12,15 @@ import pandas as pd
 import pytest
 import shapely
 
-from geo import selection
-from geo.selection import Filters
+from geo.io import schema
+from geo.io.layers import load_layers, read_geojson_bytes
+from geo.view import exports, filters, labels, picking, timeline, urlstate
+from geo.view.filters import Filters
 
 
 @pytest.fixture(scope="module")
 def layers(fixture_layers_dir):
-    return selection.load_layers(fixture_layers_dir)
+    return load_layers(fixture_layers_dir)
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,7 @@ def events(layers):
 
 @pytest.fixture(scope="module")
 def everything(events):
-    return selection.full_filters(events)
+    return filters.full_filters(events)
 
 
 def ids(frame) -> list[str]:
@@ -48,65 +50,65 @@ def test_load_restores_contract_types(layers):
 
 
 def test_missing_directory_gives_empty_layers(tmp_path):
-    layers = selection.load_layers(tmp_path)
-    assert all(len(layers[name]) == 0 for name in (*selection.LAYER_NAMES, "unresolved"))
+    layers = load_layers(tmp_path)
+    assert all(len(layers[name]) == 0 for name in (*schema.LAYER_NAMES, "unresolved"))
     assert "place_ids" in layers["events"]
-    assert len(selection.apply(layers["events"], selection.full_filters(layers["events"]))) == 0
+    assert len(filters.apply(layers["events"], filters.full_filters(layers["events"]))) == 0
 
 
 def test_full_filters_span_all_events(events, everything):
     assert everything.date_from == date(2021, 7, 2) and everything.date_to == date(2023, 8, 31)
     assert everything.countries == ("BY", "LT", "LV", "PL")
-    assert len(selection.apply(events, everything)) == len(events) == 12
+    assert len(filters.apply(events, everything)) == len(events) == 12
 
 
 def test_period_overlap(events, everything):
     mid_august = replace(everything, date_from=date(2021, 8, 15), date_to=date(2021, 8, 20))
     # the 2021 emergency (11 Aug – 10 Nov) and the August-only event overlap; single days do not
-    assert ids(selection.apply(events, mid_august)) == ["en_fixture:e4", "lv_fixture:e5"]
+    assert ids(filters.apply(events, mid_august)) == ["en_fixture:e4", "lv_fixture:e5"]
     one_day = replace(everything, date_from=date(2021, 8, 7), date_to=date(2021, 8, 7))
-    assert "lv_fixture:e2" in ids(selection.apply(events, one_day))
-    assert "lv_fixture:e3" not in ids(selection.apply(events, one_day))
+    assert "lv_fixture:e2" in ids(filters.apply(events, one_day))
+    assert "lv_fixture:e3" not in ids(filters.apply(events, one_day))
 
 
 def test_country_type_document_filters(events, everything):
-    assert ids(selection.apply(events, replace(everything, countries=("LT",)))) == [
+    assert ids(filters.apply(events, replace(everything, countries=("LT",)))) == [
         "en_fixture:e3", "en_fixture:e4", "lv_fixture:e7"]
-    by = ids(selection.apply(events, replace(everything, countries=("BY",))))
+    by = ids(filters.apply(events, replace(everything, countries=("BY",))))
     assert "lv_fixture:e2" in by  # a Latvian border event involves Belarus too
-    detentions = selection.apply(events, replace(everything, event_types=("detention",)))
+    detentions = filters.apply(events, replace(everything, event_types=("detention",)))
     assert set(detentions["event_type"]) == {"detention"} and len(detentions) == 4
-    assert set(selection.apply(events, replace(everything, doc_ids=("en_fixture",)))["doc_id"]) == {"en_fixture"}
+    assert set(filters.apply(events, replace(everything, doc_ids=("en_fixture",)))["doc_id"]) == {"en_fixture"}
 
 
 def test_precision_filters(events, everything):
-    exact_dates = selection.apply(events, replace(everything, max_time_precision=2))
+    exact_dates = filters.apply(events, replace(everything, max_time_precision=2))
     assert (exact_dates["time_precision"].astype(int) <= 2).all() and len(exact_dates) == 9
-    local = selection.apply(events, replace(everything, max_geo_precision=2))
+    local = filters.apply(events, replace(everything, max_geo_precision=2))
     assert ids(local) == ["en_fixture:e1", "en_fixture:e4", "lv_fixture:e1"]
 
 
 def test_empty_selection_does_not_raise(events, everything):
-    for filters in (replace(everything, countries=()), replace(everything, event_types=()),
+    for chosen in (replace(everything, countries=()), replace(everything, event_types=()),
                     replace(everything, date_from=date(2022, 1, 1), date_to=date(2022, 1, 2))):
-        shown = selection.apply(events, filters)
+        shown = filters.apply(events, chosen)
         assert len(shown) == 0 and isinstance(shown, gpd.GeoDataFrame)
-        assert len(selection.weekly_timeline(shown)) == 0
-        assert json.loads(selection.to_geojson_bytes(shown))["features"] == []
+        assert len(timeline.weekly_timeline(shown)) == 0
+        assert json.loads(exports.to_geojson_bytes(shown))["features"] == []
 
 
 def test_events_in_date_order(events, everything):
-    starts = list(selection.apply(events, everything)["date_start"])
+    starts = list(filters.apply(events, everything)["date_start"])
     assert starts == sorted(starts)
 
 
-@pytest.mark.parametrize("name", selection.LAYER_NAMES)
+@pytest.mark.parametrize("name", schema.LAYER_NAMES)
 def test_geojson_export_round_trips_every_property(layers, name):
     layer = layers[name]
-    data = selection.to_geojson_bytes(layer)
+    data = exports.to_geojson_bytes(layer)
     raw = json.loads(data)
     assert raw["type"] == "FeatureCollection" and "crs" not in raw  # RFC 7946: WGS84 implied
-    back = selection.read_geojson_bytes(data, name)
+    back = read_geojson_bytes(data, name)
     assert list(back.columns) == list(layer.columns)
     for column in layer.columns:
         if column != "geometry":
@@ -115,7 +117,7 @@ def test_geojson_export_round_trips_every_property(layers, name):
 
 
 def test_geojson_export_keeps_lists_for_plain_geopandas(events):
-    data = selection.to_geojson_bytes(events)
+    data = exports.to_geojson_bytes(events)
     raw = gpd.read_file(io.BytesIO(data)).set_index("id")
     assert list(raw.loc["lv_fixture:e5", "place_ids"]) == events.set_index("id").loc["lv_fixture:e5", "place_ids"]
     spans = json.loads(data)["features"][0]["properties"]["spans"]
@@ -123,13 +125,13 @@ def test_geojson_export_keeps_lists_for_plain_geopandas(events):
 
 
 def test_geojson_export_is_rfc7946(layers):
-    raw = json.loads(selection.to_geojson_bytes(layers["areas"]))
+    raw = json.loads(exports.to_geojson_bytes(layers["areas"]))
     for feature in raw["features"]:
         geometry = shapely.geometry.shape(feature["geometry"])
         for polygon in getattr(geometry, "geoms", [geometry]):
             if polygon.geom_type == "Polygon":
                 assert polygon.exterior.is_ccw
-    lon, lat = json.loads(selection.to_geojson_bytes(layers["events"]))["features"][0]["geometry"]["coordinates"]
+    lon, lat = json.loads(exports.to_geojson_bytes(layers["events"]))["features"][0]["geometry"]["coordinates"]
     assert 20 < lon < 33 and 51 < lat < 58  # lon, lat order
 
 
@@ -137,14 +139,14 @@ def test_csv_never_hands_a_spreadsheet_a_formula(events):
     sneaky = events.copy()
     quotes = ['=HYPERLINK("http://example.org","click")'] + list(sneaky["quote"])[1:]
     sneaky["quote"] = quotes
-    table = pd.read_csv(io.BytesIO(selection.events_to_csv(sneaky)), dtype=str, keep_default_na=False)
+    table = pd.read_csv(io.BytesIO(exports.events_to_csv(sneaky)), dtype=str, keep_default_na=False)
     assert list(table["quote"]) == ['\'' + quotes[0]] + quotes[1:]  # ordinary quotes as written
 
 
 def test_csv_export(events):
-    data = selection.events_to_csv(events, {"lv_fixture": "https://lv.wikipedia.org/x"})
+    data = exports.events_to_csv(events, {"lv_fixture": "https://lv.wikipedia.org/x"})
     table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
-    assert list(table.columns) == selection.CSV_COLUMNS
+    assert list(table.columns) == exports.CSV_COLUMNS
     assert len(table) == len(events)
     row = table.set_index("event_id").loc["lv_fixture:e1"]
     assert row["persons"] == "12" and row["latitude"] == "55.8" and row["place"] == "Skrudaliena Parish"
@@ -154,8 +156,8 @@ def test_csv_export(events):
 
 
 def test_filtered_exports_hold_exactly_the_filtered_events(layers, everything):
-    shown = selection.apply(layers["events"], replace(everything, countries=("LT",)))
-    files = {f.file_name: f for f in selection.export_files(layers, shown)}
+    shown = filters.apply(layers["events"], replace(everything, countries=("LT",)))
+    files = {f.file_name: f for f in exports.export_files(layers, shown)}
     selected = json.loads(files["robeza-events-selection.geojson"].make())
     assert sorted(f["properties"]["id"] for f in selected["features"]) == ids(shown)
     whole = json.loads(files["robeza-events.geojson"].make())
@@ -167,12 +169,12 @@ def test_filtered_exports_hold_exactly_the_filtered_events(layers, everything):
 
 
 def test_query_round_trip(everything):
-    assert selection.filters_to_query(everything, everything) == {}
+    assert urlstate.filters_to_query(everything, everything) == {}
     chosen = replace(everything, date_from=date(2021, 8, 1), countries=("LT", "PL"), event_types=(),
                      max_time_precision=2, max_geo_precision=1)
-    query = selection.filters_to_query(chosen, everything)
+    query = urlstate.filters_to_query(chosen, everything)
     assert query == {"from": "2021-08-01", "country": "LT,PL", "type": "", "tp": "2", "gp": "1"}
-    assert selection.filters_from_query(query, everything) == chosen
+    assert urlstate.filters_from_query(query, everything) == chosen
 
 
 @pytest.mark.parametrize("query", [
@@ -183,7 +185,7 @@ def test_query_round_trip(everything):
     {},
 ])
 def test_query_garbage_is_ignored(everything, query):
-    filters = selection.filters_from_query(query, everything)
+    filters = urlstate.filters_from_query(query, everything)
     assert isinstance(filters, Filters)
     assert filters.date_from >= everything.date_from and filters.date_to <= everything.date_to
     assert filters.date_from <= filters.date_to
@@ -192,33 +194,33 @@ def test_query_garbage_is_ignored(everything, query):
 
 
 def test_query_keeps_the_valid_part(everything):
-    filters = selection.filters_from_query({"country": "XX,LV", "from": "2000-01-01", "tp": "2"}, everything)
+    filters = urlstate.filters_from_query({"country": "XX,LV", "from": "2000-01-01", "tp": "2"}, everything)
     assert filters.countries == ("LV",) and filters.max_time_precision == 2
     assert filters.date_from == everything.date_from  # clamped to the span
 
 
 def test_weekly_timeline(events):
-    weekly = selection.weekly_timeline(events, "events")
+    weekly = timeline.weekly_timeline(events, "events")
     assert list(weekly.columns) == ["week", "country", "value"] and weekly["value"].sum() == len(events)
-    persons = selection.weekly_timeline(events, "persons").set_index(["week", "country"])["value"]
+    persons = timeline.weekly_timeline(events, "persons").set_index(["week", "country"])["value"]
     assert persons[(pd.Timestamp("2021-08-02"), "LV")] == 12 + 38 + 35  # Mon 2 Aug – Sun 8 Aug
 
 
 def test_match_click(events):
     border = {"lat": 55.93, "lng": 27.62}  # three events share this point
-    assert selection.match_click(events, border, "\n  2021-08-08 · Latvia–Belarus border  lv_fixture:e3 \n") == "lv_fixture:e3"
-    assert selection.match_click(events, border) == "lv_fixture:e2"
-    assert selection.match_click(events, border, "Latvia–Belarus border") is None  # an area's tooltip
-    assert selection.match_click(events, {"lat": 40.0, "lng": 10.0}) is None
-    assert selection.match_click(events, None) is None
-    assert selection.match_click(events.iloc[:0], border) is None
+    assert picking.match_click(events, border, "\n  2021-08-08 · Latvia–Belarus border  lv_fixture:e3 \n") == "lv_fixture:e3"
+    assert picking.match_click(events, border) == "lv_fixture:e2"
+    assert picking.match_click(events, border, "Latvia–Belarus border") is None  # an area's tooltip
+    assert picking.match_click(events, {"lat": 40.0, "lng": 10.0}) is None
+    assert picking.match_click(events, None) is None
+    assert picking.match_click(events.iloc[:0], border) is None
 
 
 def test_match_click_prefers_longest_id():
     frame = gpd.GeoDataFrame({"id": ["d:e1", "d:e12"]}, geometry=gpd.points_from_xy([0, 1], [0, 1]), crs=4326)
-    assert selection.match_click(frame, {"lat": 0, "lng": 0}, "d:e12") == "d:e12"
+    assert picking.match_click(frame, {"lat": 0, "lng": 0}, "d:e12") == "d:e12"
 
 
 def test_country_names():
-    assert selection.country_name("LV") == "Latvia" and selection.country_name("BY") == "Belarus"
-    assert selection.country_name("XX") == "XX"
+    assert labels.country_name("LV") == "Latvia" and labels.country_name("BY") == "Belarus"
+    assert labels.country_name("XX") == "XX"

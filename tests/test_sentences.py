@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo import sentences
+from geo.text import sentences
 
 
 def texts(text: str, lang: str = "lv", **kw) -> list[str]:

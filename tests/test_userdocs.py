@@ -6,8 +6,10 @@ import json
 
 import pytest
 
-from geo import selection, userdocs
-from geo.documents import DocumentError
+from geo.io import layers, schema
+from geo.io.seeds import DocumentError
+from geo.model import USER_PREFIX
+from geo.view import userdocs
 
 LV_TEXT = ("Robežsardzes ziņas. 2022. gada 3. martā robežsargi Piedrujas pagastā aizturēja 7 personas. "
            "2022. gada 5. martā Latvijas valdība izsludināja ārkārtējo situāciju Krāslavas novadā.")
@@ -15,19 +17,19 @@ LV_TEXT = ("Robežsardzes ziņas. 2022. gada 3. martā robežsargi Piedrujas pag
 
 @pytest.fixture(scope="module")
 def base(fixture_layers_dir):
-    return selection.load_layers(fixture_layers_dir)
+    return layers.load_layers(fixture_layers_dir)
 
 
 def test_pasted_latvian_text_joins_the_loaded_layers(base):
     doc = userdocs.from_text(LV_TEXT, "Mani dati")
-    assert doc.doc_id.startswith(userdocs.USER_PREFIX) and doc.lang == "lv"
+    assert doc.doc_id.startswith(USER_PREFIX) and doc.lang == "lv"
     extra = userdocs.to_layers([userdocs.parse(doc)])
     merged = userdocs.merge(base, extra)
     assert len(merged["events"]) == len(base["events"]) + len(extra["events"]) == len(base["events"]) + 2
     mine = merged["events"][merged["events"]["doc_id"] == doc.doc_id]
     assert sorted(mine["event_type"]) == ["detention", "emergency"]
     assert list(merged["places"]["id"]) == sorted(set(merged["places"]["id"]))  # each place once
-    assert selection.as_int(mine.iloc[0]["persons"]) in (7, None)
+    assert schema.as_int(mine.iloc[0]["persons"]) in (7, None)
 
 
 def test_uploaded_html_is_reduced_to_text_and_scripts_never_reach_the_layers():

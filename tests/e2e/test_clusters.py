@@ -1,4 +1,4 @@
-"""A map with more events than mapview.CLUSTER_THRESHOLD, drawn in a real browser: the events
+"""A map with more events than cluster.CLUSTER_THRESHOLD, drawn in a real browser: the events
 are clustered, every one of them is in a cluster, and the page logs no error."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import geopandas as gpd
 import numpy as np
 import pytest
 
-from geo import mapview, selection
+from geo.io.layers import load_layers
+from geo.view import cluster, mapview, picking
 from tests.e2e import harness
 
 pytestmark = pytest.mark.e2e
@@ -28,8 +29,8 @@ def many_events(n: int) -> gpd.GeoDataFrame:
 
 
 def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir):
-    n = mapview.CLUSTER_THRESHOLD + 500
-    layers = selection.load_layers(fixture_layers_dir)
+    n = cluster.CLUSTER_THRESHOLD + 500
+    layers = load_layers(fixture_layers_dir)
     events = many_events(n)
     html = mapview.build_map(layers, events).get_root().render()
     path = tmp_path / "clustered.html"
@@ -57,7 +58,7 @@ def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir)
             return span.textContent;
         }""")
         assert re.fullmatch(r"1 event · Somewhere2021-08-01 · mostly detention · 3 personsmany:e\d+", tip), tip
-        assert selection.match_click(events, None, tip) == re.search(r"many:e\d+", tip).group()
+        assert picking.match_click(events, None, tip) == re.search(r"many:e\d+", tip).group()
         harness.screenshot(page, "clustered-map")
         assert not console.errors and not router.unexpected, console.errors + router.unexpected
     finally:

@@ -14,25 +14,26 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo import documents, gazetteer, layers, pipeline, selection
+from geo import gazetteer
+from geo.io import layers, schema, seeds
 from geo.model import Document
+from geo.text import pipeline
 
-USER_PREFIX = "user-"
 LAYER_NAMES = ("events", "places", "mentions", "areas")
 
 
 def from_upload(data: bytes, filename: str, title: str = "", lang: str | None = None,
                 published: date | None = None) -> Document:
     """A Document from an uploaded file (txt, md or html); raises DocumentError with the reason."""
-    if not filename.lower().endswith(documents.TEXT_SUFFIXES):
-        raise documents.DocumentError(filename, f"unsupported file type (use {', '.join(documents.TEXT_SUFFIXES)})")
-    return documents.document_from_upload(data, filename, _meta(title or filename, lang, published))
+    if not filename.lower().endswith(seeds.TEXT_SUFFIXES):
+        raise seeds.DocumentError(filename, f"unsupported file type (use {', '.join(seeds.TEXT_SUFFIXES)})")
+    return seeds.document_from_upload(data, filename, _meta(title or filename, lang, published))
 
 
 def from_text(text: str, title: str = "", lang: str | None = None, published: date | None = None) -> Document:
     """A Document from pasted text; raises DocumentError with the reason."""
     data = text.encode("utf-8")
-    return documents.make_document(documents.decode(data, title or "pasted text"),
+    return seeds.make_document(seeds.decode(data, title or "pasted text"),
                                    _meta(title or "Pasted text", lang, published), name=title or "pasted text")
 
 
@@ -52,11 +53,11 @@ def parse(doc: Document) -> pipeline.Parse:
 
 
 def to_layers(parses: list[pipeline.Parse]) -> dict[str, pd.DataFrame]:
-    """The layers of user documents, in the shape `selection.load_layers` gives."""
+    """The layers of user documents, in the shape `layers.load_layers` gives."""
     built = layers.build(parses, gazetteer.default())
     frames = dict(zip(LAYER_NAMES, (built.events, built.places, built.mentions, built.areas)))
-    out: dict[str, pd.DataFrame] = {name: selection.normalise(frame, name) for name, frame in frames.items()}
-    out["unresolved"] = pd.DataFrame(built.unresolved, columns=selection.COLUMNS["unresolved"] + ["kind"])
+    out: dict[str, pd.DataFrame] = {name: layers.normalise(frame, name) for name, frame in frames.items()}
+    out["unresolved"] = pd.DataFrame(built.unresolved, columns=schema.COLUMNS["unresolved"] + ["kind"])
     return out
 
 
@@ -73,7 +74,7 @@ def merge(base: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame]) -> dict
             frame = _merge_places(frame)
         elif name == "areas":
             frame = frame.drop_duplicates("id").reset_index(drop=True)
-        merged[name] = gpd.GeoDataFrame(frame, geometry="geometry", crs=selection.WGS84) if "geometry" in frame else frame
+        merged[name] = gpd.GeoDataFrame(frame, geometry="geometry", crs=schema.WGS84) if "geometry" in frame else frame
     return merged
 
 
@@ -97,13 +98,13 @@ def seed_name(title: str) -> str:
     return slug or "document"
 
 
-def save_to_seeds(doc: Document, seeds: Path) -> Path:
+def save_to_seeds(doc: Document, folder: Path) -> Path:
     """Write a user document into the seeds folder as NAME.txt + NAME.json; never overwrites."""
     name = seed_name(doc.title)
-    path = seeds / f"{name}.txt"
+    path = folder / f"{name}.txt"
     if path.exists() or path.with_suffix(".json").exists():
-        raise FileExistsError(f"{path.name} already exists in {seeds}; choose another title")
-    meta = {k: v for k, v in doc.meta.items() if k in documents.SIDECAR_FIELDS}
+        raise FileExistsError(f"{path.name} already exists in {folder}; choose another title")
+    meta = {k: v for k, v in doc.meta.items() if k in seeds.SIDECAR_FIELDS}
     path.write_text(doc.text, encoding="utf-8")
     path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return path

@@ -18,11 +18,19 @@ from functools import lru_cache
 
 import pycountry
 
-from geo import dates as dates_mod
-from geo import language
 from geo.gazetteer import Place, fold
-from geo.model import DAY, MONTH, WEEK, CountMention, DateMention, PlaceMention, Sentence
-from geo.places import LOCATION, TOKEN
+from geo.model import (
+    DAY,
+    MONTH,
+    WEEK,
+    CountMention,
+    DateMention,
+    PlaceMention,
+    Sentence,
+)
+from geo.text import dates as dates_mod
+from geo.text import language
+from geo.text.places import LOCATION, TOKEN
 
 # How specific a place type is, most specific first: an event sits on the first.
 # A corridor is a reference line ("pie Suvalku koridora", near it), so a region named with

@@ -16,9 +16,10 @@ from typing import NamedTuple
 
 import simplemma
 
-from geo import fallback, language
 from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, Place, fold
 from geo.model import PlaceMention
+from geo.text import language
+from geo.text.places import fallback
 
 LOCATION, NAME_PART = "location", "name_part"
 QUOTES = "\"”»“'’"

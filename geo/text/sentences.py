@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from geo import language
 from geo.model import Sentence
+from geo.text import language
 
 # A sentence ends at . ! or ? (then closing quotes or brackets, e.g. '."' or
 # '.[nepieciešama atsauce]') followed by space and a capital letter, a digit or an

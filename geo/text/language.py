@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).parent / "data" / "language"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "language"
 REQUIRED = {
     "sentences": ["abbreviations"],
     "roles": ["window", "heads", "head_stems", "skip", "spatial_prepositions", "locative_endings", "adjective_endings", "not_places", "governing", "stop", "near"],

@@ -8,9 +8,9 @@ from functools import lru_cache
 
 import simplemma
 
-from geo import language
 from geo.gazetteer import fold
 from geo.model import CountMention
+from geo.text import language
 
 # 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")

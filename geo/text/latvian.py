@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "lv_inflection.toml"
+DATA = Path(__file__).resolve().parents[1] / "data" / "lv_inflection.toml"
 INVARIANT = "-"
 
 

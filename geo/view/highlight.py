@@ -7,11 +7,10 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
-from geo.selection import (
+from geo.io.schema import as_int, as_list
+from geo.view.labels import (
     GEO_PRECISION_LABELS,
     TIME_PRECISION_LABELS,
-    as_int,
-    as_list,
     country_name,
     type_label,
 )

@@ -1,48 +1,37 @@
 """The folium map of the events: basemap, areas, events, legend — each layer built on its own.
 
 No streamlit here: `build_map` returns a `folium.Map` that the app hands to st_folium and the
-tests render to HTML. Every text put into the map's HTML is escaped first.
-"""
+tests render to HTML. Every text put into the map's HTML is escaped first."""
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
-from datetime import date
-from html import escape
 from typing import Any, Mapping
 
 import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from branca.element import CssLink, Element, JavascriptLink, MacroElement
-from folium.plugins import FastMarkerCluster
+from branca.element import MacroElement
 from folium.template import Template
 
-from geo.model import MONTH, REGION
-from geo.selection import as_int, as_list
+from geo.io.schema import as_int, as_list
+from geo.model import REGION, USER_PREFIX
+from geo.view.cluster import CLUSTER_THRESHOLD, positions_layer
+from geo.view.style import (
+    DOCUMENT_OUTLINES,
+    TYPE_COLOURS,
+    esc,
+    event_style,
+    marker_radius,
+)
 
 LEAFLET_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
-# Above this many events one GeoJson layer gets slow in the browser: cluster them instead.
-CLUSTER_THRESHOLD = 1000
 # Fallback frame when there is nothing to fit: north-east Poland to Latvia, with Belarus.
 REGION_BOUNDS = ((51.0, 20.0), (58.2, 32.9))
 MIN_FRAME_DEG = 1.0  # one event alone is framed with its surroundings, not at street level
-
-TYPE_COLOURS = {
-    "detention": "#d62728",
-    "border_crossing": "#ff7f0e",
-    "emergency": "#9467bd",
-    "deployment": "#8c564b",
-    "accusation": "#e377c2",
-    "legal_action": "#1f77b4",
-    "arrest": "#17becf",
-    "statement": "#2ca02c",
-    "other": "#7f7f7f",
-}
 # Area types → (layer name, style, shown on opening).
 AREA_LAYERS = {
     "country": ("Countries", {"color": "#555", "weight": 1.2, "fillOpacity": 0.0}, True),
@@ -59,11 +48,6 @@ COARSE_TOLERANCE, FINE_TOLERANCE = 0.02, 0.002  # degrees: countries vs municipa
 
 
 # Events of documents added in the app get this outline (their fill keeps the type colour).
-USER_PREFIX = "user-"
-USER_OUTLINE = "#111111"
-# With several documents on the map, each document's events get an outline of their own
-# (the fill stays the event type's colour); the legend names them.
-DOCUMENT_OUTLINES = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666")
 
 @dataclass(frozen=True)
 class Backdrop:
@@ -253,193 +237,6 @@ def map_frame(events: gpd.GeoDataFrame, outlines: Mapping[str, str] | None = Non
     )
 
 
-def positions(events: gpd.GeoDataFrame) -> pd.DataFrame:
-    """The events grouped by where they are drawn: one row per position with how many events
-    and persons, the most frequent type, the dates, whether all are coarse, whose they are."""
-    xy = pd.DataFrame({"lon": events.geometry.x.round(POSITION_DECIMALS).to_numpy(),
-                       "lat": events.geometry.y.round(POSITION_DECIMALS).to_numpy()}, index=events.index)
-    frame = pd.DataFrame({
-        **xy,
-        "id": events["id"].astype(str),
-        "type": events["event_type"].fillna("other").astype(str),
-        "persons": pd.to_numeric(events.get("persons"), errors="coerce"),
-        "start": events["date_start"].fillna(events["date_end"]).fillna("").astype(str),
-        "end": events["date_end"].fillna(events["date_start"]).fillna("").astype(str),
-        "place": [(as_list(p) or [c or "?"])[0] for p, c in zip(events.get("place_names", [None] * len(events)),
-                                                                  events.get("country", [None] * len(events)))],
-        "coarse_time": events["time_precision"].map(as_int).fillna(MONTH) >= MONTH,
-        "coarse_place": events["geo_precision"].map(as_int).fillna(REGION) >= REGION,
-        "user": events.get("doc_id", pd.Series("", index=events.index)).astype(str).str.startswith(USER_PREFIX),
-    })
-    grouped = frame.groupby(["lat", "lon"], sort=True)
-    # "first": the events come sorted by date (selection.apply), so the earliest at the position
-    out = grouped.agg(events=("type", "size"), first=("id", "first"), persons=("persons", "sum"), known=("persons", "count"),
-                      start=("start", "min"), end=("end", "max"), place=("place", "first"),
-                      coarse_time=("coarse_time", "all"), coarse_place=("coarse_place", "all"), user=("user", "any"))
-    # the most frequent type at each position (ties: the legend's order), without a Python loop
-    counts = frame.groupby(["lat", "lon", "type"]).size().rename("n").reset_index()
-    counts["rank"] = counts["type"].map({t: i for i, t in enumerate(TYPE_COLOURS)}).fillna(len(TYPE_COLOURS))
-    top = counts.sort_values(["lat", "lon", "n", "rank"], ascending=[True, True, False, True])
-    out = out.join(top.drop_duplicates(["lat", "lon"]).set_index(["lat", "lon"])["type"])
-    return out.reset_index()
-
-
-def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
-    """Many events as one marker per position, clustered in the browser.
-
-    Each row is a few numbers (position, events, persons, indexes into a table of types and
-    of place names, dates, flags) and the id of its first event: about 80 bytes, where a
-    marker with its own tooltip was some 260. The tooltip is built in the browser, every value
-    escaped; it names the first event's id, so that a click selects it (geo.selection.match_click).
-    """
-    rows = positions(events)
-    types = list(TYPE_COLOURS)
-    places = sorted(set(rows["place"]))
-    place_index = {p: i for i, p in enumerate(places)}
-    data = [
-        [lat, lon, n, int(persons) if known else -1, types.index(t) if t in types else types.index("other"),
-         place_index[place], day_number(start), day_number(end), int(ct) | int(cp) << 1 | int(user) << 2, first]
-        for lat, lon, n, persons, known, t, place, start, end, ct, cp, user, first in zip(
-            rows["lat"], rows["lon"], rows["events"], rows["persons"], rows["known"], rows["type"], rows["place"],
-            rows["start"], rows["end"], rows["coarse_time"], rows["coarse_place"], rows["user"], rows["first"])
-    ]
-    tables = {"types": [[t.replace("_", " "), TYPE_COLOURS[t]] for t in types], "places": places,
-              "user": USER_OUTLINE}
-    callback = POSITION_MARKER_JS.replace("TABLES", script_json(tables))
-    return CompactMarkerCluster(data, callback=callback, name="Events (by position, clustered)",
-                                icon_create_function=CLUSTER_ICON_JS)
-
-
-class CompactMarkerCluster(FastMarkerCluster):
-    """FastMarkerCluster whose rows are embedded as compact JSON (no spaces, no per-row
-    validation in Python): at 100 000 events the rows are most of the page."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = (function(){
-                var callback = {{ this.callback }};
-                var data = {{ this.data_json }};
-                var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
-                cluster.options.iconCreateFunction = {{ this.icon_create_function.strip() }};
-                for (var i = 0; i < data.length; i++) {
-                    callback(data[i]).addTo(cluster);
-                }
-                cluster.addTo({{ this._parent.get_name() }});
-                return cluster;
-            })();
-        {% endmacro %}"""
-    )
-
-    def __init__(self, rows: list[list[Any]], callback: str, name: str, icon_create_function: str) -> None:
-        super().__init__([], callback=callback, name=name, icon_create_function=icon_create_function)
-        self.callback = callback  # the function expression itself (the template names it)
-        self.data_json = script_json(rows)
-
-    def render(self, **kwargs: Any) -> None:
-        """As folium renders it, but the script goes into the page as it is: branca would compile
-        the rendered script, megabytes of rows, as a Jinja template again."""
-        figure = self.get_root()
-        for name, url in self.default_js:
-            figure.header.add_child(JavascriptLink(url), name=name)
-        for name, url in self.default_css:
-            figure.header.add_child(CssLink(url), name=name)
-        # the template itself adds the cluster to the map (no separate addTo element needed)
-        figure.script.add_child(RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
-
-
-class RawScript(Element):
-    """Script text put into the page as it is (its template, one placeholder, compiled once)."""
-
-    _template = Template("{{ this.code }}")
-
-    def __init__(self, code: str) -> None:
-        super().__init__()
-        self.code = code
-
-
-EPOCH = date(2000, 1, 1)  # dates travel as day numbers since this day (5 digits, not 12 characters)
-
-
-def day_number(iso: str) -> int | None:
-    """Days from EPOCH to an ISO date; None when there is no date."""
-    try:
-        return (date.fromisoformat(iso[:10]) - EPOCH).days
-    except ValueError:
-        return None
-
-
-def script_json(value: Any) -> str:
-    """Compact JSON safe inside a <script> element: no "</script>" or "<!--" can close or open one."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-# Rows: [lat, lon, events, persons (-1: unknown), type index, place index, first day, last day
-# (days since 2000-01-01), flags, id of the first event];
-# flags: 1 date coarse, 2 place coarse, 4 the user's own document. Styled as event_style does.
-POSITION_MARKER_JS = """(function () {
-    var T = TABLES;
-    function day(n) { return n === null ? "?" : new Date(Date.UTC(2000, 0, 1) + n * 864e5).toISOString().slice(0, 10); }
-    var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
-    function esc(text) { return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; }); }
-    return function (row) {
-        var type = T.types[row[4]], flags = row[8], hollow = (flags & 3) !== 0;
-        var radius = Math.min(6 + 3 * Math.log10(row[2] + (row[3] > 0 ? row[3] : 0) + 1), 22);
-        var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
-            radius: radius, color: (flags & 4) ? T.user : type[1], fillColor: type[1],
-            fillOpacity: hollow ? 0.06 : 0.75, weight: (flags & 4) ? 3.5 : (hollow ? 2.5 : 1.5),
-            dashArray: (flags & 2) ? "4 3" : null, pane: "events", count: row[2]});
-        // a string, not a DOM node: streamlit-folium reports a clicked marker's tooltip as text
-        var when = row[6] === row[7] ? day(row[6]) : day(row[6]) + " – " + day(row[7]);
-        marker.bindTooltip("<b>" + esc(row[2] + (row[2] === 1 ? " event" : " events") + " · " + T.places[row[5]])
-            + "</b><br>" + esc(when + " · mostly " + type[0] + (row[3] >= 0 ? " · " + row[3] + " persons" : ""))
-            + '<br><span style="color:#888;font-size:80%">' + esc((row[2] > 1 ? "first: " : "") + row[9]) + "</span>");
-        return marker;
-    };
-})()"""
-
-# A cluster's icon counts events, not positions (each marker carries its events in `count`).
-CLUSTER_ICON_JS = """function (cluster) {
-    var n = 0;
-    cluster.getAllChildMarkers().forEach(function (m) { n += m.options.count || 1; });
-    var size = n < 100 ? "small" : (n < 1000 ? "medium" : "large");
-    return L.divIcon({html: "<div><span>" + n + "</span></div>",
-                      className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40)});
-}"""
-POSITION_DECIMALS = 5  # about a metre: events at one place share a marker
-
-
-def event_style(event: Mapping[str, Any], outline: str | None = None) -> dict[str, Any]:
-    """Colour by type, size by persons; hollow when only the month/season or region is known;
-    `outline`: the colour of its document's outline, when several documents are shown."""
-    colour = TYPE_COLOURS.get(event.get("event_type"), TYPE_COLOURS["other"])
-    time_coarse = (as_int(event.get("time_precision")) or MONTH) >= MONTH
-    geo_coarse = (as_int(event.get("geo_precision")) or REGION) >= REGION
-    style = {
-        "radius": marker_radius(as_int(event.get("persons"))),
-        "color": colour,
-        "fill": True,
-        "fillColor": colour,
-        # a hollow marker keeps a faint fill: Leaflet only takes clicks on filled paths
-        "fillOpacity": 0.06 if time_coarse or geo_coarse else 0.75,
-        "weight": 2.5 if time_coarse or geo_coarse else 1.5,
-    }
-    if geo_coarse:
-        style["dashArray"] = "4 3"
-    if outline:
-        style["color"], style["weight"] = outline, 3.0
-    if str(event.get("doc_id", "")).startswith(USER_PREFIX):
-        style["color"], style["weight"] = USER_OUTLINE, 3.5  # the user's own documents stand out
-    return style
-
-
-def marker_radius(persons: int | None) -> float:
-    """Radius in pixels: 6 when unknown, growing with log10 of the number of persons."""
-    if not persons or persons < 1:
-        return 6.0
-    return round(min(6.0 + 3.0 * math.log10(persons + 1), 20.0), 1)
-
-
 def event_tooltip(event: Mapping[str, Any]) -> str:
     """Escaped tooltip: date, place, type, persons, and the event id that a click is matched by."""
     start, end = event.get("date_start"), event.get("date_end")
@@ -477,11 +274,6 @@ def frame_bounds(events: gpd.GeoDataFrame) -> list[list[float]]:
     pad_x = max(0.0, (MIN_FRAME_DEG - (east - west)) / 2)
     pad_y = max(0.0, (MIN_FRAME_DEG - (north - south)) / 2)
     return [[south - pad_y, west - pad_x], [north + pad_y, east + pad_x]]
-
-
-def esc(value: Any) -> str:
-    """HTML-escaped text of a value; None is empty."""
-    return "" if value is None else escape(str(value))
 
 
 class Legend(MacroElement):

@@ -7,6 +7,7 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,20 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point
 
-from geo.events import Event
 from geo.gazetteer import AREAS_GEOJSON, Gazetteer, Place
-from geo.pipeline import Parse
+from geo.io.schema import (
+    COLUMNS,
+    DATE_COLUMNS,
+    INT_COLUMNS,
+    LAYER_NAMES,
+    LIST_COLUMNS,
+    WGS84,
+    as_int,
+    as_iso_date,
+    as_list,
+)
+from geo.text.events import Event
+from geo.text.pipeline import Parse
 
 CRS = "EPSG:4326"
 LAYER_FILES = ("events.geojson", "places.geojson", "mentions.geojson", "areas.geojson")
@@ -229,3 +241,72 @@ def write_parquet(layers: Layers, out: Path) -> list[Path]:
         copy.to_parquet(path, index=False)
         written.append(path)
     return written
+
+
+# --- reading ------------------------------------------------------------------
+
+# --- reading -------------------------------------------------------------------------------
+
+
+def load_layers(path: str | Path) -> dict[str, pd.DataFrame]:
+    """All layers of a directory: GeoDataFrames for the four layers, a DataFrame for unresolved."""
+    path = Path(path)
+    layers: dict[str, pd.DataFrame] = {name: read_layer(path, name) for name in LAYER_NAMES}
+    layers["unresolved"] = read_unresolved(path / "unresolved.json")
+    return layers
+
+
+def read_layer(directory: Path, name: str) -> gpd.GeoDataFrame:
+    """One layer, from GeoParquet when present, else GeoJSON, else empty."""
+    parquet, geojson = directory / f"{name}.parquet", directory / f"{name}.geojson"
+    if parquet.exists():
+        gdf = gpd.read_parquet(parquet)
+    elif geojson.exists():
+        gdf = gpd.read_file(geojson)
+    else:
+        return empty_layer(name)
+    return normalise(gdf, name)
+
+
+def read_geojson_bytes(data: bytes, name: str = "events") -> gpd.GeoDataFrame:
+    """A GeoJSON export read back with geopandas, with the contract's types restored."""
+    return normalise(gpd.read_file(io.BytesIO(data)), name)
+
+
+def read_unresolved(path: Path) -> pd.DataFrame:
+    """unresolved.json as a DataFrame (a list of records, or {"unresolved": [...]})."""
+    if not path.exists():
+        return pd.DataFrame(columns=COLUMNS["unresolved"])
+    records = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(records, dict):
+        records = records.get("unresolved", [])
+    frame = pd.DataFrame.from_records(records)
+    for column in COLUMNS["unresolved"]:
+        if column not in frame:
+            frame[column] = None
+    for column in ("start", "end"):
+        frame[column] = pd.Series([as_int(v) for v in frame[column]], index=frame.index, dtype=object)
+    return frame
+
+
+def empty_layer(name: str) -> gpd.GeoDataFrame:
+    """An empty layer with the contract's columns."""
+    return gpd.GeoDataFrame(
+        {column: pd.Series(dtype=object) for column in COLUMNS[name]},
+        geometry=gpd.GeoSeries([], crs=WGS84),
+        crs=WGS84,
+    )
+
+
+def normalise(gdf: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
+    """Restore the contract's Python types that GeoJSON/Parquet readers lose (lists, nullable ints)."""
+    gdf = gdf.to_crs(WGS84) if gdf.crs is not None else gdf.set_crs(WGS84)
+    for column in COLUMNS.get(name, []):
+        if column not in gdf:
+            gdf[column] = None
+    for columns, convert in ((LIST_COLUMNS, as_list), (INT_COLUMNS, as_int), (DATE_COLUMNS, as_iso_date)):
+        for column in columns:
+            if column in gdf:
+                # built as object Series: pandas' own map() would turn ints beside None into floats
+                gdf[column] = pd.Series([convert(v) for v in gdf[column]], index=gdf.index, dtype=object)
+    return gdf

@@ -36,7 +36,7 @@ from typing import Any, Iterator, Mapping
 
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
 
-DATA_DIR = Path(__file__).parent / "data" / "dates"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dates"
 
 _REQUIRED = ("lang", "months", "seasons", "parts", "templates", "ranges")
 _NUMBER_SLOTS = {"year": r"(?:19|20)\d\d", "day": r"3[01]|[12]\d|0?[1-9]", "monthnum": r"1[0-2]|0?[1-9]",

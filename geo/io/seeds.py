@@ -13,9 +13,9 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from geo.model import Document
+from geo.model import USER_PREFIX, Document
 
 MAX_BYTES = 5_000_000  # 5 MB of text: a long report is ~1 MB; more is likely not prose
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -133,7 +133,7 @@ def make_document(text: str, meta: dict[str, Any], doc_id: str | None = None, na
         meta["language"], meta["language_detected"] = detected, True
     marker = meta.get("references_start") or ""
     body_end = text.find(marker) if marker and marker in text else len(text)
-    doc_id = doc_id or "user-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    doc_id = doc_id or USER_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     meta.setdefault("title", doc_id)
     return Document(doc_id, text, body_end, meta)
 
@@ -164,3 +164,27 @@ def document_from_upload(data: bytes, filename: str, meta: dict[str, Any]) -> Do
 def seed_paths(directory: Path) -> list[Path]:
     """The documents of a seeds folder, sorted by name."""
     return sorted(p for p in Path(directory).iterdir() if p.suffix.lower() in TEXT_SUFFIXES and p.is_file())
+
+
+# --- the seed folders ---------------------------------------------------------
+
+
+def load_documents(directories: Iterable[str | Path], errors: list[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Seed documents by doc_id, read as the pipeline reads them: sidecar fields plus `text`.
+
+    A seed that cannot be read is left out, its message added to `errors` when given; the
+    first directory wins.
+    """
+    from geo.io.seeds import DocumentError, load_document, seed_paths
+
+    documents: dict[str, dict[str, Any]] = {}
+    for directory in map(Path, directories):
+        for path in seed_paths(directory) if directory.is_dir() else []:
+            try:
+                document = load_document(path)
+            except DocumentError as err:
+                if errors is not None:
+                    errors.append(str(err))
+                continue
+            documents.setdefault(document.doc_id, {**document.meta, "text": document.text})
+    return documents

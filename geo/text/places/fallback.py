@@ -12,12 +12,12 @@ from functools import lru_cache
 from importlib.metadata import version
 from typing import TYPE_CHECKING
 
-from geo import language, latvian
 from geo.gazetteer import Place, fold
 from geo.model import SETTLEMENT, PlaceMention
+from geo.text import language, latvian
 
 if TYPE_CHECKING:
-    from geo.places import Token
+    from geo.text.places import Token
 
 SENTENCE_END = ".!?\"“”:;"
 

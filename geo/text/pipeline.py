@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from geo import counts, dates, events, places, sentences
 from geo.gazetteer import Gazetteer, Place
 from geo.model import CountMention, DateMention, Document, PlaceMention, Sentence
+from geo.text import counts, dates, events, places, sentences
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Reading seeds and sidecars; the one schema of the layers, its reader and its writer."""

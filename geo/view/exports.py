@@ -1,0 +1,140 @@
+"""Exports of what is selected: GeoJSON (RFC 7946), an ACLED-like CSV, plain tables."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Callable, Mapping
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from shapely.geometry import mapping
+
+from geo.io.schema import INT_COLUMNS, LAYER_NAMES, WGS84, as_int, as_list, plain
+from geo.view.filters import related
+
+# Columns of the ACLED-like CSV export, in order.
+CSV_COLUMNS = [
+    "event_id", "date_start", "date_end", "time_precision", "event_type", "persons", "country",
+    "place", "latitude", "longitude", "geo_precision", "quote", "source",
+]
+
+
+# --- exports -------------------------------------------------------------------------------
+
+
+def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
+    """An RFC 7946 FeatureCollection: WGS84, no crs member, CCW outer rings, JSON-typed properties."""
+    if gdf.crs is not None and not gdf.crs.equals(WGS84):
+        gdf = gdf.to_crs(WGS84)
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    features = []
+    for geometry, row in zip(gdf.geometry, gdf[columns].itertuples(index=False, name=None)):
+        features.append({
+            "type": "Feature",
+            "properties": {column: json_value(column, value) for column, value in zip(columns, row)},
+            "geometry": rfc7946_geometry(geometry),
+        })
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def json_value(column: str, value: Any) -> Any:
+    """A property value as JSON: the contract's int columns stay ints even in a float column."""
+    return as_int(value) if column in INT_COLUMNS else plain(value)
+
+
+def rfc7946_geometry(geometry: Any) -> dict | None:
+    """A geometry as GeoJSON with exterior rings counter-clockwise (RFC 7946 §3.1.6)."""
+    if geometry is None or geometry.is_empty:
+        return None
+    return mapping(shapely.orient_polygons(geometry, exterior_cw=False))
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula ("=HYPERLINK(...)"):
+# in the CSV, text cells that do are prefixed with an apostrophe, which spreadsheets hide.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_TEXT_COLUMNS = ("event_id", "event_type", "country", "place", "quote", "source")
+
+
+def events_to_csv(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> bytes:
+    """Events as an ACLED-like CSV (UTF-8); `sources` maps doc_id to a source name or URL.
+    Text that a spreadsheet would run as a formula is defused (FORMULA_STARTS)."""
+    table = events_table(events, sources)
+    for column in CSV_TEXT_COLUMNS:
+        table[column] = table[column].map(defuse_formula)
+    return table.to_csv(index=False).encode("utf-8")
+
+
+def defuse_formula(value: Any) -> Any:
+    """A text cell a spreadsheet would take for a formula, with an apostrophe before it."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def events_table(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The rows of the CSV export: one per event, flat columns."""
+    sources = sources or {}
+    rows = []
+    for event, point in zip(events.itertuples(index=False), events.geometry):
+        names = [getattr(event, "place_name", None)] if isinstance(getattr(event, "place_name", None), str) else []
+        names = names or as_list(event.place_names)  # the primary place, where the layer names it
+        rows.append({
+            "event_id": event.id,
+            "date_start": event.date_start,
+            "date_end": event.date_end,
+            "time_precision": as_int(event.time_precision),
+            "event_type": event.event_type,
+            "persons": as_int(event.persons),
+            "country": event.country,
+            "place": names[0] if names else "",
+            "latitude": round(point.y, 6) if point is not None else None,
+            "longitude": round(point.x, 6) if point is not None else None,
+            "geo_precision": as_int(event.geo_precision),
+            "quote": event.quote,
+            "source": sources.get(event.doc_id, event.doc_id),
+        })
+    table = pd.DataFrame(rows, columns=CSV_COLUMNS)
+    for column in ("time_precision", "persons", "geo_precision"):
+        table[column] = table[column].astype("Int64")  # keep "12", not "12.0", beside blanks
+    return table
+
+
+GEOJSON_MIME = "application/geo+json"
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """One download: its button label, file name, MIME type, and how to make its bytes (lazily)."""
+
+    label: str
+    file_name: str
+    mime: str
+    make: Callable[[], bytes]
+
+
+def export_files(
+    layers: Mapping[str, pd.DataFrame], events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None
+) -> list[ExportFile]:
+    """Each layer as GeoJSON, cut to the selection and whole, and the events as CSV, both ways."""
+    chosen = related(layers, events)
+    files = []
+    for name in LAYER_NAMES:
+        files.append(ExportFile(f"{name}: selection ({len(chosen[name])})", f"robeza-{name}-selection.geojson",
+                                GEOJSON_MIME, partial(to_geojson_bytes, chosen[name])))
+        files.append(ExportFile(f"{name}: whole layer ({len(layers[name])})", f"robeza-{name}.geojson",
+                                GEOJSON_MIME, partial(to_geojson_bytes, layers[name])))
+    files.append(ExportFile(f"events CSV: selection ({len(events)})", "robeza-events-selection.csv",
+                            "text/csv", partial(events_to_csv, events, sources)))
+    files.append(ExportFile(f"events CSV: all ({len(layers['events'])})", "robeza-events.csv",
+                            "text/csv", partial(events_to_csv, layers["events"], sources)))
+    return files
+
+
+def plain_table(gdf: gpd.GeoDataFrame) -> pd.DataFrame:
+    """A layer as a table for display: no geometry column, points as latitude/longitude."""
+    table = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+    if len(gdf) and (gdf.geom_type == "Point").all():
+        table["latitude"], table["longitude"] = gdf.geometry.y.round(6), gdf.geometry.x.round(6)
+    return table

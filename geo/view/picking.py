@@ -1,0 +1,35 @@
+"""Matching a click on the map to the event it was on."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import geopandas as gpd
+import numpy as np
+
+# --- matching a map click back to an event -------------------------------------------------
+
+
+def match_click(
+    events: gpd.GeoDataFrame,
+    latlng: Mapping[str, float] | None,
+    tooltip: str | None = None,
+    tolerance_deg: float = 0.05,
+) -> str | None:
+    """The id of the clicked event: the id named in the tooltip, else the nearest event.
+
+    A click on an area (tooltip without an event id, or far from every event) selects nothing.
+    """
+    if not len(events):
+        return None
+    ids = [str(i) for i in events["id"]]
+    if tooltip and tooltip.strip():
+        named = [i for i in ids if i in tooltip]
+        # "doc:e12" also contains "doc:e1"; a tooltip naming no event is an area's
+        return max(named, key=len) if named else None
+    if not latlng or latlng.get("lat") is None or latlng.get("lng") is None:
+        return None
+    xs, ys = events.geometry.x.to_numpy(), events.geometry.y.to_numpy()
+    distance = np.hypot(xs - float(latlng["lng"]), ys - float(latlng["lat"]))
+    best = int(np.nanargmin(distance))
+    return ids[best] if distance[best] <= tolerance_deg else None

@@ -1,0 +1,138 @@
+"""Cached loaders: layers, basemap, backdrop, seed documents, the README's sections."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Mapping
+
+import geopandas as gpd
+import pandas as pd
+import streamlit as st
+
+from geo.io import layers, seeds
+from geo.view import (
+    mapview,
+    userdocs,
+)
+from ui.text import md
+
+ROOT = Path(__file__).resolve().parent.parent
+USER_DOCS = "user_documents"  # session key of the documents added in the app
+
+
+# --- loading (cached: Streamlit reruns the script on every interaction) ---------------------
+
+
+def resolve(path: str | Path) -> Path:
+    """A path, relative ones taken from the repository root (not the working directory)."""
+    path = Path(path)
+    return path if path.is_absolute() else ROOT / path
+
+
+def env_path(name: str, default: str) -> Path:
+    """A path from the environment variable `name`, else `default`."""
+    return resolve(os.environ.get(name) or default)
+
+
+def stamp(*paths: Path) -> float:
+    """The newest modification time under the paths: a rebuilt layer invalidates the cache."""
+    times = [p.stat().st_mtime for path in paths if path.exists()
+             for p in ([path] if path.is_file() else path.iterdir())]
+    return max(times, default=0.0)
+
+
+# `mtime` is hashed with the path (an argument named with a leading _ would not be)
+@st.cache_data(show_spinner="Loading layers…", max_entries=4)
+def _layers(path: str, mtime: float) -> dict[str, pd.DataFrame]:
+    """Layers of a directory (cached per directory and modification time)."""
+    return layers.load_layers(path)
+
+
+def get_layers() -> dict[str, pd.DataFrame]:
+    """The layers of $ROBEZA_LAYERS (default data/layers), plus the documents added this session."""
+    path = env_path("ROBEZA_LAYERS", "data/layers")
+    layers = _layers(str(path), stamp(path))
+    for added in user_documents().values():
+        layers = userdocs.merge(layers, added["layers"])
+    return layers
+
+
+def user_documents() -> dict[str, dict[str, Any]]:
+    """Documents added in this session: doc_id → {"doc": Document, "layers": ..., "summary": ...}."""
+    return st.session_state.setdefault(USER_DOCS, {})
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _basemap(path: str, mtime: float) -> gpd.GeoDataFrame | None:
+    """The offline basemap, or None when the file is missing."""
+    return gpd.read_file(path) if Path(path).exists() else None
+
+
+def get_basemap() -> gpd.GeoDataFrame | None:
+    """Country outlines for the offline base layer ($ROBEZA_BASEMAP)."""
+    path = env_path("ROBEZA_BASEMAP", "data/boundaries/basemap.geojson")
+    return _basemap(str(path), stamp(path))
+
+
+# cache_resource: one shared, read-only object; the leading _ keeps the frames out of the hash
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _backdrop(key: tuple, _areas: gpd.GeoDataFrame, _basemap: gpd.GeoDataFrame | None) -> mapview.Backdrop:
+    """The map's unchanging layers for one version of the areas and basemap files."""
+    return mapview.make_backdrop(_areas, _basemap)
+
+
+def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
+    """The basemap and areas, prepared once per version of their files (and added documents)."""
+    areas_path = env_path("ROBEZA_LAYERS", "data/layers")
+    basemap_path = env_path("ROBEZA_BASEMAP", "data/boundaries/basemap.geojson")
+    key = (str(areas_path), stamp(areas_path), str(basemap_path), stamp(basemap_path), tuple(sorted(user_documents())))
+    return _backdrop(key, layers["areas"], get_basemap())
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def _documents(paths: tuple[str, ...], mtime: float) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Seed documents of the directories, and why any could not be read (cached)."""
+    errors: list[str] = []
+    return seeds.load_documents(paths, errors), errors
+
+
+def _seed_dirs() -> tuple[str, ...]:
+    """$ROBEZA_SEEDS (os.pathsep-separated), default seeds/."""
+    return tuple(str(resolve(p)) for p in (os.environ.get("ROBEZA_SEEDS") or "seeds").split(os.pathsep) if p)
+
+
+def _seeds() -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """The seed documents and the messages of those that could not be read (cached)."""
+    dirs = _seed_dirs()
+    return _documents(dirs, stamp(*map(Path, dirs)))
+
+
+def get_documents() -> dict[str, dict[str, Any]]:
+    """Seed texts and their metadata, and the documents added this session."""
+    documents, _ = _seeds()
+    added = {doc_id: {**a["doc"].meta, "text": a["doc"].text} for doc_id, a in user_documents().items()}
+    return {**documents, **added} if added else documents
+
+
+def document_errors() -> None:
+    """A warning naming each seed that could not be read, and why (nothing when all could)."""
+    _, errors = _seeds()
+    if errors:
+        st.warning("Some seed documents could not be read and are not shown:\n\n"
+                   + "\n".join(f"- {md(e)}" for e in errors))
+
+
+@st.cache_data(show_spinner=False)
+def readme_section(heading: str) -> str:
+    """The body of the README section whose heading starts with `heading` (one source for the
+    data contract: the README and the About page say the same)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"^## {re.escape(heading)}[^\n]*\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    return match.group(1).strip() if match else f"(see the README's section “{heading}”)"
+
+
+def document_title(doc_id: str) -> str:
+    """A document's title for a widget label."""
+    return str(get_documents().get(doc_id, {}).get("title") or doc_id)
