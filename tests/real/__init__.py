@@ -1,0 +1,1 @@
+"""Scorers over the real-text development set (tests/fixtures/real/)."""
