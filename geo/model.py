@@ -64,6 +64,9 @@ class DateMention:
     `date_start`/`date_end` are None on the open side of a range
     ("līdz 10. novembrim" has no start, "kopš augusta" has no end);
     `anchor` is False for a year used as an attribute ("1951. gada konvencija").
+    A date told relative to the publication date ("vakar", "on Thursday") has relation
+    `relative_to_publication`; one told relative to the date before it ("Two days later",
+    "Nākamajā dienā") has `relative_to_previous`.
     """
 
     start: int
@@ -73,8 +76,12 @@ class DateMention:
     date_end: date | None
     precision: int
     year_inferred: bool = False
-    relation: str = "on"  # on | from | until | between | night
+    relation: str = "on"  # on | from | until | between | night | relative_to_publication | relative_to_previous
     anchor: bool = True
+    # the interval the expression itself covers, before a range marker opens a side:
+    # "until the summer of 2022" has date_start None but own_start 2022-06-01
+    own_start: date | None = None
+    own_end: date | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of `python -m geo parse`."""

@@ -196,7 +196,8 @@ def test_latvian_paragraph(gaz):
         ("border_crossing", D("2022-03-03"), D("2022-03-03"), 4, "silene"),
         ("emergency", D("2022-03-05"), D("2022-03-05"), None, "kraslava-municipality"),
     ]
-    assert parse.events[1].date_from_context
+    # "Tajā pašā dienā" is a date of its own, counted from the one before
+    assert parse.events[1].date_relation == "relative_to_previous" and not parse.events[1].date_from_context
     assert [e.id for e in parse.events] == ["own:e1", "own:e2", "own:e3"]
     # "Latvijas valdība" is the government's name, not where the emergency is
     assert "latvia" not in [p.id for p in parse.events[2].places]

@@ -39,17 +39,48 @@ from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dates"
 
 _REQUIRED = ("lang", "months", "seasons", "parts", "templates", "ranges")
-_NUMBER_SLOTS = {"year": r"(?:19|20)\d\d", "day": r"3[01]|[12]\d|0?[1-9]", "monthnum": r"1[0-2]|0?[1-9]",
-                 "yearend": r"(?:19|20)\d\d"}  # yearend: "2021./2022. gada ziemā" counts from the first year
-_WORD_SLOTS = {"month": "months", "season": "seasons", "part": "parts", "yearword": "year_words"}
-_ENTRY_KEYS = {"seasons": ("months",), "parts": ("days", "months"), "templates": ("pattern",), "ranges": ("relation",)}
-_CHOICES = {"templates": {"use": {"any", "first", "marked"}},
-            "ranges": {"relation": {"between", "night", "until", "from"}, "night": {"", "start", "end"}}}
-# What a word means: a month number, a season's month span, a part's (day span, month span)
+_NUMBER_SLOTS = {"year": r"1\d{3}|20\d\d", "day": r"3[01]|[12]\d|0?[1-9]", "monthnum": r"1[0-2]|0?[1-9]",
+                 "yearend": r"1\d{3}|20\d\d",  # "2021./2022. gada ziemā" counts from the first year; "2020–2021"
+                 "century": r"2[01]|1\d|[1-9]", "count": r"[1-9]\d?"}
+_WORD_SLOTS = {"month": "months", "season": "seasons", "part": "parts", "yearword": "year_words",
+               "weekday": "weekdays", "relative": "relatives", "unit": "units", "numword": "number_words",
+               "centuryword": "century_words"}
+_ENTRY_KEYS = {"seasons": ("months",), "parts": ("days", "months"), "templates": ("pattern",), "ranges": ("relation",),
+               "relatives": ("anchor", "unit", "offset"), "units": ("unit",), "number_words": ("value",)}
+_UNITS = {"day", "week", "month", "year"}
+_CHOICES = {"templates": {"use": {"any", "first", "marked"}, "relative": {"previous", "publication"}, "sign": {1, -1}},
+            "ranges": {"relation": {"between", "night", "until", "from"}, "night": {"", "start", "end"}},
+            "relatives": {"anchor": {"previous", "publication"}, "unit": _UNITS},
+            "units": {"unit": _UNITS}}
+# A relative date: what it counts from ("publication" or "previous"), the unit, the first and
+# last offset in units, whether it is a calendar unit ("last week" = Monday..Sunday) or a
+# shift ("two days later"), and whether it ends at the anchor ("earlier this week").
+@dataclass(frozen=True)
+class Relative:
+    anchor: str
+    unit: str
+    lo: int
+    hi: int
+    calendar: bool = False
+    clip: bool = False
+
+
+def _relative_entry(entry: Mapping[str, Any]) -> Relative:
+    offset = entry["offset"]
+    lo, hi = (offset, offset) if isinstance(offset, int) else tuple(offset)
+    return Relative(entry["anchor"], entry["unit"], lo, hi, entry.get("calendar", False), entry.get("clip", False))
+
+
+# What a word means: a month number, a season's month span, a part's (day span, month span,
+# year span in a century), a weekday (0 Monday), a relative date, a unit, a number
 _VALUES = {
     "months": lambda i, e: i + 1,
     "seasons": lambda i, e: tuple(e["months"]),
-    "parts": lambda i, e: (tuple(e["days"]), tuple(e["months"])),
+    "parts": lambda i, e: (tuple(e["days"]), tuple(e["months"]), tuple(e.get("years", (1, 100)))),
+    "weekdays": lambda i, e: i,
+    "relatives": lambda i, e: _relative_entry(e),
+    "units": lambda i, e: e["unit"],
+    "number_words": lambda i, e: e["value"],
 }
 _LEFT, _RIGHT = r"(?<![\w./:,])", r"(?!\w)"  # no digits/letters glued on: "iml_34", "1.5"
 _PIECE = re.compile(r"\{(\w+)(?::([\w,]+))?\}|[\[\]<>]|\s+|[^\s{}\[\]<>]+")
@@ -79,6 +110,12 @@ def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:
         need(data, key)
     if len(data["months"]) != 12:
         raise ValueError(f"{source}: 'months' must list the 12 months in order")
+    if "weekdays" in data and len(data["weekdays"]) != 7:
+        raise ValueError(f"{source}: 'weekdays' must list the 7 days from Monday, in order")
+    for i, entry in enumerate(data.get("relatives", [])):
+        offset = entry.get("offset")
+        if not (isinstance(offset, int) or (isinstance(offset, list) and len(offset) == 2)):
+            raise ValueError(f"{source}: relatives[{i}].offset must be a number or [first, last]")
     for table, keys in _ENTRY_KEYS.items():
         for i, entry in enumerate(data.get(table, [])):
             for key in keys:
@@ -108,6 +145,8 @@ class _Template:
     use: str
     attribute: bool
     starts: str | None = None  # key of the pass that finds where a match can begin; None: anywhere
+    relative: str | None = None  # "pēc {numword} {unit}": counted from the previous date or publication
+    sign: int = 1  # "{count} {unit} earlier" counts back
 
 
 @dataclass(frozen=True)
@@ -137,6 +176,9 @@ class _Point:
     day: int | None = None
     days: tuple[int, int] | None = None  # part of a month
     months: tuple[int, int] | None = None  # season or part of a year
+    years: tuple[int, int] | None = None  # a span of years: "2020–2021", "16. gs.", "19. gs. 2. pusē"
+    weekday: int | None = None  # "piektdien", "on Thursday": the last such day on or before publication
+    relative: Relative | None = None  # "vakar", "last week", "two days later"
 
 
 @dataclass(frozen=True)
@@ -188,8 +230,10 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
     return regex, lookup
 
 
-def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any]) -> re.Pattern[str]:
-    """Turn a template into a regex; fills `lexicon` with the lookups of its word slots."""
+def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
+                     not_followed: list[str] | None = None) -> re.Pattern[str]:
+    """Turn a template into a regex; fills `lexicon` with the lookups of its word slots.
+    `not_followed`: words that may not come next (a bare "2000" before "people" is a count)."""
     out = [_LEFT]
     for m in _PIECE.finditer(pattern):
         token, slot = m.group(), m.group(1)
@@ -201,12 +245,14 @@ def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
         else:
             special = {"[": "(?:", "]": ")?", "<": "(?P<core>", ">": ")"}
             out.append(special.get(token) or (r"\s*" if token.isspace() else _alternatives(token)))
-    return re.compile("".join(out) + _RIGHT, re.IGNORECASE)
+    guard = rf"(?!\s*{_alternatives('|'.join(not_followed))}\b)" if not_followed else ""
+    return re.compile("".join(out) + _RIGHT + guard, re.IGNORECASE)
 
 
 # Number slots by the digits they begin with: a year is 4 digits from 19 or 20 ("year"), a day
 # or a month number 1 or 2 digits ("short"); each is followed by no further digit.
-_NUMBER_STARTS = {"year": "year", "yearend": "year", "day": "short", "monthnum": "short"}
+_NUMBER_STARTS = {"year": "year", "yearend": "year", "day": "short", "monthnum": "short", "century": "short",
+                  "count": "short"}
 
 
 def _start_key(pattern: str) -> str | None:
@@ -245,7 +291,7 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
         word = m.group()
         if word[0].isdigit():
             run = _DIGITS.match(word).end()
-            if run == 4 and word[:2] in ("19", "20") and years is not None:
+            if run == 4 and word[0] in "12" and years is not None:
                 years.append(m.start())
             elif run <= 2 and shorts is not None:
                 shorts.append(m.start())
@@ -300,8 +346,9 @@ def _grammar(lang: str) -> _Grammar:
     data = load_language(lang)
     lexicon: dict[str, Any] = {}
     templates = tuple(
-        _Template(_compile_pattern(t["pattern"], data, lexicon), t.get("use", "any"), t.get("attribute", False),
-                  _start_key(t["pattern"]))
+        _Template(_compile_pattern(t["pattern"], data, lexicon, t.get("not_followed", data.get("not_followed"))),
+                  t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
+                  t.get("relative"), t.get("sign", 1))
         for t in data["templates"]
     )
     starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
@@ -315,14 +362,27 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts))
 
 
-def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]]) -> _Point:
+def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
     """Read the slots of one template match."""
     g = {k: v for k, v in m.groupdict().items() if v is not None}
-    number = {slot: int(g[slot]) for slot in ("year", "day", "monthnum") if slot in g}
+    number = {slot: int(g[slot]) for slot in ("year", "day", "monthnum", "yearend", "century", "count") if slot in g}
     word = {slot: lexicon[slot].get(_key(g[slot])) for slot in _WORD_SLOTS if slot in g}
     month, part = number.get("monthnum") or word.get("month"), word.get("part")
-    return _Point(number.get("year"), month, number.get("day"), part[0] if part and month else None,
-                  word.get("season") or (part[1] if part and not month else None))
+    years = None
+    if "century" in number:  # "16. gs." = 1501–1600; "19. gs. 2. pusē" = 1851–1900
+        first = 100 * (number["century"] - 1)
+        lo, hi = part[2] if part else (1, 100)
+        years, part = (first + lo, first + hi), None
+    elif "yearend" in number and "season" not in word and number["yearend"] > number.get("year", 0):
+        years = (number["year"], number["yearend"])  # "2020–2021", "the 2021–2022 crisis"
+    relative = word.get("relative")
+    if template.relative and "unit" in word:  # "pēc divām dienām", "two days later", "a week after"
+        n = template.sign * number.get("count", word.get("numword") or 1)
+        relative = Relative(template.relative, word["unit"], n, n)
+    weekday = word.get("weekday") if number.get("day") is None else None
+    return _Point(None if years else number.get("year"), month, number.get("day"),
+                  part[0] if part and month else None,
+                  word.get("season") or (part[1] if part and not month else None), years, weekday, relative)
 
 
 def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) -> Iterator[re.Match[str]]:
@@ -356,7 +416,7 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
             key = (prio, m.group())
             point = points.get(key)
             if point is None:
-                point = points[key] = _point(m, grammar.lexicon)
+                point = points[key] = _point(m, grammar.lexicon, template)
             found.append(_Cand(m.start(), m.end(), m.start(core), m.end(core), (point,), template.use, prio,
                                attribute=template.attribute))
     return found
@@ -413,15 +473,53 @@ def _complete(points: tuple[_Point, ...]) -> tuple[_Point, ...]:
 
 def _precision(p: _Point) -> int:
     """Time precision of what a point states."""
-    if p.day is not None:
+    if p.relative is not None:
+        return {"day": DAY, "week": WEEK, "month": MONTH}.get(p.relative.unit, SEASON_OR_YEAR)
+    if p.day is not None or p.weekday is not None:
         return DAY
     if p.month is not None:
         return WEEK if p.days else MONTH
     return SEASON_OR_YEAR
 
 
+def _month_shift(day: date, months: int) -> date:
+    """The same day `months` later (earlier when negative), clipped to the month's length."""
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _relative_interval(r: Relative, anchor: date) -> tuple[date, date]:
+    """The days a relative date covers, counted from `anchor`."""
+    if r.unit == "day":
+        lo, hi = anchor + timedelta(days=r.lo), anchor + timedelta(days=r.hi)
+    elif r.unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) if r.calendar else anchor
+        lo, hi = monday + timedelta(weeks=r.lo), monday + timedelta(weeks=r.hi, days=6 if r.calendar else 0)
+    elif r.unit == "month":
+        first = anchor.replace(day=1) if r.calendar else anchor
+        lo, last = _month_shift(first, r.lo), _month_shift(first, r.hi)
+        hi = last.replace(day=calendar.monthrange(last.year, last.month)[1]) if r.calendar else last
+    else:
+        lo = date(anchor.year + r.lo, 1, 1) if r.calendar else _month_shift(anchor, 12 * r.lo)
+        hi = date(anchor.year + r.hi, 12, 31) if r.calendar else _month_shift(anchor, 12 * r.hi)
+    return lo, (min(hi, anchor) if r.clip else hi)
+
+
+def _anchored(p: _Point, published: date | None, previous: date | None) -> tuple[date, date] | None:
+    """The interval of a weekday or relative point, or None when its anchor is unknown."""
+    if p.weekday is not None:
+        if published is None:
+            return None
+        day = published - timedelta(days=(published.weekday() - p.weekday) % 7)
+        return day, day
+    anchor = published if p.relative.anchor == "publication" else previous
+    return _relative_interval(p.relative, anchor) if anchor else None
+
+
 def _interval(p: _Point, year: int) -> tuple[date, date]:
     """The first and last day a point covers in `year`; ValueError if it does not exist."""
+    if p.years is not None:
+        return date(p.years[0], 1, 1), date(p.years[1], 12, 31)
     if p.day is not None:
         return date(year, p.month or 0, p.day), date(year, p.month or 0, p.day)
     if p.month is not None:
@@ -443,21 +541,32 @@ def _year(p: _Point, context: int | None, default_year: int | None, default_mont
     return default_year - (month > default_month)  # a later month was last year's
 
 
-def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | None, int | None]) -> DateMention | None:
-    """Turn a chosen candidate into a DateMention; None when the date does not exist."""
+def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | None, int | None],
+             published: date | None = None, previous: date | None = None) -> DateMention | None:
+    """Turn a chosen candidate into a DateMention; None when the date does not exist.
+    Weekdays and relative words count from `published` or from the `previous` date."""
     points = _complete(c.points)
     precision = max(map(_precision, points))
-    years = [_year(p, context, *defaults) for p in points]
-    inferred = any(p.year is None for p in points)
+    relative = [p for p in points if p.weekday is not None or p.relative is not None]
+    years = [_year(p, context, *defaults) if p not in relative and p.years is None else 0 for p in points]
+    inferred = any(p.year is None and p.years is None for p in points) and not relative
+    relation = c.relation
+    if relative and relation == "on":
+        anchors = {"publication" if p.relative is None else p.relative.anchor for p in relative}
+        relation = "relative_to_previous" if "previous" in anchors else "relative_to_publication"
     base = dict(start=c.start, end=c.end, surface=text[c.start:c.end], precision=precision,
-                year_inferred=inferred, relation=c.relation, anchor=not c.attribute)
+                year_inferred=inferred, relation=relation, anchor=not c.attribute)
     try:
-        spans = [_interval(p, y or _LEAP) for p, y in zip(points, years)]  # "31. februārī" fails here
-        if len(spans) == 2 and spans[0][0] > spans[1][1] and points[0].year is None:
-            spans[0] = _interval(points[0], (years[0] or _LEAP) - 1)  # "no decembra līdz februārim"
+        spans = [_anchored(p, published, previous) if p in relative else _interval(p, y or _LEAP)
+                 for p, y in zip(points, years)]  # "31. februārī" fails here
+        if len(spans) == 2 and None not in spans and spans[0][0] > spans[1][1]:
+            if points[0].weekday is not None:  # "from Friday to Monday"
+                spans[0] = tuple(d - timedelta(days=7) for d in spans[0])
+            elif points[0].year is None and points[0] not in relative:
+                spans[0] = _interval(points[0], (years[0] or _LEAP) - 1)  # "no decembra līdz februārim"
     except ValueError:
         return None
-    if None in years:  # no year anywhere: keep the mention, leave it unnormalised
+    if None in years or None in spans:  # no year or anchor anywhere: keep the mention, unnormalised
         return DateMention(date_start=None, date_end=None, **{**base, "year_inferred": False})
     lo, hi = spans[0][0], spans[-1][1]
     if lo > hi:
@@ -465,23 +574,33 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
     if c.night and precision == DAY:
         day = timedelta(days=1)
         lo, hi = (lo - day, hi) if c.night == "end" else (lo, hi + day)
+    own = dict(own_start=lo, own_end=hi)
     lo, hi = (None if c.relation == "until" else lo), (None if c.relation == "from" else hi)
-    return DateMention(date_start=lo, date_end=hi, **base)
+    return DateMention(date_start=lo, date_end=hi, **base, **own)
 
 
 def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = None,
-               default_year: int | None = None, default_month: int | None = None) -> list[DateMention]:
-    """Temporal expressions in text[start:end], in text order, with offsets into `text`."""
+               default_year: int | None = None, default_month: int | None = None,
+               published: date | None = None) -> list[DateMention]:
+    """Temporal expressions in text[start:end], in text order, with offsets into `text`.
+
+    `published` (the document's publication date) anchors weekdays and words such as
+    "vakar" or "last week", and gives the default year and month when they are not given;
+    "Two days later" counts from the date mentioned before it."""
     end = len(text) if end is None else end
+    if published is not None and default_year is None:
+        default_year, default_month = published.year, published.month
     grammar = _grammar(lang)
     atoms = _atoms(text, start, end, grammar)
     cands = atoms + [c for c in _ranges(text, start, atoms, grammar.rules) if c.hi <= end]
     urls = [m.span() for m in _URL.finditer(text, start, end)]
-    mentions, context = [], None
+    mentions, context, previous = [], None, None
     for c in _select(cands, urls):
-        mention = _resolve(text, c, context, (default_year, default_month))
+        mention = _resolve(text, c, context, (default_year, default_month), published, previous)
         if mention is not None:
             mentions.append(mention)
+            if mention.anchor and (mention.own_end or mention.own_start):
+                previous = mention.own_end or mention.own_start
         stated = [p.year for p in c.points if p.year is not None]
         if stated and not c.attribute:
             context = stated[-1]

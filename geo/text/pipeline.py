@@ -40,26 +40,29 @@ class Parse:
         return gazetteer.places.get(place_id) or next((p for p in self.extra_places if p.id == place_id), None)
 
 
-def _publication(doc: Document) -> tuple[int | None, int | None]:
-    """(year, month) of the document's publication date, used for dates with no year."""
+def _publication(doc: Document) -> date | None:
+    """The document's publication date (sidecar `published`): the year of dates with no year,
+    the anchor of "vakar", "on Thursday", "last week"."""
     published = doc.meta.get("published")
     if not published:
-        return None, None
-    day = date.fromisoformat(published)
-    return day.year, day.month
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
 
 
 def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     """Run every step on the body of a document (its reference list is not parsed)."""
     lang, text, end = doc.lang, doc.text, doc.body_end
-    year, month = _publication(doc)
-    found_dates = dates.find_dates(text, lang, 0, end, default_year=year, default_month=month)
+    published = _publication(doc)
+    found_dates = dates.find_dates(text, lang, 0, end, published=published)
     found_places, extra = places.find(text, gazetteer, 0, end, lang)
     date_spans = [(d.start, d.end) for d in found_dates]
     found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans)
     spans = sentences.split(text, 0, end, lang)
     known = dict(gazetteer.places) | {p.id: p for p in extra}
     found_events = events.assemble(doc.doc_id, text, spans, found_places, found_dates,
-                                   found_counts, bare, known, lang)
+                                   found_counts, bare, known, lang, published)
     unplaced = frozenset(m.place_id for m in found_places if m.place_id and known.get(m.place_id) and known[m.place_id].lat is None)
     return Parse(doc, spans, found_places, found_dates, found_counts, found_events, extra, unplaced)
