@@ -73,7 +73,7 @@ def test_english_dates(parsed, surface, start, end):
 @pytest.mark.parametrize("quote_start, event_type, start, end, persons, position", [
     ("On 4 August 2021", "detention", "2021-08-04", "2021-08-04", 12, "skrudaliena"),
     ("On August 5, 2021", "detention", "2021-08-05", "2021-08-05", 2, "piedruja-parish"),
-    ("Between 7 and 9 August", "detention", "2021-08-07", "2021-08-09", 140, "lv-by-border"),
+    ("Between 7 and 9 August", "pushback", "2021-08-07", "2021-08-09", 140, "lv-by-border"),  # turned back
     ("Latvia declared", "emergency", "2021-08-09", "2021-11-10", None, "latvia"),
     ("Polish police arrested", "arrest", "2022-10-12", "2022-10-12", 3, "suwalki"),
     ("Lithuania filed a case", "legal_action", "2023-04-05", "2023-04-05", None, "the-hague"),

@@ -562,6 +562,10 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
         if len(spans) == 2 and None not in spans and spans[0][0] > spans[1][1]:
             if points[0].weekday is not None:  # "from Friday to Monday"
                 spans[0] = tuple(d - timedelta(days=7) for d in spans[0])
+            elif points[1].year is None and points[1] not in relative and defaults[1] is not None \
+                    and points[0].month == defaults[1] and years[1]:
+                # starting in the publication month: "from December 1 to March 1" runs into next year
+                spans[1] = _interval(points[1], years[1] + 1)
             elif points[0].year is None and points[0] not in relative:
                 spans[0] = _interval(points[0], (years[0] or _LEAP) - 1)  # "no decembra līdz februārim"
     except ValueError:
@@ -595,8 +599,16 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
     cands = atoms + [c for c in _ranges(text, start, atoms, grammar.rules) if c.hi <= end]
     urls = [m.span() for m in _URL.finditer(text, start, end)]
     mentions, context, previous = [], None, None
-    for c in _select(cands, urls):
-        mention = _resolve(text, c, context, (default_year, default_month), published, previous)
+    chosen = _select(cands, urls)
+    # with no year before and no publication date, a year-less date takes the first year stated
+    # after it ("On Tuesday, August 10 ... from August 11, 2021"): the text's own year
+    later = [next((p.year for p in c.points if p.year is not None), None) if not c.attribute else None
+             for c in chosen]
+    for i, c in enumerate(chosen):
+        year = context
+        if year is None and default_year is None:
+            year = next((y for y in later[i:] if y is not None), None)
+        mention = _resolve(text, c, year, (default_year, default_month), published, previous)
         if mention is not None:
             mentions.append(mention)
             if mention.anchor and (mention.own_end or mention.own_start):

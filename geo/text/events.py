@@ -1,17 +1,26 @@
-"""Assembling events: one per sentence, or per clause where a sentence lists several dates.
+"""Assembling events: one per incident, as a reporter tells it.
 
-An event needs a time anchor (a date in its clause; for a detention or crossing told
-without a date, the dates of the sentence before it; for a sentence that counts people
-without a date, the dates of the last dated sentence a few sentences back) and a located
-place. Its position
-is its most specific located place; its type comes from the first matching rule of the
-language's event table (``data/language/*.toml``).
+The unit is the paragraph: an incident told over neighbouring sentences takes the date and
+the place of the sentences before it in the same paragraph (flagged `date_from_context`,
+`place_from_context`); a sentence splits into clauses at each anchoring date after the
+first, and a clause into incidents at each further count of people joined to it ("aizturēti
+136 ..., bet naktī vēl – 65"). An incident with no date of its own and none in its paragraph
+takes the publication date (relation `publication`).
+
+The position is where it happened: a located place (never a name part, never a dateline),
+not one named only as where people came from ("from Belarus") when another is named; a
+border word with a single country names that country's border with the country the text is
+about ("the border zone with Belarus" in a Polish report). The type is the first matching
+rule of the language's event table (``data/language/*.toml``); a clause of a rule that
+`restates` the event before it ("sent to the centre" after a detention) is not a new event.
+A statement ("X said") is not an event; a sentence that no rule types ("other") gives one
+only with its own date and place, or a count.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -28,8 +37,8 @@ from geo.model import (
     PlaceMention,
     Sentence,
 )
-from geo.text import dates as dates_mod
 from geo.text import language
+from geo.text import sentences as sentences_mod
 from geo.text.places import LOCATION, TOKEN
 
 # How specific a place type is, most specific first: an event sits on the first.
@@ -37,14 +46,16 @@ from geo.text.places import LOCATION, TOKEN
 # it is the better position.
 SPECIFICITY = ["facility", "village", "town", "city", "parish", "river", "border", "state_city",
                "municipality", "region", "corridor", "country", "union", "continent"]
-# Event types that, told without a date, take the dates of the sentence before
-# ("Vēl 12 Irākas pilsoņi ... tika aizturēti Piedrujas pagastā.")
-CONTEXT_DATED = {"detention", "border_crossing", "arrest", "deployment"}
-# A sentence that counts people but states no date is still news of that moment ("... šo
-# apsvērumu dēļ Latvijā ielaistas 195 personas", four sentences after the report's date):
-# it takes the dates of the last dated sentence at most this many sentences back.
-COUNT_CONTEXT_REACH = 5
+# Types of place that are areas: an event known only to one of them gets its id as `area_id`
+AREA_TYPES = {"parish", "border", "corridor", "state_city", "municipality", "region", "country", "union",
+              "continent"}
+# How many sentences back a paragraph's date or place may still be carried forward: a
+# Wikipedia article or a long release may be one paragraph.
+CONTEXT_REACH = 5
+COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
+# relations of dates an event did not state itself
+CONTEXT, PUBLICATION = "context", "publication"
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,12 @@ class Event:
         """The place the event is drawn at."""
         return self.places[0]
 
+    @property
+    def area_id(self) -> str | None:
+        """The id of the area (border section, parish, municipality, region, country) the event
+        is known to when that is all that is known; None for a settlement or facility."""
+        return self.position.id if self.position.type in AREA_TYPES else None
+
 
 @dataclass
 class Clause:
@@ -88,12 +105,42 @@ class Clause:
     bare: list[CountMention] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class _Rule:
+    type: str
+    groups: tuple[re.Pattern[str], ...]
+    restates: str | None = None
+
+
 @lru_cache(maxsize=None)
-def _rules(lang: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+def _rules(lang: str) -> tuple[_Rule, ...]:
     """The event-type rules of a language: per group, one regex of its folded stems at a word start."""
-    return tuple((r["type"], tuple(re.compile(" (?:" + "|".join(re.escape(fold(s)) for s in group) + ")")
-                                   for group in r["all"]))
+    return tuple(_Rule(r["type"], tuple(re.compile(" (?:" + "|".join(re.escape(fold(s)) for s in group) + ")")
+                                        for group in r["all"]), r.get("restates"))
                  for r in language.load(lang)["events"])
+
+
+@lru_cache(maxsize=None)
+def _place_words(lang: str) -> dict:
+    """The [event_words] table of a language: origin and border words, joins of incidents,
+    words of habits and plans, types that need a date of their own."""
+    data = language.load(lang).get("event_words", {})
+    not_incidents = sorted(data.get("not_incidents", []), key=len, reverse=True)
+    joins = sorted(data.get("joins", []), key=len, reverse=True)
+    words = [j for j in joins if j[0].isalnum()]
+    marks = [j for j in joins if not j[0].isalnum()]
+    pattern = "|".join([rf"\s+{re.escape(w)}\b" for w in words] + [re.escape(m) for m in marks])
+    return {"origin": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("origin", [])),
+            "border": tuple(fold(b) for b in data.get("border", [])),
+            "border_not": tuple(fold(b) for b in data.get("border_not", [])),
+            "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
+                               re.IGNORECASE) if data.get("more_of_the_same") else None,
+            "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
+            "not_incidents": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in not_incidents)
+                                        + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
+            "own_date_types": frozenset(data.get("own_date_types", [])),
+            "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
+            "at_border": frozenset(data.get("at_border", []))}
 
 
 def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str:
@@ -108,13 +155,19 @@ def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str
 
 
 @lru_cache(maxsize=4096)  # a one-clause sentence is typed twice, as sentence and as clause
-def event_type(text: str, lang: str) -> str:
-    """The type of the first rule whose every group has a word (or phrase) in the text."""
+def _typed(text: str, lang: str) -> _Rule | None:
+    """The first rule whose every group has a word (or phrase) in the text."""
     folded = " " + " ".join(map(fold, TOKEN.findall(text)))
-    for etype, groups in _rules(lang):
-        if all(group.search(folded) for group in groups):
-            return etype
-    return "other"
+    for rule in _rules(lang):
+        if all(group.search(folded) for group in rule.groups):
+            return rule
+    return None
+
+
+def event_type(text: str, lang: str) -> str:
+    """The type of the first rule whose every group has a word in the text; "other" if none."""
+    rule = _typed(text, lang)
+    return rule.type if rule else "other"
 
 
 class Sorted:
@@ -138,14 +191,20 @@ def _inside(items: list | Sorted, start: int, end: int) -> list:
 
 
 def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMention],
-            counts: list[CountMention], bare: list[CountMention]) -> list[Clause]:
-    """Split a sentence at each anchoring date after the first; fold reporting frames forward.
+            counts: list[CountMention], bare: list[CountMention], lang: str = "lv",
+            text: str | None = None) -> list[Clause]:
+    """Split a sentence at each anchoring date after the first; fold reporting frames forward;
+    split a clause again at each further count joined to it (given the text and language).
 
     "9. augustā ministrija informēja, ka 7. augustā ... aizturēja vēl 38, 8. augustā — 35"
     gives the clauses of 7 and 8 August; the first clause (who reported it, when) has no
     place or count of its own and is folded into the next.
     """
     anchors = [d for d in _inside(dates, sentence.start, sentence.end) if d.anchor]
+    if text is not None and len(anchors) > 1:
+        # "..., the Border Guard announced on Friday": the day of the report, not of the incident
+        told = [d for d in anchors if not _reported(text, sentence, d, lang)]
+        anchors = told or anchors
     bounds = [sentence.start] + [d.start for d in anchors[1:]] + [sentence.end]
     out: list[Clause] = []
     for i, (s, e) in enumerate(zip(bounds, bounds[1:])):
@@ -154,8 +213,51 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
         if out and out[-1].date is not None and _is_frame(out[-1]):
             frame = out.pop()
             clause = replace(clause, start=frame.start, places=frame.places + clause.places)
+        elif out and text is not None and _is_frame(clause):
+            out[-1] = replace(out[-1], end=clause.end, places=out[-1].places + clause.places)
+            continue  # a closing "..., he said on Monday" belongs to the clause before
         out.append(clause)
-    return out
+    if text is None:
+        return out
+    return [part for clause in out for part in _incidents(text, clause, lang)]
+
+
+def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
+    """A clause split before each count after the first that a join word or mark precedes:
+    "130 people were prevented from crossing the border and eight foreigners were detained"."""
+    numbers = sorted(clause.counts + clause.bare, key=lambda c: c.start)
+    joins = _place_words(lang)["joins"]
+    if len(numbers) < 2 or not clause.counts or joins is None:
+        return [clause]
+    cuts = []
+    for before, after in zip(numbers, numbers[1:]):
+        found = [m.start() for m in joins.finditer(text, before.end, after.start)]
+        if found:
+            cuts.append(found[-1])
+    if not cuts:
+        return [clause]
+    bounds = [clause.start] + cuts + [clause.end]
+    return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
+                   _inside(clause.bare, s, e)) for s, e in zip(bounds, bounds[1:])]
+
+
+REPORT_REACH = 5  # words between a date and the reporting verb it dates
+
+
+def _reported(text: str, sentence: Sentence, d: DateMention, lang: str) -> bool:
+    """Whether a date is the day something was said: a statement word within a few words."""
+    statement = [r for r in _rules(lang) if r.type == "statement"]
+    complementizers = _place_words(lang)["complementizers"]
+    before = [fold(w) for w in TOKEN.findall(text[max(sentence.start, d.start - 80):d.start])[-REPORT_REACH:]]
+    after = [fold(w) for w in TOKEN.findall(text[d.end:min(sentence.end, d.end + 80)])[:REPORT_REACH]]
+    # only the words up to a complementizer: "informēja, ka 7. augustā" dates what follows "ka"
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in complementizers:
+            before = before[i + 1:]
+            break
+    after = after[:next((i for i, w in enumerate(after) if w in complementizers), len(after))]
+    words = " " + " ".join(before + after)
+    return any(all(g.search(words) for g in r.groups) for r in statement)
 
 
 def _is_frame(clause: Clause) -> bool:
@@ -169,16 +271,36 @@ def _specificity(place: Place) -> int:
     return SPECIFICITY.index(place.type) if place.type in SPECIFICITY else len(SPECIFICITY)
 
 
-def _located(mentions: list[PlaceMention], places: dict[str, Place]) -> list[Place]:
+ARTICLES = {"the", "a", "an"}
+
+
+def _is_origin(text: str, m: PlaceMention, lang: str) -> bool:
+    """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no Baltkrievijas"."""
+    words = [fold(w) for w in TOKEN.findall(text[max(0, m.start - 40):m.start])]
+    while words and words[-1] in ARTICLES:
+        words.pop()
+    before = " " + " ".join(words[-3:])
+    return any(before.endswith(" " + word) for word in _place_words(lang)["origin"])
+
+
+def _where(mentions: list[PlaceMention], places: dict[str, Place], text: str, lang: str) -> list[Place]:
+    """The located places of `mentions` an event may sit at: none when all of them are only
+    where people came from ("from Belarus" alone does not say where they arrived)."""
+    located = _located(mentions, places, text, lang)
+    origins = {m.place_id for m in mentions if m.role == LOCATION and _is_origin(text, m, lang)}
+    return located if any(p.id not in origins for p in located) else []
+
+
+def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str = "", lang: str = "") -> list[Place]:
     """Distinct located places with coordinates: where it happened before what it was near,
-    then the most specific first, then in text order."""
-    seen: dict[str, tuple[bool, Place]] = {}
+    and before where people came from; then the most specific first, then in text order."""
+    seen: dict[str, tuple[bool, bool, Place]] = {}
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            seen[place.id] = (m.near, place)
-    ranked = sorted(seen.values(), key=lambda item: (item[0], _specificity(item[1])))
-    return [place for _, place in ranked]
+            seen[place.id] = (bool(text) and _is_origin(text, m, lang), m.near, place)
+    ranked = sorted(seen.values(), key=lambda item: (item[0], item[1], _specificity(item[2])))
+    return [place for _, _, place in ranked]
 
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
@@ -187,19 +309,19 @@ def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[
     return tuple(sorted(c for c in codes if c and pycountry.countries.get(alpha_2=c)))
 
 
-def _period(d: DateMention, before: DateMention | None, lang: str) -> tuple[date, date]:
-    """Close an open range: "līdz X" starts where the preceding date ended, "kopš X" ends with X."""
+def _period(d: DateMention, before: DateMention | None, published: date | None) -> tuple[date, date]:
+    """Close an open range: "līdz X" starts where the preceding date ended (else X's own
+    period), "kopš X" ends at the publication date (else with X's own period)."""
     if d.date_start and d.date_end:
         return d.date_start, d.date_end
     known = d.date_start or d.date_end
-    if d.date_start is None and before is not None and before.date_end and before.date_end <= known:
-        return before.date_end, known
-    # the endpoint's own period: the expression without its one-word range marker
-    _, _, rest = d.surface.partition(" ")
-    own = dates_mod.parse_date(rest, lang, default_year=known.year) if rest else None
-    if own and own.date_start and own.date_end:
-        return (own.date_start, own.date_end) if d.date_start is None else (d.date_start, own.date_end)
-    return known, known
+    if d.date_start is None:
+        if before is not None and before.date_end and before.date_end <= known:
+            return before.date_end, known
+        return d.own_start or known, known
+    if published is not None and published >= known:
+        return known, published
+    return known, d.own_end or known
 
 
 def _context_period(previous: list[DateMention]) -> tuple[date, date, int]:
@@ -217,87 +339,225 @@ def _span(m, kind: str) -> dict:
     return {"start": m.start, "end": m.end, "kind": kind, "surface": m.surface}
 
 
-def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[PlaceMention],
-             dates: list[DateMention], counts: list[CountMention], bare: list[CountMention],
-             gazetteer_places: dict[str, Place], lang: str) -> list[Event]:
-    """Every event of a document, in text order, with ids `<doc_id>:e<n>`."""
-    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end)])
-    places, counts, bare = Sorted(places), Sorted(counts), Sorted(bare)
-    events: list[Event] = []
-    context = Context([], [], [], COUNT_CONTEXT_REACH + 1)
-    for sentence in sentences:
-        in_sentence = _inside(resolved, sentence.start, sentence.end)
-        sentence_places = _inside(places, sentence.start, sentence.end)
-        sentence_type = event_type(_unnamed(text, sentence.start, sentence.end, sentence_places), lang)
-        sentence_counts = _inside(counts, sentence.start, sentence.end)
-        found = []
-        for clause in clauses(sentence, places, in_sentence, counts, bare):
-            event = _event(doc_id, text, sentence, clause, sentence_places, sentence_type,
-                           bool(sentence_counts), context, resolved, gazetteer_places, lang)
-            if event:
-                found.append(event)
-        events += found
-        context = context.after([d for e in found for d in e.date_mentions] if found else in_sentence,
-                                found[-1].place_mentions if found else [], in_sentence)
-    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
-
-
 @dataclass(frozen=True)
 class Context:
-    """What the sentences before leave for the next: the previous sentence's dates and located
-    places, and the dates of the last sentence that had any, with how many sentences back."""
+    """What the sentences before leave for the next, within a paragraph: the dates of the
+    last sentence that had any and the located places of the last that had any, each with
+    how many sentences back; the countries named so far in the document; the last event."""
 
-    dates: list[DateMention]
-    places: list[PlaceMention]
-    last_dates: list[DateMention]
-    since: int  # sentences since last_dates
+    dates: list[DateMention] = field(default_factory=list)
+    dates_since: int = CONTEXT_REACH + 1
+    previous: list[DateMention] = field(default_factory=list)  # the dates the sentence before used
+    places: list[PlaceMention] = field(default_factory=list)
+    places_since: int = CONTEXT_REACH + 1
+    countries: tuple[str, ...] = ()  # in the order last named, most recent first
+    last_type: str | None = None
 
-    def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention]) -> "Context":
-        """The context for the sentence after one whose events had these dates and places;
-        `own`: the dates that sentence states itself (only those restart the reach)."""
-        if own:
-            return Context(dates, places, own, 1)
-        return Context(dates, places, self.last_dates, self.since + 1)
+    def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention],
+              countries: list[str], last_type: str | None) -> "Context":
+        """The context for the next sentence; `own`: the dates the sentence states itself
+        (only those restart the reach), `dates`/`places` what its events used."""
+        seen = list(dict.fromkeys(reversed(countries)))
+        return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
+                       places or self.places, 1 if places else self.places_since + 1,
+                       tuple(seen + [c for c in self.countries if c not in seen]),
+                       last_type or self.last_type)
+
+    def paragraph(self) -> "Context":
+        """The context at a new paragraph: dates do not carry over (the publication date
+        stands in); places do, within their reach (a one-sentence paragraph "There were 200
+        such attempts on Saturday" is still about the border named before), and so do the
+        document's countries and the last event's type."""
+        return Context(places=self.places, places_since=self.places_since, countries=self.countries,
+                       last_type=self.last_type)
+
+    def near_dates(self) -> list[DateMention]:
+        return self.dates if self.dates_since <= CONTEXT_REACH else []
+
+    def near_places(self) -> list[PlaceMention]:
+        return self.places if self.places_since <= CONTEXT_REACH else []
 
     def counted_dates(self) -> list[DateMention]:
         """The dates a dateless sentence that counts people takes, when they are near enough."""
-        return self.last_dates if self.since <= COUNT_CONTEXT_REACH else []
+        return self.near_dates()
+
+
+@lru_cache(maxsize=64)
+def _borders(places_id: int, places: tuple[tuple[str, str, str], ...]) -> dict[frozenset[str], str]:
+    return {}
+
+
+def _border_between(a: str, b: str, gazetteer_places: dict[str, Place]) -> Place | None:
+    """The gazetteer's border place whose name names both countries ("Poland–Belarus border")."""
+    na, nb = (pycountry.countries.get(alpha_2=c) for c in (a, b))
+    if not na or not nb:
+        return None
+    names = {fold(getattr(n, "common_name", None) or n.name) for n in (na, nb)}
+    for place in gazetteer_places.values():
+        if place.type == "border" and place.lat is not None:
+            folded = fold(place.name)
+            if all(name in folded for name in names):
+                return place
+    return None
+
+
+def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
+               gazetteer_places: dict[str, Place], lang: str) -> Place | None:
+    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border."""
+    words = _place_words(lang)
+    folded = fold(text[start:end])
+    for name in words["border_not"]:
+        folded = folded.replace(name, " ")
+    if not words["border"] or not any(re.search(r"\b" + re.escape(w), folded) for w in words["border"]):
+        return None
+    if any(p.type == "border" for p in located):
+        return None
+    countries = [p for p in located if p.type == "country"]
+    if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
+        return None
+    if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
+        return _border_between(countries[0].country, countries[1].country, gazetteer_places)
+    other = next((c for c in context.countries if c != countries[0].country), None)
+    return _border_between(countries[0].country, other, gazetteer_places) if other else None
+
+
+def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[PlaceMention],
+             dates: list[DateMention], counts: list[CountMention], bare: list[CountMention],
+             gazetteer_places: dict[str, Place], lang: str, published: date | None = None) -> list[Event]:
+    """Every event of a document, in text order, with ids `<doc_id>:e<n>`."""
+    starts = sentences_mod.paragraph_starts(text, 0, len(text))
+    datelines = []
+    for s in sentences:
+        if s.start in starts or bisect_right(starts, s.start) and text[starts[bisect_right(starts, s.start) - 1]:s.start].strip() == "":
+            cut = sentences_mod.dateline_end(text, s.start, s.end)
+            if cut > s.start:
+                datelines.append((s.start, cut))
+    masked = lambda m: any(a <= m.start < b for a, b in datelines)  # noqa: E731
+    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end) and not masked(d)])
+    places, counts, bare = Sorted([p for p in places if not masked(p)]), Sorted(counts), Sorted(bare)
+    events: list[Event] = []
+    context, paragraph = Context(), 0
+    headings = {i for i, p in enumerate(starts, 1) if _heading(text, p)}
+    for sentence in sentences:
+        now = bisect_right(starts, sentence.start)
+        if now != paragraph:
+            context, paragraph = context.paragraph(), now
+        if now in headings:  # a title tells what the report is about, the report tells it again
+            heading_places = [m for m in _inside(places, sentence.start, sentence.end)
+                              if _located([m], gazetteer_places)]
+            context = context.after([], heading_places, [], [gazetteer_places[m.place_id].country
+                                                             for m in heading_places], None)
+            continue
+        in_sentence = _inside(resolved, sentence.start, sentence.end)
+        sentence_places = _inside(places, sentence.start, sentence.end)
+        sentence_rule = _typed(_unnamed(text, sentence.start, sentence.end, sentence_places), lang)
+        sentence_counts = _inside(counts, sentence.start, sentence.end)
+        found = []
+        for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
+            event = _event(doc_id, text, sentence, clause, sentence_places, sentence_rule,
+                           bool(sentence_counts), context, resolved, gazetteer_places, lang, published,
+                           found[-1].event_type if found else context.last_type)
+            if event and not any(_restates(event, e) for e in events + found):
+                found.append(event)
+        events += found
+        own_located = [m for m in sentence_places if _located([m], gazetteer_places)]
+        countries = [gazetteer_places[m.place_id].country for m in own_located
+                     if gazetteer_places[m.place_id].country]
+        used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
+        context = context.after(used, own_located or (found[-1].place_mentions if found else []),
+                                in_sentence, countries, found[-1].event_type if found else None)
+    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
+
+
+HEADING_LENGTH = 200  # characters: a title is short
+
+
+def _heading(text: str, start: int) -> bool:
+    """A paragraph of one short line with no closing punctuation, followed by another: a title."""
+    m = re.compile(r"[^\n]*").match(text, start)
+    line = m.group().strip()
+    follows = sentences_mod.PARAGRAPH_BREAK.match(text, m.end())
+    return bool(line) and len(line) <= HEADING_LENGTH and line[-1] not in ".!?:\"”»)…" and follows is not None
+
+
+def _restates(new: Event, old: Event) -> bool:
+    """Whether `new` tells again an event told before: of the same type at the same place,
+    either with no count of its own at overlapping dates, or with the same count ("we turned
+    back 395 trespassers", quoted after the report)."""
+    if new.event_type != old.event_type:
+        return False
+    if new.persons is not None and new.persons == old.persons and new.persons > 1 \
+            and new.position.id == old.position.id:
+        return True
+    if new.date_start > old.date_end or old.date_start > new.date_end:
+        return False
+    return new.persons is None and new.position.id == old.position.id
 
 
 def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
-           sentence_type: str, sentence_has_counts: bool, context: Context,
-           resolved: Sorted, gazetteer_places: dict[str, Place], lang: str) -> Event | None:
-    """The event of one clause, or None when it has no located place or no time anchor."""
-    own_type = event_type(_unnamed(text, clause.start, clause.end, sentence_places), lang)
-    etype = own_type if own_type not in WEAK_TYPES or sentence_type in WEAK_TYPES else sentence_type
-    mentions = clause.places if _located(clause.places, gazetteer_places) else sentence_places
+           sentence_rule: _Rule | None, sentence_has_counts: bool, context: Context,
+           resolved: Sorted, gazetteer_places: dict[str, Place], lang: str, published: date | None,
+           last_type: str | None) -> Event | None:
+    """The event of one clause, or None when it is no incident or cannot be dated and placed."""
+    rule = _typed(_unnamed(text, clause.start, clause.end, sentence_places), lang)
+    if rule is None or rule.type == "statement":
+        rule = sentence_rule if sentence_rule and sentence_rule.type != "statement" else rule
+    if rule is not None and rule.restates and last_type == rule.restates:
+        return None  # "12 robežpārkāpējus ievietoja ... centrā": the detention before, told further
+    words = _place_words(lang)
+    if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
+        return None  # a habit, a plan, a possibility
+    count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
+    etype = rule.type if rule else "other"
+    if rule is None and count is not None and clause.date is not None and last_type and words["more"] \
+            and words["more"].search(text, clause.start, clause.end):
+        etype = last_type  # "There were 200 such attempts on Saturday": more of the same
+    if etype == "statement":
+        return None  # who said what is not an incident
+    if etype in words["own_date_types"] and clause.date is None:
+        return None
+    incident = etype not in WEAK_TYPES or rule is not None
+
+    # where
+    mentions = clause.places if _where(clause.places, gazetteer_places, text, lang) else sentence_places
     place_from_context = False
-    if not _located(mentions, gazetteer_places) and etype in CONTEXT_DATED and clause.date is not None:
-        # "Naktī uz 10. augustu aizturēja vēl 65": where, the sentence before said
-        mentions, place_from_context = context.places, True
-    located = _located(mentions, gazetteer_places)
+    if not _where(mentions, gazetteer_places, text, lang) and etype in words["at_border"] and (incident or count):
+        # what happens at a place may be told after the place: "The peak was on Thursday when 101
+        # migrants were turned back"; what someone does (accuses, sues) is not placed by context
+        mentions, place_from_context = context.near_places(), True
+    located = _where(mentions, gazetteer_places, text, lang)
     if not located:
         return None
-    previous = context.dates
+    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang) \
+        if etype in words["at_border"] else None
+    if border is not None:
+        located = [border] + [p for p in located if p.id != border.id]
+
+    # when
     if clause.date is not None:
         earlier = resolved.items[:bisect_left(resolved.starts, clause.date.start)]
         before = next((d for d in reversed(earlier) if d.end <= clause.date.start), None)
-        adjacent = before is not None and before in previous + _inside(resolved, sentence.start, sentence.end)
-        start, end = _period(clause.date, before if adjacent else None, lang)
-        date_mentions, precision, from_context = [clause.date], clause.date.precision, False
-    elif etype in CONTEXT_DATED and previous:
-        start, end, precision = _context_period(previous)
-        date_mentions, from_context = previous, True
-    elif clause.counts and context.counted_dates():
-        date_mentions, from_context = context.counted_dates(), True
+        adjacent = before is not None and before in context.previous + _inside(resolved, sentence.start, sentence.end)
+        start, end = _period(clause.date, before if adjacent else None, published)
+        date_mentions, precision, relation = [clause.date], clause.date.precision, clause.date.relation
+    elif (count and context.near_dates()) or (incident and context.previous):
+        # a count takes the paragraph's last date a few sentences back; an incident without
+        # a count, the date of the sentence before ("Vēl 12 Irākas pilsoņi ... tika aizturēti")
+        date_mentions, relation = (context.near_dates() if count else context.previous), CONTEXT
         start, end, precision = _context_period(date_mentions)
+    elif (incident or count) and published is not None and not context.near_dates():
+        date_mentions, relation, start, end, precision = [], PUBLICATION, published, published, DAY
     else:
         return None
-    count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
+    from_context = relation in (CONTEXT, PUBLICATION)
+    if from_context and place_from_context and count is None:
+        return None  # nothing of its own: no count, no date, no place
+    if not incident and (place_from_context or (from_context and count is None)):
+        return None  # an untyped sentence: only with its own place, and its own date or a count
     spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
     spans += [_span(count, "count")] if count else []
     return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
                  count.value if count else None, tuple(located), _countries(mentions, gazetteer_places),
                  sentence.start, sentence.end, tuple(sorted(spans, key=lambda s: (s["start"], s["end"]))),
-                 date_mentions[0].relation if not from_context else "context", from_context,
-                 place_from_context, date_mentions=list(date_mentions), place_mentions=list(mentions))
+                 relation, from_context, place_from_context,
+                 date_mentions=list(date_mentions), place_mentions=list(mentions))

@@ -42,3 +42,24 @@ def _trim(text: str, start: int, end: int) -> Sentence:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Sentence(start, end)
+
+
+# A news dateline at the start of a paragraph: "RIGA, August 16. /TASS/.", "VILNIUS – ",
+# "VILNIUS (TASS): ". It says where and when the report was filed, not where it happened.
+DATELINE = re.compile(
+    r"[A-ZĀČĒĢĪĶĻŅŠŪŽ]{3,}(?:[ -][A-ZĀČĒĢĪĶĻŅŠŪŽ]{3,})*"
+    r"(?:,[^.\n/]{1,30}\.)?\s*(?:\([^)\n]{1,20}\)\s*:|/[^/\n]{1,20}/\.?|[–—-](?=\s))\s*"
+)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def paragraph_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets where the paragraphs of text[start:end] begin (a blank line separates them)."""
+    end = len(text) if end is None else end
+    return [start] + [m.end() for m in PARAGRAPH_BREAK.finditer(text, start, end)]
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a dateline at text[start:] ends; `start` when there is none."""
+    m = DATELINE.match(text, start, end)
+    return m.end() if m else start
