@@ -417,7 +417,8 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
             point = points.get(key)
             if point is None:
                 point = points[key] = _point(m, grammar.lexicon, template)
-            found.append(_Cand(m.start(), m.end(), m.start(core), m.end(core), (point,), template.use, prio,
+            surface_end = m.start(core) + len(m.group(core).rstrip())  # "on Wednesday\n\n": not the break
+            found.append(_Cand(m.start(), m.end(), m.start(core), surface_end, (point,), template.use, prio,
                                attribute=template.attribute))
     return found
 
@@ -602,12 +603,14 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
     chosen = _select(cands, urls)
     # with no year before and no publication date, a year-less date takes the first year stated
     # after it ("On Tuesday, August 10 ... from August 11, 2021"): the text's own year
+    # (a full date's year first: "than in 2020" compares, "from August 11, 2021" dates)
     later = [next((p.year for p in c.points if p.year is not None), None) if not c.attribute else None
              for c in chosen]
+    full = [y if y and any(p.day is not None for p in c.points) else None for y, c in zip(later, chosen)]
     for i, c in enumerate(chosen):
         year = context
         if year is None and default_year is None:
-            year = next((y for y in later[i:] if y is not None), None)
+            year = next((y for y in full[i:] if y is not None), None) or next((y for y in later[i:] if y is not None), None)
         mention = _resolve(text, c, year, (default_year, default_month), published, previous)
         if mention is not None:
             mentions.append(mention)

@@ -140,7 +140,9 @@ def _place_words(lang: str) -> dict:
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
-            "at_border": frozenset(data.get("at_border", []))}
+            "at_border": frozenset(data.get("at_border", [])),
+            "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
+                                   re.IGNORECASE) if data.get("one_dead") else None}
 
 
 def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str:
@@ -426,18 +428,21 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
              gazetteer_places: dict[str, Place], lang: str, published: date | None = None) -> list[Event]:
     """Every event of a document, in text order, with ids `<doc_id>:e<n>`."""
     starts = sentences_mod.paragraph_starts(text, 0, len(text))
-    datelines = []
+    datelines = []  # (start, end) of each paragraph's dateline
     for s in sentences:
-        if s.start in starts or bisect_right(starts, s.start) and text[starts[bisect_right(starts, s.start) - 1]:s.start].strip() == "":
-            cut = sentences_mod.dateline_end(text, s.start, s.end)
-            if cut > s.start:
-                datelines.append((s.start, cut))
+        opens = not text[starts[bisect_right(starts, s.start) - 1]:s.start].strip()  # first of its paragraph
+        cut = sentences_mod.dateline_end(text, s.start, s.end) if opens else s.start
+        if cut > s.start:
+            datelines.append((s.start, cut))
     masked = lambda m: any(a <= m.start < b for a, b in datelines)  # noqa: E731
     resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end) and not masked(d)])
+    dateline_places = [p for p in places if masked(p)]
     places, counts, bare = Sorted([p for p in places if not masked(p)]), Sorted(counts), Sorted(bare)
     events: list[Event] = []
-    context, paragraph = Context(), 0
-    headings = {i for i, p in enumerate(starts, 1) if _heading(text, p)}
+    paragraph = 0
+    headings = {i for i, p in enumerate(starts, 1) if _heading(text, p, i == 1)}
+    about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
+    context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
@@ -469,21 +474,23 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
 
 
-HEADING_LENGTH = 200  # characters: a title is short
+HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
 
 
-def _heading(text: str, start: int) -> bool:
+def _heading(text: str, start: int, first: bool) -> bool:
     """A paragraph of one short line with no closing punctuation, followed by another: a title."""
     m = re.compile(r"[^\n]*").match(text, start)
     line = m.group().strip()
     follows = sentences_mod.PARAGRAPH_BREAK.match(text, m.end())
-    return bool(line) and len(line) <= HEADING_LENGTH and line[-1] not in ".!?:\"”»)…" and follows is not None
+    return (bool(line) and len(line) <= HEADING_LENGTH[0 if first else 1]
+            and line[-1] not in ".!?:\"”»)…" and follows is not None)
 
 
 def _restates(new: Event, old: Event) -> bool:
     """Whether `new` tells again an event told before: of the same type at the same place,
-    either with no count of its own at overlapping dates, or with the same count ("we turned
-    back 395 trespassers", quoted after the report)."""
+    either with no count of its own at overlapping dates (and a date of its own, if any,
+    within the earlier event's), or with the same count ("we turned back 395 trespassers",
+    quoted after the report)."""
     if new.event_type != old.event_type:
         return False
     if new.persons is not None and new.persons == old.persons and new.persons > 1 \
@@ -491,7 +498,10 @@ def _restates(new: Event, old: Event) -> bool:
         return True
     if new.date_start > old.date_end or old.date_start > new.date_end:
         return False
-    return new.persons is None and new.position.id == old.position.id
+    if new.persons is not None or new.position.id != old.position.id:
+        return False
+    # a date of its own beyond the event before is news: "from December 1 to March 1"
+    return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
 
 
 def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
@@ -526,10 +536,16 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
     located = _where(mentions, gazetteer_places, text, lang)
+    if not located and etype in words["at_border"]:
+        # only where they came from: "cross the border into the country from Belarus" is
+        # the border of Belarus with the country the text is about
+        origins = _located(clause.places or sentence_places, gazetteer_places)
+        border = _border_of(text, clause.start, clause.end, origins, context, gazetteer_places, lang)
+        located, place_from_context = ([border], True) if border else ([], place_from_context)
     if not located:
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang) \
-        if etype in words["at_border"] else None
+        if etype in words["at_border"] and not place_from_context else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
 
@@ -540,12 +556,16 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         adjacent = before is not None and before in context.previous + _inside(resolved, sentence.start, sentence.end)
         start, end = _period(clause.date, before if adjacent else None, published)
         date_mentions, precision, relation = [clause.date], clause.date.precision, clause.date.relation
-    elif (count and context.near_dates()) or (incident and context.previous):
-        # a count takes the paragraph's last date a few sentences back; an incident without
-        # a count, the date of the sentence before ("Vēl 12 Irākas pilsoņi ... tika aizturēti")
-        date_mentions, relation = (context.near_dates() if count else context.previous), CONTEXT
+    elif (incident or count) and context.near_dates() and (count or published is not None):
+        # a count (or, in a dated news text, any incident) takes the paragraph's last date
+        date_mentions, relation = context.near_dates(), CONTEXT
         start, end, precision = _context_period(date_mentions)
-    elif (incident or count) and published is not None and not context.near_dates():
+    elif incident and context.previous:
+        # in a text with no publication date an incident without a count takes only the date
+        # of the sentence before ("Vēl 12 Irākas pilsoņi ... tika aizturēti")
+        date_mentions, relation = context.previous, CONTEXT
+        start, end, precision = _context_period(date_mentions)
+    elif (incident or count) and published is not None:
         date_mentions, relation, start, end, precision = [], PUBLICATION, published, published, DAY
     else:
         return None
@@ -556,8 +576,11 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         return None  # an untyped sentence: only with its own place, and its own date or a count
     spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
     spans += [_span(count, "count")] if count else []
+    persons = count.value if count else None
+    if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
+        persons = 1  # "found the body of a man"
     return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
-                 count.value if count else None, tuple(located), _countries(mentions, gazetteer_places),
+                 persons, tuple(located), _countries(mentions, gazetteer_places),
                  sentence.start, sentence.end, tuple(sorted(spans, key=lambda s: (s["start"], s["end"]))),
                  relation, from_context, place_from_context,
                  date_mentions=list(date_mentions), place_mentions=list(mentions))
