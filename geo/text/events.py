@@ -141,6 +141,7 @@ def _place_words(lang: str) -> dict:
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
+            "trends": tuple(fold(w) for w in data.get("trends", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -526,6 +527,11 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         return None  # who said what is not an incident
     if etype in words["own_date_types"] and clause.date is None:
         return None
+    if rule is None and count is None:
+        return None  # no word of an incident and no number: "the crisis escalated in November 2021"
+    if count is None and words["trends"] and any(
+            re.search(r"\b" + re.escape(w), fold(text[clause.start:clause.end])) for w in words["trends"]):
+        return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
     incident = etype not in WEAK_TYPES or rule is not None
 
     # where
