@@ -227,6 +227,7 @@ SEED_BODY_EXPECTED = [  # (surface, date_start, date_end, precision, relation, y
     ("Kopš 2021. gada augusta vidus", "2021-08-11", None, WEEK, "from", False),
     ("2021. gada novembrī", "2021-11-01", "2021-11-30", MONTH, "on", False),
     ("2021. gada novembrī", "2021-11-01", "2021-11-30", MONTH, "on", False),
+    ("pašlaik", None, None, DAY, "relative_to_publication", False),  # "Mēs pašlaik nevaram pateikt": in a quote
     ("Šodien", None, None, DAY, "relative_to_publication", False),  # in a quote; the seed has no publication date
     ("2022. gada 30. jūnijā", "2022-06-30", "2022-06-30", DAY, "on", False),
     ("2022. gada jūlijā", "2022-07-01", "2022-07-31", MONTH, "on", False),

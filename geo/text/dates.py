@@ -147,6 +147,7 @@ class _Template:
     starts: str | None = None  # key of the pass that finds where a match can begin; None: anywhere
     relative: str | None = None  # "pēc {numword} {unit}": counted from the previous date or publication
     sign: int = 1  # "{count} {unit} earlier" counts back
+    this_year: bool = False  # "šī gada {day}. {month}": the year of publication
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ class _Point:
     years: tuple[int, int] | None = None  # a span of years: "2020–2021", "16. gs.", "19. gs. 2. pusē"
     weekday: int | None = None  # "piektdien", "on Thursday": the last such day on or before publication
     relative: Relative | None = None  # "vakar", "last week", "two days later"
+    dow: int | None = None  # the weekday a full date names ("Otrdien, 31. janvārī"): a check on its year
+    this_year: bool = False  # "šī gada 10. maijam": the publication year, whatever the month
 
 
 @dataclass(frozen=True)
@@ -348,7 +351,7 @@ def _grammar(lang: str) -> _Grammar:
     templates = tuple(
         _Template(_compile_pattern(t["pattern"], data, lexicon, t.get("not_followed", data.get("not_followed"))),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
-                  t.get("relative"), t.get("sign", 1))
+                  t.get("relative"), t.get("sign", 1), t.get("this_year", False))
         for t in data["templates"]
     )
     starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
@@ -380,9 +383,11 @@ def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template:
         n = template.sign * number.get("count", word.get("numword") or 1)
         relative = Relative(template.relative, word["unit"], n, n)
     weekday = word.get("weekday") if number.get("day") is None else None
+    dow = word.get("weekday") if number.get("day") is not None else None
     return _Point(None if years else number.get("year"), month, number.get("day"),
                   part[0] if part and month else None,
-                  word.get("season") or (part[1] if part and not month else None), years, weekday, relative)
+                  word.get("season") or (part[1] if part and not month else None), years, weekday, relative,
+                  dow, template.this_year)
 
 
 def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) -> Iterator[re.Match[str]]:
@@ -517,6 +522,14 @@ def _anchored(p: _Point, published: date | None, previous: date | None) -> tuple
     return _relative_interval(p.relative, anchor) if anchor else None
 
 
+def _safe_weekday(p: _Point, year: int) -> int | None:
+    """The weekday of a point's day in `year`, None if that day does not exist."""
+    try:
+        return _interval(p, year)[0].weekday()
+    except ValueError:
+        return None
+
+
 def _interval(p: _Point, year: int) -> tuple[date, date]:
     """The first and last day a point covers in `year`; ValueError if it does not exist."""
     if p.years is not None:
@@ -534,6 +547,8 @@ def _interval(p: _Point, year: int) -> tuple[date, date]:
 
 def _year(p: _Point, context: int | None, default_year: int | None, default_month: int | None) -> int | None:
     """The year of a point: stated, else the context year, else the publication year."""
+    if p.this_year:
+        return default_year
     if p.year is not None or context is not None:
         return p.year or context
     month = p.month or (p.months[0] if p.months else None)
@@ -571,6 +586,19 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
                 spans[0] = _interval(points[0], (years[0] or _LEAP) - 1)  # "no decembra līdz februārim"
     except ValueError:
         return None
+    for k, p in enumerate(points):
+        if p.dow is not None and spans[k] is not None and years[k] and spans[k][0].weekday() != p.dow:
+            # "Trešdien, 8. septembrī" is no Wednesday in the year inferred: the year next to it
+            # may be, else the year is unknown
+            if p.year is not None:
+                return None
+            fit = [y for y in (years[k] - 1, years[k] + 1)
+                   if _safe_weekday(p, y) == p.dow]
+            if not fit:
+                years[k] = None
+            else:
+                years[k] = fit[0]
+                spans[k] = _interval(p, fit[0])
     if None in years or None in spans:  # no year or anchor anywhere: keep the mention, unnormalised
         return DateMention(date_start=None, date_end=None, **{**base, "year_inferred": False})
     lo, hi = spans[0][0], spans[-1][1]
@@ -607,9 +635,10 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
     later = [next((p.year for p in c.points if p.year is not None), None) if not c.attribute else None
              for c in chosen]
     full = [y if y and any(p.day is not None for p in c.points) else None for y, c in zip(later, chosen)]
+    ahead_ok = True  # until a weekday shows the year ahead is not this text's
     for i, c in enumerate(chosen):
         year = context
-        if year is None and default_year is None:
+        if year is None and default_year is None and ahead_ok:
             year = next((y for y in full[i:] if y is not None), None) or next((y for y in later[i:] if y is not None), None)
         mention = _resolve(text, c, year, (default_year, default_month), published, previous)
         if mention is not None:
@@ -617,8 +646,13 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
             if mention.anchor and (mention.own_end or mention.own_start):
                 previous = mention.own_end or mention.own_start
         stated = [p.year for p in c.points if p.year is not None]
+        checked = [p for p in c.points if p.dow is not None and p.year is None]
         if stated and not c.attribute:
             context = stated[-1]
+        elif checked and mention is not None and mention.date_start is not None:
+            context = mention.date_start.year  # a weekday confirmed the year
+        elif checked and year is not None and context is None:
+            ahead_ok = False
     return mentions
 
 

@@ -142,6 +142,7 @@ def _place_words(lang: str) -> dict:
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
+            "trend_types": frozenset(data.get("trend_types", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -529,7 +530,7 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         return None
     if rule is None and count is None:
         return None  # no word of an incident and no number: "the crisis escalated in November 2021"
-    if count is None and words["trends"] and any(
+    if count is None and etype in words["trend_types"] and any(
             re.search(r"\b" + re.escape(w), fold(text[clause.start:clause.end])) for w in words["trends"]):
         return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
     incident = etype not in WEAK_TYPES or rule is not None
