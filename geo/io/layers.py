@@ -39,7 +39,7 @@ UNRESOLVED_FILE = "unresolved.json"
 EVENT_COLUMNS = ["id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
                  "persons", "place_ids", "place_names", "place_name", "country", "countries", "geo_precision",
                  "quote", "quote_start", "quote_end", "spans", "date_relation", "date_from_context",
-                 "place_from_context", "doc_title"]
+                 "place_from_context", "area_id", "doc_title"]
 PLACE_COLUMNS = ["id", "name", "name_lv", "type", "country", "geo_precision", "mention_count",
                  "first_date", "last_date", "source"]
 MENTION_COLUMNS = ["doc_id", "start", "end", "surface", "lemma", "place_id", "role",
@@ -84,7 +84,7 @@ def event_row(event: Event, doc: Any) -> dict[str, Any]:
         "quote_start": event.quote_start, "quote_end": event.quote_end,
         "spans": [dict(s) for s in event.spans],
         "date_relation": event.date_relation, "date_from_context": event.date_from_context,
-        "place_from_context": event.place_from_context, "doc_title": doc.title,
+        "place_from_context": event.place_from_context, "area_id": event.area_id, "doc_title": doc.title,
     }
 
 

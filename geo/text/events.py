@@ -367,13 +367,14 @@ class Context:
                        tuple(seen + [c for c in self.countries if c not in seen]),
                        last_type or self.last_type)
 
-    def paragraph(self) -> "Context":
+    def paragraph(self, keep_dates: bool = False) -> "Context":
         """The context at a new paragraph: dates do not carry over (the publication date
         stands in); places do, within their reach (a one-sentence paragraph "There were 200
         such attempts on Saturday" is still about the border named before), and so do the
         document's countries and the last event's type."""
+        dates = dict(dates=self.dates, dates_since=self.dates_since) if keep_dates else {}
         return Context(places=self.places, places_since=self.places_since, countries=self.countries,
-                       last_type=self.last_type)
+                       last_type=self.last_type, **dates)
 
     def near_dates(self) -> list[DateMention]:
         return self.dates if self.dates_since <= CONTEXT_REACH else []
@@ -448,7 +449,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
-            context, paragraph = context.paragraph(), now
+            # with no publication date to stand in, the last date carries on (within its reach)
+            context, paragraph = context.paragraph(keep_dates=published is None), now
         if now in headings:  # a title tells what the report is about, the report tells it again
             heading_places = [m for m in _inside(places, sentence.start, sentence.end)
                               if _located([m], gazetteer_places)]

@@ -183,20 +183,27 @@ def texts(directory: Path = FIXTURES) -> list[Path]:
 def score_all(directory: Path = FIXTURES) -> tuple[list[Score], Score]:
     """Per-text scores and their total."""
     per_text = [score_text(p) for p in texts(directory)]
-    total = Score("overall")
-    for s in per_text:
-        total.add(s)
-    return per_text, total
+    return per_text, total(per_text, "overall")
+
+
+def total(scores: list[Score], name: str) -> Score:
+    """The sum of some texts' scores."""
+    out = Score(name)
+    for s in scores:
+        out.add(s)
+    return out
 
 
 COLUMNS = ("recall", "precision", "date", "place", "persons", "type")
 
 
-def table(per_text: list[Score], total: Score, verbose: bool = False) -> str:
+def table(per_text: list[Score], total_score: Score, verbose: bool = False) -> str:
     """The figures as a plain-text table."""
     head = f"{'text':<44} {'gold':>4} {'sys':>4} {'match':>5} " + " ".join(f"{c:>9}" for c in COLUMNS)
     lines = [head, "-" * len(head)]
-    for s in per_text + [total]:
+    by_lang = [total([s for s in per_text if s.name.startswith(lang + "_")], f"overall {lang}")
+               for lang in sorted({s.name.split("_")[0] for s in per_text})]
+    for s in per_text + by_lang + [total_score]:
         lines.append(f"{s.name:<44} {s.gold:>4} {s.system:>4} {s.matched:>5} "
                      + " ".join(f"{s.rate(c):>9.2f}" for c in COLUMNS))
         if verbose and s.misses:
@@ -207,8 +214,8 @@ def table(per_text: list[Score], total: Score, verbose: bool = False) -> str:
 def main(argv: list[str]) -> int:
     global STRICT
     STRICT = "--strict" in argv
-    per_text, total = score_all()
-    print(table(per_text, total, verbose="-v" in argv))
+    per_text, overall = score_all()
+    print(table(per_text, overall, verbose="-v" in argv))
     return 0
 
 
