@@ -326,3 +326,142 @@ def test_a_template_may_begin_inside_a_longer_word_when_its_space_is_optional():
         full = sorted((m.start(), m.end(), prio) for prio, t in enumerate(grammar.templates)
                       for m in t.regex.finditer(text))
         assert sorted((a.lo, a.hi, a.prio) for a in dates._atoms(text, 0, len(text), grammar)) == full
+
+
+# --- dates relative to the publication date, to the date before; other centuries and forms ---
+
+MONDAY = D("2021-08-16")  # a Monday: weekdays count back from it
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end, precision", [
+    ("Pirmdienas rītā robežsargi aizturēja 14 personas.", "lv", "Pirmdienas rītā", "2021-08-16", "2021-08-16", DAY),
+    ("Robežsargi piektdien aizturēja 3 personas.", "lv", "piektdien", "2021-08-13", "2021-08-13", DAY),
+    ("Otrdienā robeža bija slēgta.", "lv", "Otrdienā", "2021-08-10", "2021-08-10", DAY),
+    ("Svētdienas vakarā robežu šķērsoja 5 migranti.", "lv", "Svētdienas vakarā", "2021-08-15", "2021-08-15", DAY),
+    ("Vakar aizturēja 7 migrantus.", "lv", "Vakar", "2021-08-15", "2021-08-15", DAY),
+    ("Šodien robežsargi aizturēja 2 personas.", "lv", "Šodien", "2021-08-16", "2021-08-16", DAY),
+    ("Šonedēļ robežu mēģināja šķērsot 40 cilvēki.", "lv", "Šonedēļ", "2021-08-16", "2021-08-16", WEEK),
+    ("Pagājušajā nedēļā aizturēja 90 personas.", "lv", "Pagājušajā nedēļā", "2021-08-09", "2021-08-15", WEEK),
+    ("Šogad aizturēti 353 migranti.", "lv", "Šogad", "2021-01-01", "2021-08-16", SEASON_OR_YEAR),
+    ("Pērn robežu šķērsoja 12 cilvēki.", "lv", "Pērn", "2020-01-01", "2020-12-31", SEASON_OR_YEAR),
+    ("The peak was on Thursday when 101 migrants were turned back.", "en", "Thursday", "2021-08-12", "2021-08-12", DAY),
+    ("Guards said on Monday that the border was calm.", "en", "Monday", "2021-08-16", "2021-08-16", DAY),
+    ("Yesterday there were 121 attempts to cross the border.", "en", "Yesterday", "2021-08-15", "2021-08-15", DAY),
+    ("Lithuania began turning away migrants earlier this week.", "en", "earlier this week", "2021-08-16", "2021-08-16", WEEK),
+    ("This year 4000 people crossed.", "en", "This year", "2021-01-01", "2021-08-16", SEASON_OR_YEAR),
+    ("Last night 35 migrants crossed the border.", "en", "Last night", "2021-08-15", "2021-08-16", DAY),
+    ("Last week 90 people were detained.", "en", "Last week", "2021-08-09", "2021-08-15", WEEK),
+], ids=["lv-pirmdienas-rita", "lv-piektdien", "lv-otrdiena", "lv-svetdienas-vakara", "lv-vakar", "lv-sodien",
+        "lv-sonedel", "lv-pagajusaja-nedela", "lv-sogad", "lv-pern", "en-on-thursday", "en-on-the-day-itself",
+        "en-yesterday", "en-earlier-this-week", "en-this-year", "en-last-night", "en-last-week"])
+def test_dates_relative_to_the_publication_date(text, lang, surface, start, end, precision):
+    (m,) = [m for m in find_dates(text, lang, published=MONDAY) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end), m.precision, m.relation) == (start, end, precision,
+                                                                              "relative_to_publication")
+
+
+@pytest.mark.parametrize("text, lang", [("Vakar aizturēja 7 migrantus.", "lv"), ("On Thursday 5 people crossed.", "en")])
+def test_relative_dates_without_a_publication_date_stay_unresolved(text, lang):
+    (m,) = find_dates(text, lang, default_year=2021)
+    assert (m.date_start, m.date_end, m.relation) == (None, None, "relative_to_publication")
+
+
+def test_night_to_a_weekday():
+    (m,) = find_dates("Naktī uz piektdienu aizturēja 65 robežpārkāpējus.", published=MONDAY)
+    assert (iso(m.date_start), iso(m.date_end), m.relation) == ("2021-08-12", "2021-08-13", "night")
+    (m,) = find_dates("in the night between Tuesday and Wednesday", "en", published=D("2021-12-08"))
+    assert (iso(m.date_start), iso(m.date_end)) == ("2021-12-07", "2021-12-08")
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end, precision", [
+    ("2021. gada 5. augustā aizturēja 12. Nākamajā dienā vēl 3.", "lv", "Nākamajā dienā", "2021-08-06", "2021-08-06", DAY),
+    ("2021. gada 5. augustā aizturēja 12. Pēc divām dienām vēl 3.", "lv", "Pēc divām dienām", "2021-08-07", "2021-08-07", DAY),
+    ("2021. gada 5. augustā aizturēja 12. Divas dienas vēlāk vēl 3.", "lv", "Divas dienas vēlāk", "2021-08-07", "2021-08-07", DAY),
+    ("2021. gada 5. augustā aizturēja 12. Tajā pašā dienā vēl 3.", "lv", "Tajā pašā dienā", "2021-08-05", "2021-08-05", DAY),
+    ("On 5 August 2021 guards detained 12. Two days later 3 more.", "en", "Two days later", "2021-08-07", "2021-08-07", DAY),
+    ("On 5 August 2021 guards detained 12. The following day 3 more.", "en", "The following day", "2021-08-06", "2021-08-06", DAY),
+    ("On 5 August 2021 guards detained 12. A week after, 3 more.", "en", "A week after", "2021-08-12", "2021-08-12", WEEK),
+    ("On 19 August 2021 138 people tried to enter in the previous day.", "en", "the previous day", "2021-08-18", "2021-08-18", DAY),
+], ids=["lv-nakamaja-diena", "lv-pec-divam-dienam", "lv-divas-dienas-velak", "lv-taja-pasa-diena",
+        "en-two-days-later", "en-the-following-day", "en-a-week-after", "en-the-previous-day"])
+def test_dates_relative_to_the_date_before(text, lang, surface, start, end, precision):
+    (m,) = [m for m in find_dates(text, lang) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end), m.precision, m.relation) == (start, end, precision,
+                                                                              "relative_to_previous")
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end", [
+    ("1261. gada 7. augustā pils nodega.", "lv", "1261. gada 7. augustā", "1261-08-07", "1261-08-07"),
+    ("Robeža noteikta 1761.g. līgumā.", "lv", "1761.g.", "1761-01-01", "1761-12-31"),
+    ("Tilts uzcelts 1938. g. un atjaunots.", "lv", "1938. g.", "1938-01-01", "1938-12-31"),
+    ("Tilts uzcelts 1938. g. vasarā.", "lv", "1938. g. vasarā", "1938-06-01", "1938-08-31"),
+    ("Pils celta 16. gs. sākumā.", "lv", "16. gs. sākumā", "1501-01-01", "1520-12-31"),
+    ("Ciems minēts jau 16. gs.", "lv", "16. gs.", "1501-01-01", "1600-12-31"),
+    ("Muiža celta 19. gs. 2. pusē.", "lv", "19. gs. 2. pusē", "1851-01-01", "1900-12-31"),
+    ("Baznīca celta 17. gs. beigās.", "lv", "17. gs. beigās", "1681-01-01", "1700-12-31"),
+    ("Draudze dibināta 18. gadsimtā.", "lv", "18. gadsimtā", "1701-01-01", "1800-12-31"),
+    ("The castle was built in the 16th century.", "en", "16th century", "1501-01-01", "1600-12-31"),
+    ("in the second half of the 19th century", "en", "second half of the 19th century", "1851-01-01", "1900-12-31"),
+    ("More people crossed in 2021 than before.", "en", "2021", "2021-01-01", "2021-12-31"),
+    ("Crossings rose in 2020–2021 along the border.", "en", "2020–2021", "2020-01-01", "2021-12-31"),
+    ("the 2021–2022 crisis on the border", "en", "2021–2022", "2021-01-01", "2022-12-31"),
+    ("We are completing 2021 with these results.", "en", "2021", "2021-01-01", "2021-12-31"),
+], ids=["lv-1261", "lv-1761g", "lv-1938g", "lv-1938g-vasara", "lv-16gs-sakuma", "lv-16gs", "lv-19gs-2-puse", "lv-17gs-beigas",
+        "lv-18-gadsimta", "en-16th-century", "en-second-half-19th-century", "en-in-2021", "en-2020-2021",
+        "en-the-2021-2022-crisis", "en-bare-year"])
+def test_other_centuries_and_forms(text, lang, surface, start, end):
+    (m,) = [m for m in find_dates(text, lang) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end)) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["Guards stopped 2000 people at the border.", "by 2000 migrants",
+                                  "Around 1500 soldiers were sent."])
+def test_a_bare_number_before_people_is_no_year(text):
+    assert find_dates(text, "en") == []
+
+
+@pytest.mark.parametrize("text, lang, surface, own", [
+    ("The fence will stand until the summer of 2022.", "en", "until the summer of 2022", ("2022-06-01", "2022-08-31")),
+    ("It will be built by the end of 2023.", "en", "by the end of 2023", ("2023-10-01", "2023-12-31")),
+    ("Krīze apsīka līdz 2023. gada vasarai.", "lv", "līdz 2023. gada vasarai", ("2023-06-01", "2023-08-31")),
+    ("Kopš 2021. gada augusta vidus aizturēja 300.", "lv", "Kopš 2021. gada augusta vidus", ("2021-08-11", "2021-08-20")),
+], ids=["en-until-summer", "en-by-the-end-of", "lv-lidz-vasarai", "lv-kops-vidus"])
+def test_open_ranges_keep_the_period_of_the_date_itself(text, lang, surface, own):
+    (m,) = [m for m in find_dates(text, lang) if m.surface == surface]
+    assert (iso(m.own_start), iso(m.own_end)) == own
+
+
+def test_a_weekday_checks_the_year_it_is_given():
+    # 31 January is a Tuesday in 2023: the year the text states later is 2021, its next year no fit
+    text = "Otrdien, 31. janvārī, valdība lēma. No 2021. gada 11. augusta atturētas 4045 personas."
+    first = find_dates(text)[0]
+    assert (first.date_start, first.date_end) == (None, None)
+    # 8 September is a Wednesday in 2021, not in 2020
+    (m, _) = find_dates("Trešdien, 8. septembrī, novērsti 8 mēģinājumi. 2020. gada 5. maijā ...")
+    assert iso(m.date_start) == "2021-09-08"
+    (m,) = find_dates("On Tuesday, August 10, the order was issued.", "en", default_year=2021)
+    assert iso(m.date_start) == "2021-08-10"
+
+
+def test_this_years_date_takes_the_publication_year():
+    (m,) = find_dates("pagarināt līdz šī gada 10. maijam", published=D("2023-01-31"))
+    assert iso(m.date_end) == "2023-05-10" and m.relation == "until"
+
+
+def test_a_range_from_the_publication_month_runs_into_next_year():
+    (m,) = find_dates("from December 1 to March 1 it is forbidden", "en", published=D("2021-12-10"))
+    assert (iso(m.date_start), iso(m.date_end)) == ("2021-12-01", "2022-03-01")
+
+
+def test_a_year_less_date_takes_the_next_full_date_s_year_when_nothing_else_gives_one():
+    text = "On August 10 the order was issued. This is more than in 2020. It runs from August 11, 2021."
+    first = find_dates(text, "en")[0]
+    assert iso(first.date_start) == "2021-08-10" and first.year_inferred
+
+
+def test_date_tables_carry_weekdays_and_relative_words():
+    for lang in ("lv", "en"):
+        data = load_language(lang)
+        assert len(data["weekdays"]) == 7
+        assert {r["anchor"] for r in data["relatives"]} == {"publication", "previous"}
+        assert data["century_words"] and data["units"] and data["number_words"]

@@ -349,7 +349,7 @@ def _grammar(lang: str) -> _Grammar:
     data = load_language(lang)
     lexicon: dict[str, Any] = {}
     templates = tuple(
-        _Template(_compile_pattern(t["pattern"], data, lexicon, t.get("not_followed", data.get("not_followed"))),
+        _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
                   t.get("relative"), t.get("sign", 1), t.get("this_year", False))
         for t in data["templates"]

@@ -442,7 +442,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     dateline_places = [p for p in places if masked(p)]
     places, counts, bare = Sorted([p for p in places if not masked(p)]), Sorted(counts), Sorted(bare)
     events: list[Event] = []
-    paragraph = 0
+    paragraph = last_paragraph = 0
     headings = {i for i, p in enumerate(starts, 1) if _heading(text, p, i == 1)}
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
@@ -468,7 +468,16 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                            found[-1].event_type if found else context.last_type)
             if event and not any(_restates(event, e) for e in events + found):
                 found.append(event)
+        if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
+                and sentence_rule is None and not in_sentence and not _where(sentence_places, gazetteer_places, text, lang):
+            # "... Krāslavas novadā tika aizturēti migranti. Tie bija astoņi Irānas pilsoņi.": who
+            # they were, told in the next sentence
+            count, last = sentence_counts[0], events[-1]
+            spans = tuple(sorted(last.spans + (_span(count, "count"),), key=lambda s: (s["start"], s["end"])))
+            events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
         events += found
+        if found:
+            last_paragraph = now
         own_located = [m for m in sentence_places if _located([m], gazetteer_places)]
         countries = [gazetteer_places[m.place_id].country for m in own_located
                      if gazetteer_places[m.place_id].country]
