@@ -258,3 +258,199 @@ def test_borrowed_dates_do_not_extend_the_reach_of_a_count(gaz):
     counts = " ".join(f"Latvijā atradās {n} personas." for n in range(2, 10))  # type "other"
     parse = parse_text(f"2022. gada 3. martā notika sanāksme. {counts}", gaz)
     assert [e.persons for e in parse.events] == [2, 3, 4, 5, 6]
+
+
+# --- incidents as a reporter tells them (made-up sentences of the shapes of real reports) ----
+
+def one(parse, **want):
+    """The single event of a parse whose attributes match."""
+    return pick(parse.events, **want)
+
+
+@pytest.mark.parametrize("text, lang, published, want", [
+    ("Pirmdienas rītā robežsargi Piedrujas pagastā aizturēja 14 personas.", "lv", "2021-08-18",
+     dict(date_start=D("2021-08-16"), persons=14, position="piedruja-parish", event_type="detention")),
+    ("Robežsargi vakar pie Silenes aizturēja 3 migrantus.", "lv", "2021-08-18",
+     dict(date_start=D("2021-08-17"), persons=3, position="silene", event_type="detention")),
+    ("On Thursday guards detained 9 people in Skrudaliena parish.", "en", "2021-08-16",
+     dict(date_start=D("2021-08-12"), persons=9, position="skrudaliena-parish", event_type="detention")),
+    ("Yesterday 121 migrants tried to cross the Polish-Belarusian border.", "en", "2021-12-10",
+     dict(date_start=D("2021-12-09"), persons=121, position="pl-by-border", event_type="border_crossing")),
+], ids=["lv-pirmdienas-rita", "lv-vakar", "en-on-thursday", "en-yesterday"])
+def test_events_dated_relative_to_publication(gaz, text, lang, published, want):
+    event = one(parse_text(text, gaz, lang, published=published), **want)
+    assert event.date_relation == "relative_to_publication" and not event.date_from_context
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("2021. gada 5. augustā robežsargi Piedrujas pagastā aizturēja 12 personas. "
+     "Nākamajā dienā pie Silenes aizturēja vēl 4 migrantus.", "lv",
+     dict(date_start=D("2021-08-06"), persons=4, position="silene")),
+    ("On 5 August 2021 guards detained 12 people in Piedruja parish. "
+     "Two days later 4 more migrants were detained near Silene.", "en",
+     dict(date_start=D("2021-08-07"), persons=4, position="silene")),
+], ids=["lv-nakamaja-diena", "en-two-days-later"])
+def test_events_dated_relative_to_the_date_before(gaz, text, lang, want):
+    event = one(parse_text(text, gaz, lang), **want)
+    assert event.date_relation == "relative_to_previous" and not event.date_from_context
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2022. gada 28. martā robežsargi veica pārbaudes.\n\nPierobežā Krāslavas novadā tika aizturēti migranti. "
+     "Tie bija astoņi Irānas pilsoņi.", "lv"),
+    ("2022. gada 28. martā robežsargi veica pārbaudes. Krāslavas novadā tika aizturēti migranti. "
+     "Tie bija astoņi Irānas pilsoņi.", "lv"),
+    ("On 28 March 2022 the border guard checked the area. In Krāslava municipality migrants were detained. "
+     "They were eight Iranian citizens.", "en"),
+], ids=["lv-paragraph-break-stops-the-date", "lv-over-three-sentences", "en-over-three-sentences"])
+def test_an_incident_told_over_neighbouring_sentences(gaz, text, lang):
+    parse = parse_text(text, gaz, lang, published="2022-03-30")
+    event = one(parse, event_type="detention")
+    assert (event.position.id, event.persons) == ("kraslava-municipality", 8)
+    if "\n\n" in text:  # a new paragraph: the publication date stands in
+        assert (event.date_start, event.date_relation) == (D("2022-03-30"), "publication")
+    else:
+        assert (event.date_start, event.date_relation) == (D("2022-03-28"), "context")
+    assert event.date_from_context
+    assert text[event.quote_start:event.quote_end].endswith(("pilsoņi.", "citizens."))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2022. gada 3. martā Latvijas–Baltkrievijas robežas pārkāpšanas dēļ aizturēti 136 cilvēki. "
+     "Piedrujas pagastā vēl aizturēja 3 personas, bet naktī vēl – 65.", "lv"),
+], ids=["lv-bet-nakti-vel"])
+def test_several_incidents_in_one_sentence_lv(gaz, text, lang):
+    parse = parse_text(text, gaz, lang)
+    assert [(e.persons, e.event_type) for e in parse.events] == [(136, "detention"), (3, "detention"), (65, "detention")]
+
+
+def test_several_incidents_in_one_sentence_en(gaz):
+    text = ("In April 1,915 people and in May around 800 attempts to cross were recorded at the Latvian–Belarusian border. "
+            "The next day 130 people were prevented from crossing the Latvian–Belarusian border and eight "
+            "foreigners were detained.")
+    parse = parse_text(text, gaz, "en", published="2021-06-10")
+    got = [(e.persons, e.event_type, e.date_start, e.date_end) for e in parse.events]
+    assert got[:2] == [(1915, "border_crossing", D("2021-04-01"), D("2021-04-30")),
+                       (800, "border_crossing", D("2021-05-01"), D("2021-05-31"))]
+    assert [(p, t) for p, t, _, _ in got[2:]] == [(130, "pushback"), (8, "detention")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Latvijā no Baltkrievijas ieradās aptuveni 750 vīrieši.", "lv"),
+    ("Around 1,915 people crossed into Latvia from Belarus.", "en"),
+], ids=["lv-750-viriesi", "en-1915-people"])
+def test_a_count_without_a_date_takes_the_publication_date(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-08-20"), date_start=D("2021-08-20"))
+    assert event.date_relation == "publication" and event.date_from_context
+    assert event.position.id == "latvia"  # where they came to, not where from
+
+
+@pytest.mark.parametrize("text, lang, position", [
+    ("On 3 August 2021 migrants trying to enter Lithuania from Belarus were turned back.", "en", "lithuania"),
+    ("2021. gada 3. augustā migranti no Baltkrievijas mēģināja iekļūt Lietuvā.", "lv", "lithuania"),
+    ("2021. gada 10. augustā Latvijā izsludināja ārkārtējo situāciju pierobežā ar Baltkrieviju.", "lv", "lv-by-border"),
+    ("On 5 September 2021, 121 attempts to cross the border from Belarus to Poland were thwarted.", "en", "pl-by-border"),
+], ids=["en-enter-from", "lv-no-iekļūt", "lv-pierobeza-ar", "en-border-from-to"])
+def test_the_position_is_where_it_happened(gaz, text, lang, position):
+    parse = parse_text(text, gaz, lang)
+    assert parse.events
+    if position:
+        assert parse.events[0].position.id == position
+    assert all(e.position.id != "belarus" for e in parse.events)
+
+
+def test_a_border_with_a_country_in_a_text_about_another(gaz):
+    text = ("On 5 September 2021 guards detained 20 people in Poland. "
+            "On 6 September 2021 a state of emergency was declared in the border zone with Belarus.")
+    emergency = one(parse_text(text, gaz, "en"), event_type="emergency")
+    assert emergency.position.id == "pl-by-border" and emergency.area_id == "pl-by-border"
+
+
+@pytest.mark.parametrize("text, lang, etype", [
+    ("Robežsargi 12 personas neielaida Latvijā.", "lv", "pushback"),
+    ("No nelikumīgas robežas šķērsošanas atturēti 62 cilvēki.", "lv", "pushback"),
+    ("Ieceļošana Latvijā liegta vienam ārzemniekam.", "lv", "pushback"),
+    ("Pie robežas atrasts miris vīrietis.", "lv", "death"),
+    ("Bojāgājušie migranti atrasti mežā.", "lv", "death"),
+    ("Guards turned back 101 migrants.", "en", "pushback"),
+    ("Migrants were pushed back to Belarus.", "en", "pushback"),
+    ("130 people were prevented from crossing the border.", "en", "pushback"),
+    ("A man was found dead near the border.", "en", "death"),
+    ("Soldiers found a body in the forest.", "en", "death"),
+    ("Two migrants died of hypothermia.", "en", "death"),
+], ids=["lv-neielaida", "lv-atturēti", "lv-liegta", "lv-miris", "lv-bojagajusie", "en-turned-back",
+        "en-pushed-back", "en-prevented", "en-found-dead", "en-body", "en-died"])
+def test_pushback_and_death_types(text, lang, etype):
+    assert event_type(text, lang) == etype
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021. gada 4. augustā robežsargi Piedrujas pagastā aizturēja 12 personas. "
+     "Visus 12 robežpārkāpējus ievietoja aizturēto ārzemnieku izmitināšanas centrā.", "lv"),
+    ("On 4 August 2021 guards detained 12 people in Piedruja parish. "
+     "They were sent to the centre in Daugavpils.", "en"),
+], ids=["lv-ievietoja", "en-sent-to-the-centre"])
+def test_sent_to_the_centre_is_not_a_second_detention(gaz, text, lang):
+    parse = parse_text(text, gaz, lang)
+    assert [(e.event_type, e.persons) for e in parse.events] == [("detention", 12)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021. gada 4. augustā Latvijā robežu šķērsoja 20 migranti.", "lv"),
+    ("On 4 August 2021, 20 migrants crossed into Latvia.", "en"),
+], ids=["lv", "en"])
+def test_a_country_level_event_has_its_area(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang), persons=20)
+    assert (event.position.id, event.position.geo_precision, event.area_id) == ("latvia", 3, "latvia")
+    assert layers.event_row(event, seeds.make_document(text, {"language": lang}, doc_id="own"))["area_id"] == "latvia"
+
+
+def test_a_settlement_has_no_area(gaz):
+    event = one(parse_text("On 4 August 2021 guards detained 12 people near Silene.", gaz, "en"), persons=12)
+    assert event.position.geo_precision == 1 and event.area_id is None
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Robežsargi katru dienu Latvijā aiztur vairāk nekā 50 cilvēkus.", "lv"),
+    ("Each day the border guards in Latvia turn back more than 50 people.", "en"),
+    ("Lithuania will build a fence on the border with Belarus by autumn 2022.", "en"),
+    ("If people cross into Latvia, they are told to go back.", "en"),
+    ("Ja cilvēki mēģina iekļūt Latvijā, viņi tiek informēti.", "lv"),
+], ids=["lv-katru-dienu", "en-each-day", "en-will", "en-if", "lv-ja"])
+def test_habits_plans_and_conditions_are_no_events(gaz, text, lang):
+    assert parse_text(text, gaz, lang, published="2021-08-16").events == []
+
+
+def test_a_statement_is_no_event(gaz):
+    assert parse_text("2021. gada 3. augustā Latvijas ministrs Rīgā paziņoja par situāciju.", gaz).events == []
+
+
+def test_a_dateline_and_a_heading_give_no_position(gaz):
+    text = ("Guards turn back migrants\n\nRIGA, August 16. /TASS/. Latvia’s border guards have turned back "
+            "395 migrants trying to cross the border into the country from Belarus, the chief said on Monday.")
+    parse = parse_text(text, gaz, "en", published="2021-08-16")
+    event = one(parse, persons=395)
+    assert event.event_type == "pushback" and event.position.id == "lv-by-border"  # not Riga, not Belarus
+    assert event.quote_start > text.index("RIGA")
+
+
+def test_a_restatement_is_not_a_second_event(gaz):
+    text = ("On 15 August 2021 Latvian guards turned back 395 trespassers at the Latvian–Belarusian border. "
+            "\"We turned back 395 trespassers at the Latvian–Belarusian border,\" the chief said.")
+    parse = parse_text(text, gaz, "en", published="2021-08-16")
+    assert [(e.event_type, e.persons) for e in parse.events] == [("pushback", 395)]
+
+
+def test_the_day_of_a_report_is_not_the_day_of_the_incident(gaz):
+    text = "“Yesterday 121 people tried to cross the Polish-Belarusian border,” the Border Guard announced on Friday."
+    event = one(parse_text(text, gaz, "en", published="2021-12-10"), persons=121)
+    assert (event.date_start, event.date_end) == (D("2021-12-09"), D("2021-12-09"))
+
+
+def test_more_of_the_same(gaz):
+    text = ("On Sunday, 121 attempts to cross the Polish-Belarusian border were thwarted.\n\n"
+            "There were 200 such attempts on Saturday.")
+    parse = parse_text(text, gaz, "en", published="2021-09-06")
+    assert [(e.event_type, e.persons, e.date_start, e.position.id) for e in parse.events] == [
+        ("pushback", 121, D("2021-09-05"), "pl-by-border"), ("pushback", 200, D("2021-09-04"), "pl-by-border")]
+    assert parse.events[1].place_from_context

@@ -1,0 +1,76 @@
+"""The event figures on the real-text development set (tests/fixtures/real/), held to floors.
+
+The issue's targets are recall ≥ 0.85, date ≥ 0.85, place ≥ 0.85, persons ≥ 0.90 and
+precision ≥ 0.90. With general rules (no rule written for a sentence of the set) the figures
+reached, less a small margin, are asserted here; where they are under the targets the test
+says so instead of pretending:
+- Four Latvian texts (lv_01, lv_04, lv_05, lv_06: 24 of the 78 gold events) have no
+  publication date in their sidecars and state no year (or, lv_06, a weekday that contradicts
+  the only year stated): their dates cannot be known from the text, so those events cannot be
+  produced honestly. The English half has every publication date or year it needs.
+- Place accuracy also depends on place finding (the `places` branch): "near the Latvian
+  border", "Podlaskie province", "Usnarz Górny" are not found yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.real import events as scorer
+
+TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precision": 0.90}
+MARGIN = 0.03
+# what general rules reach today (see the module docstring), per half and overall
+REACHED = {
+    "en": {"recall": 0.86, "precision": 0.84, "date": 0.87, "place": 0.76, "persons": 0.95, "type": 0.95},
+    "lv": {"recall": 0.35, "precision": 0.63, "date": 0.75, "place": 0.42, "persons": 0.92, "type": 0.95},
+    "all": {"recall": 0.64, "precision": 0.78, "date": 0.84, "place": 0.68, "persons": 0.94, "type": 0.95},
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    per_text, overall = scorer.score_all()
+    halves = {lang: scorer.total([s for s in per_text if s.name.startswith(lang + "_")], lang)
+              for lang in ("en", "lv")}
+    return {**halves, "all": overall}
+
+
+def test_the_development_set_is_there():
+    names = [p.stem for p in scorer.texts()]
+    assert sum(n.startswith("en_") for n in names) >= 12
+    for path in scorer.texts():  # the gold spans point into the texts
+        import json
+        text = path.read_text(encoding="utf-8")
+        for e in json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))["events"]:
+            assert 0 <= e["start"] < e["end"] <= len(text)
+
+
+@pytest.mark.parametrize("half", ["en", "lv", "all"])
+@pytest.mark.parametrize("figure", ["recall", "precision", "date", "place", "persons", "type"])
+def test_figures_hold(scores, half, figure):
+    if half == "lv" and not any(p.stem.startswith("lv_") for p in scorer.texts()):
+        pytest.skip("no Latvian texts in the development set yet")
+    assert scores[half].rate(figure) >= REACHED[half][figure] - MARGIN
+
+
+@pytest.mark.parametrize("figure", ["recall", "date", "persons"])
+def test_english_half_meets_the_issue_s_targets(scores, figure):
+    assert scores["en"].rate(figure) >= TARGETS[figure]
+
+
+def test_matching_is_one_to_one_and_prefers_the_same_type():
+    gold = [{"start": 0, "end": 50, "event_type": "pushback"}, {"start": 0, "end": 50, "event_type": "detention"}]
+    system = [{"quote_start": 0, "quote_end": 50, "event_type": "detention"}]
+    assert scorer.match(system, gold) == [(system[0], gold[1])]
+
+
+def test_date_and_place_rules():
+    gold = {"date_start": None, "date_end": "2021-08-15"}
+    assert scorer.date_right({"date_start": "2021-08-15", "date_end": "2021-08-15"}, gold)
+    assert not scorer.date_right({"date_start": "2021-08-15", "date_end": "2021-08-16"}, gold)
+    near = {"place": "Silene", "lat": 55.74, "lon": 26.78, "geo_precision": 1}
+    assert scorer.place_right({"lat": 55.80, "lon": 26.80, "place_name": "x"}, near)
+    assert not scorer.place_right({"lat": 56.80, "lon": 26.80, "place_name": "x"}, near)
+    nowhere = {"place": None, "country": "LV", "lat": None}
+    assert scorer.place_right({"country": "LV"}, nowhere)
