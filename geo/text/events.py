@@ -588,8 +588,9 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
     else:
         return None
     from_context = relation in (CONTEXT, PUBLICATION)
-    if from_context and place_from_context and count is None:
-        return None  # nothing of its own: no count, no date, no place
+    if from_context and place_from_context and (count is None or context.places_since > 1
+                                                or (relation == CONTEXT and context.dates_since > 1)):
+        return None  # nothing of its own but a count: only right after the sentence that gave both
     if not incident and (place_from_context or (from_context and count is None)):
         return None  # an untyped sentence: only with its own place, and its own date or a count
     spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
