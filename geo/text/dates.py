@@ -166,6 +166,8 @@ class _Grammar:
     rules: tuple[_Rule, ...]
     lexicon: Mapping[str, Mapping[str, Any]]  # slot -> lookup key -> value
     starts: Mapping[str, frozenset[str] | None]  # start key -> first words of its templates (None: digits)
+    cuts: tuple[int, ...]  # the lengths of the keys of `heads`
+    heads: dict[str, tuple]  # (read only) first letters -> (start key, its first words, their lengths)
 
 
 @dataclass(frozen=True)
@@ -260,12 +262,14 @@ _NUMBER_STARTS = {"year": "year", "yearend": "year", "day": "short", "monthnum":
 
 def _start_key(pattern: str) -> str | None:
     """What a template's match begins with: "year" or "short" for a number slot, the word
-    category of a word slot ("months"), or None when it begins with anything else (then it is
-    scanned whole)."""
+    category of a word slot ("months"), "literal:<words>" for words ("pēc {count} {unit}"),
+    or None when it begins with anything else (then it is scanned whole)."""
     first = _PIECE.match(pattern)
     slot = first.group(1) if first else None
     if slot in _NUMBER_SLOTS:
         return _NUMBER_STARTS[slot]
+    if first and slot is None and all(_WORD.match(alt) for alt in first.group().split("|")):
+        return "literal:" + first.group()
     return _WORD_SLOTS.get(slot or "")
 
 
@@ -278,6 +282,8 @@ def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
     for a number slot (it begins at a run of digits)."""
     if key in _NUMBER_STARTS.values():
         return None
+    if key.startswith("literal:"):
+        return frozenset(_WORD.match(alt).group().lower() for alt in key[len("literal:"):].split("|"))
     # the leading word characters only: an abbreviation "aug." begins with the word "aug"
     return frozenset(m.group().lower() for entry in data.get(key, [])
                      for form, _ in _forms(entry, data.get("declensions", {})) if (m := _WORD.match(form)))
@@ -285,10 +291,11 @@ def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
 
 def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
     """Where each start key's templates can match: in one pass over the words of the text, the
-    words that begin with a digit, or with the first word of a month or season form (a space
-    in a template may match no space at all: "November2021" begins with "november")."""
+    words that begin with a digit, or with the first word of a month, season, weekday or
+    relative form (a space in a template may match no space at all: "November2021" begins
+    with "november")."""
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
-    words = [(key, *_prefix_index(ws)) for key, ws in grammar.starts.items() if ws is not None]
+    heads, cuts = grammar.heads, grammar.cuts
     years, shorts = positions.get("year"), positions.get("short")
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -300,18 +307,26 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
                 shorts.append(m.start())
             continue
         low = word.lower()
-        for key, first_words, lengths, cut, heads in words:
-            # most words fail on their first letters; only the rest are tried against each length
-            if low[:cut] in heads and any(low[:n] in first_words for n in lengths):
-                positions[key].append(m.start())
+        # most words fail on their first letters (one look-up per cut); only the rest are
+        # tried against each length of the first words that share them
+        found = set()
+        for cut in cuts:
+            for key, first_words, lengths in heads.get(low[:cut], ()):
+                if key not in found and any(low[:n] in first_words for n in lengths):
+                    found.add(key)
+                    positions[key].append(m.start())
     return positions
 
 
-@functools.lru_cache(maxsize=None)
-def _prefix_index(first_words: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...], int, frozenset[str]]:
-    """(the words, their lengths, how many first letters all of them have, those first letters)."""
-    cut = min(3, min(map(len, first_words), default=1))
-    return first_words, tuple(sorted({len(w) for w in first_words})), cut, frozenset(w[:cut] for w in first_words)
+def _head_index(starts: Mapping[str, frozenset[str] | None]) -> dict[str, tuple[tuple[str, frozenset[str], tuple[int, ...]], ...]]:
+    """First letters (one to three: as many as the shortest first word has) → the start keys
+    whose first words begin with them, each with those words and their lengths."""
+    index: dict[str, dict[str, set[str]]] = {}
+    for key, words in starts.items():
+        for w in words or ():
+            index.setdefault(w[:min(3, len(w))], {}).setdefault(key, set()).add(w)
+    return {head: tuple((key, frozenset(ws), tuple(sorted({len(w) for w in ws}))) for key, ws in by_key.items())
+            for head, by_key in index.items()}
 
 
 def _last_words(words: str | None, article: str) -> frozenset[str] | None:
@@ -362,7 +377,9 @@ def _grammar(lang: str) -> _Grammar:
         for r in data["ranges"]
     )
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
-    return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts))
+    heads = _head_index(starts)
+    return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts),
+                    tuple(sorted({len(h) for h in heads})), heads)
 
 
 def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:

@@ -280,7 +280,13 @@ ARTICLES = {"the", "a", "an"}
 
 def _is_origin(text: str, m: PlaceMention, lang: str) -> bool:
     """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no Baltkrievijas"."""
-    words = [fold(w) for w in TOKEN.findall(text[max(0, m.start - 40):m.start])]
+    return _origin_before(text[max(0, m.start - 40):m.start], lang)
+
+
+@lru_cache(maxsize=8192)
+def _origin_before(before_text: str, lang: str) -> bool:
+    """Whether this text ends with an origin word (and perhaps an article)."""
+    words = [fold(w) for w in TOKEN.findall(before_text)]
     while words and words[-1] in ARTICLES:
         words.pop()
     before = " " + " ".join(words[-3:])
@@ -293,6 +299,12 @@ def _where(mentions: list[PlaceMention], places: dict[str, Place], text: str, la
     located = _located(mentions, places, text, lang)
     origins = {m.place_id for m in mentions if m.role == LOCATION and _is_origin(text, m, lang)}
     return located if any(p.id not in origins for p in located) else []
+
+
+def _is_located(m: PlaceMention, places: dict[str, Place]) -> bool:
+    """Whether a mention is of a place where something is, with coordinates."""
+    place = places.get(m.place_id or "")
+    return m.role == LOCATION and place is not None and place.lat is not None
 
 
 def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str = "", lang: str = "") -> list[Place]:
@@ -387,11 +399,6 @@ class Context:
         return self.near_dates()
 
 
-@lru_cache(maxsize=64)
-def _borders(places_id: int, places: tuple[tuple[str, str, str], ...]) -> dict[frozenset[str], str]:
-    return {}
-
-
 def _border_between(a: str, b: str, gazetteer_places: dict[str, Place]) -> Place | None:
     """The gazetteer's border place whose name names both countries ("Poland–Belarus border")."""
     na, nb = (pycountry.countries.get(alpha_2=c) for c in (a, b))
@@ -453,7 +460,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             context, paragraph = context.paragraph(keep_dates=published is None), now
         if now in headings:  # a title tells what the report is about, the report tells it again
             heading_places = [m for m in _inside(places, sentence.start, sentence.end)
-                              if _located([m], gazetteer_places)]
+                              if _is_located(m, gazetteer_places)]
             context = context.after([], heading_places, [], [gazetteer_places[m.place_id].country
                                                              for m in heading_places], None)
             continue
@@ -478,7 +485,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         events += found
         if found:
             last_paragraph = now
-        own_located = [m for m in sentence_places if _located([m], gazetteer_places)]
+        own_located = [m for m in sentence_places if _is_located(m, gazetteer_places)]
         countries = [gazetteer_places[m.place_id].country for m in own_located
                      if gazetteer_places[m.place_id].country]
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
@@ -547,13 +554,16 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
     incident = etype not in WEAK_TYPES or rule is not None
 
     # where
-    mentions = clause.places if _where(clause.places, gazetteer_places, text, lang) else sentence_places
+    located = _where(clause.places, gazetteer_places, text, lang)
+    mentions = clause.places
+    if not located and clause.places != sentence_places:
+        mentions, located = sentence_places, _where(sentence_places, gazetteer_places, text, lang)
     place_from_context = False
-    if not _where(mentions, gazetteer_places, text, lang) and etype in words["at_border"] and (incident or count):
+    if not located and etype in words["at_border"] and (incident or count):
         # what happens at a place may be told after the place: "The peak was on Thursday when 101
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
-    located = _where(mentions, gazetteer_places, text, lang)
+        located = _where(mentions, gazetteer_places, text, lang)
     if not located and etype in words["at_border"]:
         # only where they came from: "cross the border into the country from Belarus" is
         # the border of Belarus with the country the text is about
