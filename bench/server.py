@@ -70,7 +70,8 @@ def synthetic_events(n: int, seed: int = 7) -> gpd.GeoDataFrame:
             "persons": persons, "place_ids": [pid], "place_names": [name], "place_name": name,
             "country": country, "countries": countries, "geo_precision": precision, "quote": quote,
             "quote_start": q0, "quote_end": q0 + len(quote), "spans": spans, "date_relation": "on",
-            "date_from_context": False, "place_from_context": False, "doc_title": f"Sintētiska ziņa {doc}",
+            "date_from_context": False, "place_from_context": False,
+            "area_id": pid if precision >= 2 else None, "doc_title": f"Sintētiska ziņa {doc}",
         })
         points.append(point)
     return layers._frame(rows, layers.EVENT_COLUMNS, points)
