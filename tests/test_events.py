@@ -454,3 +454,17 @@ def test_more_of_the_same(gaz):
     assert [(e.event_type, e.persons, e.date_start, e.position.id) for e in parse.events] == [
         ("pushback", 121, D("2021-09-05"), "pl-by-border"), ("pushback", 200, D("2021-09-04"), "pl-by-border")]
     assert parse.events[1].place_from_context
+
+
+def test_event_tables_are_validated():
+    from geo.text import language
+    for lang in language.available():
+        data = language.load(lang)
+        types = {r["type"] for r in data["events"]}
+        assert {"pushback", "death"} <= types
+        assert set(data["event_words"]["at_border"]) <= types
+    good = dict(language.load("en"))
+    with pytest.raises(ValueError, match="restates"):
+        language.validate({**good, "events": [{"type": "detention", "all": [["x"]], "restates": "arrest"}]}, "x.toml")
+    with pytest.raises(ValueError, match="event_words"):
+        language.validate({**good, "event_words": {"origin": "from"}}, "x.toml")

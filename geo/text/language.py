@@ -26,9 +26,19 @@ def validate(data: dict[str, Any], name: str) -> dict[str, Any]:
         for key in keys:
             if key not in data.get(section, {}):
                 raise ValueError(f"{name}: missing [{section}] {key}")
+    types = {rule.get("type") for rule in data.get("events", [])}
     for i, rule in enumerate(data.get("events", [])):
         if not rule.get("type") or not rule.get("all") or not all(rule["all"]):
             raise ValueError(f"{name}: event rule {i} needs a type and non-empty groups in 'all'")
+        if rule.get("restates") and rule["restates"] not in types:
+            raise ValueError(f"{name}: event rule {i} restates {rule['restates']!r}, which no rule types")
+    for key, value in data.get("event_words", {}).items():
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ValueError(f"{name}: [event_words] {key} must be a list of words")
+    for key in ("at_border", "own_date_types", "trend_types"):
+        unknown = set(data.get("event_words", {}).get(key, [])) - types
+        if unknown:
+            raise ValueError(f"{name}: [event_words] {key} names types no rule gives: {sorted(unknown)}")
     return data
 
 
