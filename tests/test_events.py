@@ -468,3 +468,21 @@ def test_event_tables_are_validated():
         language.validate({**good, "events": [{"type": "detention", "all": [["x"]], "restates": "arrest"}]}, "x.toml")
     with pytest.raises(ValueError, match="event_words"):
         language.validate({**good, "event_words": {"origin": "from"}}, "x.toml")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 7 December 2021 a group of 35 migrants forced their way across the Polish-Belarusian border. "
+     "The migrants were all sent back.", "en"),
+    ("2021. gada 7. decembrī 35 migranti šķērsoja Latvijas–Baltkrievijas robežu. Visi migranti tika izraidīti.", "lv"),
+], ids=["en", "lv"])
+def test_what_happened_next_to_the_same_people(gaz, text, lang):
+    parse = parse_text(text, gaz, lang, published="2021-12-08")
+    assert [(e.event_type, e.persons, e.date_start) for e in parse.events] == [
+        ("border_crossing", 35, D("2021-12-07")), ("pushback", 35, D("2021-12-07"))]
+    assert parse.events[1].date_from_context and parse.events[1].place_from_context
+    assert parse.events[0].position.id == parse.events[1].position.id
+
+
+def test_an_obligation_is_no_event(gaz):
+    text = "On 7 December 2021 guards detained 8 people in Poland. To apply for asylum, migrants must go to a border crossing."
+    assert [e.event_type for e in parse_text(text, gaz, "en").events] == ["detention"]

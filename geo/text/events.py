@@ -450,6 +450,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     places, counts, bare = Sorted([p for p in places if not masked(p)]), Sorted(counts), Sorted(bare)
     events: list[Event] = []
     paragraph = last_paragraph = 0
+    previous_found: list[Event] = []  # the events of the sentence before
     headings = {i for i, p in enumerate(starts, 1) if _heading(text, p, i == 1)}
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
@@ -472,7 +473,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
             event = _event(doc_id, text, sentence, clause, sentence_places, sentence_rule,
                            bool(sentence_counts), context, resolved, gazetteer_places, lang, published,
-                           found[-1].event_type if found else context.last_type)
+                           found[-1].event_type if found else context.last_type,
+                           found[-1] if found else (previous_found[-1] if previous_found else None))
             if event and not any(_restates(event, e) for e in events + found):
                 found.append(event)
         if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
@@ -483,6 +485,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             spans = tuple(sorted(last.spans + (_span(count, "count"),), key=lambda s: (s["start"], s["end"])))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
         events += found
+        previous_found = found
         if found:
             last_paragraph = now
         own_located = [m for m in sentence_places if _is_located(m, gazetteer_places)]
@@ -527,7 +530,7 @@ def _restates(new: Event, old: Event) -> bool:
 def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
            sentence_rule: _Rule | None, sentence_has_counts: bool, context: Context,
            resolved: Sorted, gazetteer_places: dict[str, Place], lang: str, published: date | None,
-           last_type: str | None) -> Event | None:
+           last_type: str | None, before: Event | None = None) -> Event | None:
     """The event of one clause, or None when it is no incident or cannot be dated and placed."""
     rule = _typed(_unnamed(text, clause.start, clause.end, sentence_places), lang)
     if rule is None or rule.type == "statement":
@@ -598,6 +601,12 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
     else:
         return None
     from_context = relation in (CONTEXT, PUBLICATION)
+    if from_context and place_from_context and count is None and incident and before is not None and before.persons \
+            and before.event_type != etype:
+        # "... 35 migrants managed to force their way across the border ... The migrants were all
+        # detained and sent back.": the same people, next
+        return replace(before, event_type=etype, quote_start=sentence.start, quote_end=sentence.end,
+                       date_relation=CONTEXT, date_from_context=True, place_from_context=True, id="")
     if from_context and place_from_context and (count is None or context.places_since > 1
                                                 or (relation == CONTEXT and context.dates_since > 1)):
         return None  # nothing of its own but a count: only right after the sentence that gave both
