@@ -486,3 +486,14 @@ def test_what_happened_next_to_the_same_people(gaz, text, lang):
 def test_an_obligation_is_no_event(gaz):
     text = "On 7 December 2021 guards detained 8 people in Poland. To apply for asylum, migrants must go to a border crossing."
     assert [e.event_type for e in parse_text(text, gaz, "en").events] == ["detention"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2022. gada 12. oktobrī Amnesty International publicēja pētījumu, kurā apsūdzēja Latvijas varas iestādes "
+     "vardarbībā pret migrantiem uz Baltkrievijas robežas.", "lv"),
+    ("On 12 October 2022 Amnesty International accused the Latvian authorities of violence against migrants "
+     "on the border with Belarus.", "en"),
+], ids=["lv", "en"])
+def test_a_report_about_latvia_is_not_drawn_in_belarus(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang), event_type="accusation")
+    assert event.position.id == "lv-by-border" and event.position.geo_precision == 2

@@ -141,6 +141,7 @@ def _place_words(lang: str) -> dict:
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
+            "context_placed": frozenset(data.get("context_placed", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
@@ -414,7 +415,7 @@ def _border_between(a: str, b: str, gazetteer_places: dict[str, Place]) -> Place
 
 
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
-               gazetteer_places: dict[str, Place], lang: str) -> Place | None:
+               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = ()) -> Place | None:
     """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border."""
     words = _place_words(lang)
     folded = fold(text[start:end])
@@ -429,7 +430,9 @@ def _border_of(text: str, start: int, end: int, located: list[Place], context: C
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
-    other = next((c for c in context.countries if c != countries[0].country), None)
+    # the other side: a country the sentence names in any role ("Latvijas varas iestādes ... uz
+    # Baltkrievijas robežas"), else the one the text was last about
+    other = next((c for c in named + context.countries if c != countries[0].country), None)
     return _border_between(countries[0].country, other, gazetteer_places) if other else None
 
 
@@ -489,8 +492,10 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         if found:
             last_paragraph = now
         own_located = [m for m in sentence_places if _is_located(m, gazetteer_places)]
-        countries = [gazetteer_places[m.place_id].country for m in own_located
-                     if gazetteer_places[m.place_id].country]
+        # the countries the text is about: where things are, and whose offices act ("Latvijas
+        # varas iestādes"); only the border a clause names is told by them, never a position
+        countries = [gazetteer_places[m.place_id].country for m in sentence_places
+                     if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country]
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None)
@@ -557,12 +562,14 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
     incident = etype not in WEAK_TYPES or rule is not None
 
     # where
+    named = tuple(dict.fromkeys(gazetteer_places[m.place_id].country for m in sentence_places
+                                if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country))
     located = _where(clause.places, gazetteer_places, text, lang)
     mentions = clause.places
     if not located and clause.places != sentence_places:
         mentions, located = sentence_places, _where(sentence_places, gazetteer_places, text, lang)
     place_from_context = False
-    if not located and etype in words["at_border"] and (incident or count):
+    if not located and etype in words["context_placed"] and (incident or count):
         # what happens at a place may be told after the place: "The peak was on Thursday when 101
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
@@ -571,11 +578,11 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         # only where they came from: "cross the border into the country from Belarus" is
         # the border of Belarus with the country the text is about
         origins = _located(clause.places or sentence_places, gazetteer_places)
-        border = _border_of(text, clause.start, clause.end, origins, context, gazetteer_places, lang)
+        border = _border_of(text, clause.start, clause.end, origins, context, gazetteer_places, lang, named)
         located, place_from_context = ([border], True) if border else ([], place_from_context)
     if not located:
         return None
-    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang) \
+    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
         if etype in words["at_border"] and not place_from_context else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]

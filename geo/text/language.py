@@ -35,7 +35,7 @@ def validate(data: dict[str, Any], name: str) -> dict[str, Any]:
     for key, value in data.get("event_words", {}).items():
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
             raise ValueError(f"{name}: [event_words] {key} must be a list of words")
-    for key in ("at_border", "own_date_types", "trend_types"):
+    for key in ("at_border", "context_placed", "own_date_types", "trend_types"):
         unknown = set(data.get("event_words", {}).get(key, [])) - types
         if unknown:
             raise ValueError(f"{name}: [event_words] {key} names types no rule gives: {sorted(unknown)}")
