@@ -497,3 +497,12 @@ def test_an_obligation_is_no_event(gaz):
 def test_a_report_about_latvia_is_not_drawn_in_belarus(gaz, text, lang):
     event = one(parse_text(text, gaz, lang), event_type="accusation")
     assert event.position.id == "lv-by-border" and event.position.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2022. gada jūlijā aizturēti 11 kontrabandisti, kas migrantus ieveda Latvijā caur Baltkrieviju.", "lv"),
+    ("In July 2022, 11 smugglers who brought migrants into Latvia via Belarus were arrested.", "en"),
+], ids=["lv-caur", "en-via"])
+def test_a_country_passed_through_is_not_where_it_happened(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang), persons=11)
+    assert event.event_type == "arrest" and event.position.id == "latvia"
