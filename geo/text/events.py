@@ -49,6 +49,7 @@ SPECIFICITY = ["facility", "village", "town", "city", "parish", "river", "border
 # Types of place that are areas: an event known only to one of them gets its id as `area_id`
 AREA_TYPES = {"parish", "border", "corridor", "state_city", "municipality", "region", "country", "union",
               "continent"}
+BEYOND_COUNTRY = {"union", "continent"}
 # How many sentences back a paragraph's date or place may still be carried forward: a
 # Wikipedia article or a long release may be one paragraph.
 CONTEXT_REACH = 5
@@ -131,6 +132,7 @@ def _place_words(lang: str) -> dict:
     marks = [j for j in joins if not j[0].isalnum()]
     pattern = "|".join([rf"\s+{re.escape(w)}\b" for w in words] + [re.escape(m) for m in marks])
     return {"origin": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("origin", [])),
+            "transit": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("transit", [])),
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
             "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
@@ -279,27 +281,31 @@ def _specificity(place: Place) -> int:
 ARTICLES = {"the", "a", "an"}
 
 
-def _is_origin(text: str, m: PlaceMention, lang: str) -> bool:
-    """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no Baltkrievijas"."""
-    return _origin_before(text[max(0, m.start - 40):m.start], lang)
+def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bool:
+    """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no
+    Baltkrievijas" (key="transit": a word of the way through, "via Belarus", "caur Baltkrieviju")."""
+    return _origin_before(text[max(0, m.start - 40):m.start], lang, key)
 
 
 @lru_cache(maxsize=8192)
-def _origin_before(before_text: str, lang: str) -> bool:
-    """Whether this text ends with an origin word (and perhaps an article)."""
+def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
+    """Whether this text ends with an origin (or transit) word, and perhaps an article."""
     words = [fold(w) for w in TOKEN.findall(before_text)]
     while words and words[-1] in ARTICLES:
         words.pop()
     before = " " + " ".join(words[-3:])
-    return any(before.endswith(" " + word) for word in _place_words(lang)["origin"])
+    return any(before.endswith(" " + word) for word in _place_words(lang)[key])
 
 
 def _where(mentions: list[PlaceMention], places: dict[str, Place], text: str, lang: str) -> list[Place]:
     """The located places of `mentions` an event may sit at: none when all of them are only
-    where people came from ("from Belarus" alone does not say where they arrived)."""
+    where people came from ("from Belarus" alone does not say where they arrived), and none
+    when only a union or a continent is named (no country to draw it in)."""
     located = _located(mentions, places, text, lang)
+    if not located or located[0].type in BEYOND_COUNTRY:
+        return []
     origins = {m.place_id for m in mentions if m.role == LOCATION and _is_origin(text, m, lang)}
-    return located if any(p.id not in origins for p in located) else []
+    return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
 def _is_located(m: PlaceMention, places: dict[str, Place]) -> bool:
@@ -315,8 +321,12 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str =
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            seen[place.id] = (bool(text) and _is_origin(text, m, lang), m.near, place)
-    ranked = sorted(seen.values(), key=lambda item: (item[0], item[1], _specificity(item[2])))
+            seen[place.id] = (bool(text) and (_is_origin(text, m, lang) or _is_origin(text, m, lang, "transit")),
+                              m.near, place)
+    # a union or a continent is no position of its own (no country of the contract): it comes
+    # after every other place, even one people came from or passed through
+    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0], item[1],
+                                                     _specificity(item[2])))
     return [place for _, _, place in ranked]
 
 
