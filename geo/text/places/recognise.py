@@ -1,0 +1,386 @@
+"""Recognisers: each proposes spans that name places; none of them chooses the place.
+
+Like spaCy's span rulers (and dguzh/geoparser's ``Recognizer``), every recogniser returns
+all the candidates it sees; ``geo.spans.select`` then keeps the longest, earliest,
+non-overlapping ones, and ``geo.text.places.resolve`` chooses a gazetteer entry for each.
+
+The recognisers, all driven by the language files (``geo/data/language/*.toml``):
+
+- ``gazetteer``: every surface form of every gazetteer name (Latvian cases, English names,
+  compared folded: "Kuznica" finds Kuźnica);
+- ``head``: a Latvian name before a generic head, in any case of either number, and the
+  coordinated names sharing that head ("Briģu, Ciblas un Pasienes pagastos");
+- ``english_head``: "Podlaskie Voivodeship", "the town of Narewka", "the districts of A, B and C";
+- ``historical``: names of units that no longer exist (PSRS, Livonija);
+- ``context``: a capitalised unknown word after a spatial preposition, or in a Latvian
+  locative ("Salienā");
+- ``coordinated``: a capitalised word listed with a recognised place ("Kybartai, Medininkai
+  and Vilnius").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from geo import spans
+from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, fold
+from geo.text import language, latvian
+
+# Between a coordinated list of names and their shared head: "Ludzas, Krāslavas,
+# Augšdaugavas novadā", "Latvijas un Lietuvas", "Kybartai, Medininkai and Vilnius".
+COORDINATOR = re.compile(r"\s*(?:,|\bun\b|\band\b|\bvai\b|\bor\b)\s*(?:\b(?:un|and)\b\s*)?")
+SENTENCE_END = ".!?\"“”:;"
+CONJUNCTIONS = frozenset({"un", "vai", "and", "or"})
+# recognisers of the same span, best first: a head says what kind of place a name is
+RANK = {"head": 0, "english_head": 0, "gazetteer": 1, "historical": 2, "context": 3, "coordinated": 4}
+
+
+class Token(NamedTuple):
+    """A word and its span (a tuple: documents have hundreds of thousands of them)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A recognised span: its tokens, what it may stand for, and what the recogniser knows.
+
+    `entries` are gazetteer entries the span may be a form of (empty when the name is not in
+    the gazetteer); `types` the place types the context implies (from a head); `lemma` the
+    dictionary form when no entry gives one; `reason` what to say when nothing places it.
+    """
+
+    first: int
+    last: int
+    start: int
+    end: int
+    source: str
+    entries: tuple[Entry, ...] = ()
+    types: tuple[str, ...] = ()
+    lemma: str = ""
+    cases: frozenset[str] = frozenset()
+    reason: str = ""
+    historical: bool = False
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.source]
+
+
+@dataclass
+class Context:
+    """What every recogniser reads: the text, its tokens (folded once) and the language."""
+
+    text: str
+    toks: list[Token]
+    folded: list[str]
+    gazetteer: Gazetteer
+    lang: str
+
+    def joined(self, first: int, last: int) -> bool:
+        """Whether tokens first..last are separated only by spaces, dashes or quotes."""
+        return all(JOINER.fullmatch(self.text[self.toks[i].end:self.toks[i + 1].start]) for i in range(first, last))
+
+    def gap(self, k: int) -> str:
+        """The text between token k-1 and token k."""
+        return self.text[self.toks[k - 1].end:self.toks[k].start]
+
+    def sentence_initial(self, k: int) -> bool:
+        """Whether token k begins a sentence (its capital then says nothing)."""
+        i = self.toks[k].start - 1
+        while i >= 0 and self.text[i].isspace():
+            i -= 1
+        return i < 0 or self.text[i] in SENTENCE_END or (self.text[i] == "\n")
+
+    def capitalised(self, k: int) -> bool:
+        word = self.toks[k].text
+        return word[0].isupper() and not word[0].isdigit()
+
+    def candidate(self, first: int, last: int, source: str, **kw: Any) -> Candidate:
+        return Candidate(first, last, self.toks[first].start, self.toks[last].end, source, **kw)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of text[start:end] with offsets into `text`."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+# --- language data, compiled once --------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _data(lang: str) -> dict[str, Any]:
+    """The [places] and [roles] knowledge of a language, compiled for lookups."""
+    raw = language.load(lang)
+    places, roles = raw.get("places", {}), raw["roles"]
+    data: dict[str, Any] = {
+        "prepositions": frozenset(fold(p) for p in roles["spatial_prepositions"]),
+        "locative_endings": tuple(roles["locative_endings"]),
+        "adjective_endings": tuple(roles["adjective_endings"]),
+        "not_places": frozenset(fold(w) for w in roles["not_places"]),
+        "not_names": frozenset(fold(w) for w in places.get("not_names", [])),
+        "demonym_endings": tuple(places.get("demonym_endings", [])),
+        "not_after": tuple(tuple(fold(w) for w in p.split()) for p in places.get("not_after", [])),
+    }
+    # Latvian heads: every case form of both numbers → (lemma, number, cases, types, historical)
+    heads: dict[str, tuple[str, str, frozenset[str], tuple[str, ...], bool]] = {}
+    for lemma, spec in places.get("heads", {}).items():
+        by_form: dict[tuple[str, str], set[str]] = {}
+        for (number, case), form in latvian.paradigm(lemma, spec["class"]).items():
+            if case != "voc":
+                by_form.setdefault((fold(form), number), set()).add(case)
+        for (form, number), cases in by_form.items():
+            if form not in heads or number == "singular":
+                heads[form] = (lemma, number, frozenset(cases), tuple(spec["types"]), bool(spec.get("historical")))
+    data["heads"] = heads
+    data["heads_after"] = {fold(k): tuple(v) for k, v in places.get("heads_after", {}).items()}
+    data["heads_before"] = {tuple(fold(w) for w in k.split()): tuple(v) for k, v in places.get("heads_before", {}).items()}
+    historical: dict[tuple[str, ...], str] = {}
+    for item in places.get("historical", []):
+        name, _, spec = item.partition("|")
+        forms = latvian.inflect(name, spec) if lang == "lv" and spec else {name: {"nom"}}
+        for form in forms:
+            historical[tuple(fold(w) for w in TOKEN.findall(form))] = name
+    data["historical"] = historical
+    data["historical_words"] = max((len(k) for k in historical), default=0)
+    return data
+
+
+def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool:
+    """Whether an English form of a country or region is its adjective ("Latvian", "Polish")."""
+    place = gazetteer.places.get(entry.place_id)
+    if lang != "en" or place is None:
+        return False
+    first = TOKEN.findall(form)[0]
+    if place.type in ("border", "corridor") and len(TOKEN.findall(form)) > 1:
+        # "Polish-Belarusian border": named by the adjectives of its countries
+        return any(is_demonym(first, e, gazetteer, lang) for e in gazetteer.lookup([first]))
+    if place.type not in ("country", "region", "union"):
+        return False
+    return (first.endswith(_data("en")["demonym_endings"]) and fold(first) != fold(place.name.split()[0])
+            and fold(first)[:3] == fold(place.name)[:3])
+
+
+# --- the recognisers ------------------------------------------------------------------------
+
+def gazetteer_forms(ctx: Context) -> list[Candidate]:
+    """Every gazetteer form in the text (n-grams checked against the index's prefixes)."""
+    found = []
+    gaz, toks, folded = ctx.gazetteer, ctx.toks, ctx.folded
+    for first in range(len(toks)):
+        if (folded[first],) not in gaz.prefixes:
+            continue
+        for last in range(first, min(first + gaz.max_words, len(toks))):
+            key = tuple(folded[first:last + 1])
+            if key not in gaz.prefixes:
+                break  # no name starts with these words
+            if last > first and not ctx.joined(last - 1, last):
+                break
+            entries = gaz.lookup([t.text for t in toks[first:last + 1]], key)
+            if entries:
+                found.append(ctx.candidate(first, last, "gazetteer", entries=tuple(entries),
+                                           cases=entries[0].cases))
+    return found
+
+
+def _names_before(ctx: Context, k: int, data: dict[str, Any]) -> list[int]:
+    """Token indices of the capitalised names coordinated right before token k, last first."""
+    names: list[int] = []
+    j = k - 1
+    while j >= 0 and ctx.capitalised(j) and not ctx.toks[j].text.isupper() \
+            and fold(ctx.toks[j].text) not in data["not_names"]:
+        after = names[-1] if names else k
+        gap = ctx.text[ctx.toks[j].end:ctx.toks[after].start]
+        if not (COORDINATOR.fullmatch(gap) if names else JOINER.fullmatch(gap)) or "\n" in gap:
+            break
+        names.append(j)
+        j -= 1
+        if j >= 0 and ctx.folded[j] in CONJUNCTIONS:
+            j -= 1  # "Ludzas un Krāslavas"
+    return names
+
+
+def latvian_heads(ctx: Context) -> list[Candidate]:
+    """A name in the genitive before a generic head, and the names coordinated with it."""
+    if ctx.lang != "lv":
+        return []
+    data = _data("lv")
+    found = []
+    for k, word in enumerate(ctx.folded):
+        head = data["heads"].get(word)
+        if head is None or k == 0:
+            continue
+        lemma, number, cases, types, historical = head
+        names = _names_before(ctx, k, data)
+        if not names or (number == "plural" and len(names) < 2):
+            continue  # "Latvijas pilsētās" is Latvia's towns, not a town
+        for n, j in enumerate(names):
+            name = ctx.toks[j].text
+            alone = ctx.gazetteer.lookup([name], (ctx.folded[j],))
+            if any(ctx.gazetteer.places[e.place_id].type in ("country", "union") for e in alone
+                   if e.place_id in ctx.gazetteer.places) and "country" not in types:
+                break  # "Polijas pilsētas": a country's towns
+            full = f"{name} {lemma}"
+            last = k if n == 0 else j
+            entries = (ctx.gazetteer.lookup([name, ctx.toks[k].text], (ctx.folded[j], word)) if n == 0 else []) \
+                or ctx.gazetteer.lookup([name, lemma])
+            if n > 0 and entries:  # "Ludzas" of "Ludzas un Krāslavas novados": its head's case
+                entries = [Entry(e.place_id, e.lemma, cases, e.exact) for e in entries]
+            found.append(ctx.candidate(j, last, "head", entries=tuple(entries or alone), types=types,
+                                       lemma=full, cases=cases, historical=historical,
+                                       reason=_head_reason(lemma, types, historical)))
+    return found
+
+
+def _head_reason(lemma: str, types: tuple[str, ...], historical: bool) -> str:
+    if historical:
+        return f"historical unit ({lemma}), no gazetteer entry"
+    return f"{types[0].replace('_', ' ')} not in the gazetteer"
+
+
+def english_heads(ctx: Context) -> list[Candidate]:
+    """"Podlaskie Voivodeship", "Narewka commune"; "the town of Narewka", "districts of A, B and C"."""
+    if ctx.lang != "en":
+        return []
+    data = _data("en")
+    found = []
+    toks = ctx.toks
+    for k, word in enumerate(ctx.folded):
+        types = data["heads_after"].get(word)
+        if types and k > 0:
+            first = k
+            while first - 1 >= 0 and k - first < 3 and ctx.capitalised(first - 1) \
+                    and fold(toks[first - 1].text) not in data["not_names"] \
+                    and JOINER.fullmatch(ctx.gap(first)):
+                first -= 1
+            if first < k and not _adjectival(ctx, first):
+                found.append(_english(ctx, first, k, types, [t.text for t in toks[first:k]]))
+        for phrase, types in data["heads_before"].items():
+            n = len(phrase)
+            if tuple(ctx.folded[k:k + n]) != phrase or k + n >= len(toks):
+                continue
+            j = k + n
+            while j < len(toks):  # one name, or a list of them
+                last = j
+                while last + 1 < len(toks) and last - j < 2 and ctx.capitalised(last + 1) \
+                        and ctx.gap(last + 1) == " ":
+                    last += 1
+                if not ctx.capitalised(j) or fold(toks[j].text) in data["not_names"]:
+                    break
+                found.append(_english(ctx, j, last, types, [t.text for t in toks[j:last + 1]]))
+                if last + 1 < len(toks) and COORDINATOR.fullmatch(ctx.gap(last + 1)) and "\n" not in ctx.gap(last + 1):
+                    j = last + 1
+                else:
+                    break
+    return found
+
+
+def _adjectival(ctx: Context, first: int) -> bool:
+    """Whether a name before an English head is an adjective ("Belarusian region")."""
+    for e in ctx.gazetteer.lookup([ctx.toks[first].text], (ctx.folded[first],)):
+        if is_demonym(ctx.toks[first].text, e, ctx.gazetteer, ctx.lang):
+            return True
+    return False
+
+
+def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words: list[str]) -> Candidate:
+    """An English head candidate: the entries of the whole span, else of the name alone."""
+    whole = ctx.gazetteer.lookup([t.text for t in ctx.toks[first:last + 1]], tuple(ctx.folded[first:last + 1]))
+    data = _data(ctx.lang)
+    named = [e for head, kinds in data["heads_after"].items() if set(kinds) & set(types)
+             for e in ctx.gazetteer.lookup(words + [head])]  # "districts of Ludza" → Ludza municipality
+    entries = whole or named or ctx.gazetteer.lookup(words)
+    return ctx.candidate(first, last, "english_head", entries=tuple(entries), types=types,
+                         lemma=" ".join(t.text for t in ctx.toks[first:last + 1]),
+                         reason=f"{types[0].replace('_', ' ')} not in the gazetteer")
+
+
+def historical_units(ctx: Context) -> list[Candidate]:
+    """Names of units that no longer exist (the language file's list)."""
+    data = _data(ctx.lang)
+    table, longest = data["historical"], data["historical_words"]
+    found = []
+    for first in range(len(ctx.toks)):
+        for last in range(first, min(first + longest, len(ctx.toks))):
+            name = table.get(tuple(ctx.folded[first:last + 1]))
+            if name and ctx.joined(first, last) and ctx.capitalised(first):
+                entries = ctx.gazetteer.lookup([t.text for t in ctx.toks[first:last + 1]], tuple(ctx.folded[first:last + 1]))
+                found.append(ctx.candidate(first, last, "historical", entries=tuple(entries), lemma=name,
+                                           types=("historical",), historical=True,
+                                           reason="historical unit, no gazetteer entry"))
+    return found
+
+
+def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) -> bool:
+    """Whether token k looks like a place name the gazetteer does not know.
+
+    Capitalised, not sentence-initial, not inside a longer proper name ("Ieva Raubiško"),
+    and after a spatial preposition or (Latvian) in a locative form. `loose` drops the last
+    condition (for a word listed with a recognised place).
+    """
+    toks, text = ctx.toks, ctx.text
+    word = toks[k].text
+    if not ctx.capitalised(k) or word.isupper() or len(word) < 3 or fold(word) in data["not_places"]:
+        return False
+    if ctx.sentence_initial(k):
+        return False
+    if k + 1 < len(toks) and ctx.capitalised(k + 1) and text[toks[k].end:toks[k + 1].start] == " ":
+        return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
+    if k > 0 and ctx.capitalised(k - 1) and text[toks[k - 1].end:toks[k].start] == " ":
+        return False  # inside one too ("Baltijas Pētnieciskās ... centrs")
+    if word.endswith(data["adjective_endings"]):
+        return False  # "Nacionālās drošības departaments": an adjective of a name
+    if loose:
+        return True
+    after_preposition = k > 0 and ctx.folded[k - 1] in data["prepositions"] and ctx.gap(k).isspace() \
+        and not any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"])
+    locative = bool(data["locative_endings"]) and word.endswith(data["locative_endings"])
+    return after_preposition or locative
+
+
+def context_words(ctx: Context) -> list[Candidate]:
+    """Capitalised unknown words after a spatial preposition or in a Latvian locative."""
+    data = _data(ctx.lang)
+    return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text,
+                          reason="not in the gazetteer nor among GeoNames populated places")
+            for k in range(len(ctx.toks)) if place_like(ctx, k, data)]
+
+
+def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
+    """Capitalised words listed with recognised places: "Kybartai, Medininkai, Pabrade and Vilnius"."""
+    data = _data(ctx.lang)
+    by_first = {c.first: c for c in kept}
+    by_last = {c.last: c for c in kept}
+    found: list[Candidate] = []
+    for step in (1, -1):  # to the right of a place, then to its left
+        for cand in sorted(kept, key=lambda c: c.first * step):
+            if cand.types == ("historical",):
+                continue
+            k = cand.last + 1 if step == 1 else cand.first - 1
+            while 0 <= k < len(ctx.toks) and k not in by_first and k not in by_last:
+                gap = ctx.gap(k) if step == 1 else ctx.gap(k + 1)
+                if not COORDINATOR.fullmatch(gap) or "\n" in gap or not place_like(ctx, k, data, loose=True):
+                    break
+                new = ctx.candidate(k, k, "coordinated", lemma=ctx.toks[k].text,
+                                    reason="not in the gazetteer nor among GeoNames populated places")
+                found.append(new)
+                by_first[k] = by_last[k] = new
+                k += step
+    return found
+
+
+RECOGNISERS = (gazetteer_forms, latvian_heads, english_heads, historical_units, context_words)
+
+
+def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[Candidate]:
+    """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
+    ctx = Context(text, toks, [fold(t.text) for t in toks], gazetteer, lang)
+    found = [c for recogniser in RECOGNISERS for c in recogniser(ctx)]
+    kept = spans.select(found, rank=lambda c: c.rank)
+    more = coordinated_words(ctx, kept)
+    return spans.select(kept + more, rank=lambda c: c.rank) if more else kept
