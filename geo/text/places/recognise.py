@@ -151,6 +151,15 @@ def _data(lang: str) -> dict[str, Any]:
     return data
 
 
+UNIT_TYPES = frozenset({"municipality", "region", "parish", "state_city"})
+
+
+@lru_cache(maxsize=None)
+def unit_heads(lang: str) -> tuple[str, ...]:
+    """The singular English heads of administrative units ("municipality", "district", …)."""
+    return tuple(h for h, types in _data(lang)["heads_after"].items() if UNIT_TYPES & set(types) and not h.endswith("s"))
+
+
 def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool:
     """Whether an English form of a country or region is its adjective ("Latvian", "Polish")."""
     place = gazetteer.places.get(entry.place_id)
@@ -346,7 +355,7 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
 def context_words(ctx: Context) -> list[Candidate]:
     """Capitalised unknown words after a spatial preposition or in a Latvian locative."""
     data = _data(ctx.lang)
-    return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text,
+    return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
                           reason="not in the gazetteer nor among GeoNames populated places")
             for k in range(len(ctx.toks)) if place_like(ctx, k, data)]
 
@@ -354,24 +363,35 @@ def context_words(ctx: Context) -> list[Candidate]:
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     """Capitalised words listed with recognised places: "Kybartai, Medininkai, Pabrade and Vilnius"."""
     data = _data(ctx.lang)
-    by_first = {c.first: c for c in kept}
-    by_last = {c.last: c for c in kept}
+    ends = {c.first for c in kept} | {c.last for c in kept}
     found: list[Candidate] = []
     for step in (1, -1):  # to the right of a place, then to its left
-        for cand in sorted(kept, key=lambda c: c.first * step):
+        for cand in sorted(kept + found, key=lambda c: c.first * step):
             if cand.types == ("historical",):
                 continue
-            k = cand.last + 1 if step == 1 else cand.first - 1
-            while 0 <= k < len(ctx.toks) and k not in by_first and k not in by_last:
-                gap = ctx.gap(k) if step == 1 else ctx.gap(k + 1)
+            here = cand.last if step == 1 else cand.first
+            while True:
+                k = here + step
+                if 0 <= k < len(ctx.toks) and ctx.folded[k] in CONJUNCTIONS:
+                    k += step  # "Sīrijas un Irānas"
+                if not 0 <= k < len(ctx.toks) or k in ends:
+                    break
+                a, b = sorted((here, k))
+                gap = ctx.text[ctx.toks[a].end:ctx.toks[b].start]
                 if not COORDINATOR.fullmatch(gap) or "\n" in gap or not place_like(ctx, k, data, loose=True):
                     break
-                new = ctx.candidate(k, k, "coordinated", lemma=ctx.toks[k].text,
-                                    reason="not in the gazetteer nor among GeoNames populated places")
-                found.append(new)
-                by_first[k] = by_last[k] = new
-                k += step
+                found.append(ctx.candidate(k, k, "coordinated", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
+                                           reason="not in the gazetteer nor among GeoNames populated places"))
+                ends.add(k)
+                here = k
     return found
+
+
+def _cases(ctx: Context, k: int) -> frozenset[str]:
+    """The cases an unknown Latvian word may be in, from its ending ("Afganistānas": gen)."""
+    if ctx.lang != "lv":
+        return frozenset()
+    return frozenset(case for _, _, case in latvian.nominative_candidates(ctx.toks[k].text))
 
 
 RECOGNISERS = (gazetteer_forms, latvian_heads, english_heads, historical_units, context_words)

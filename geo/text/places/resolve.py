@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass, field
 
 from geo.gazetteer import Entry, Gazetteer, Place
-from geo.text.places import fallback
+from geo.text.places import fallback, recognise
 from geo.text.places.recognise import Candidate
 
 UNIT_RADIUS_KM = {"parish": 15, "municipality": 40, "state_city": 15, "region": 150}
@@ -53,7 +53,15 @@ class DocumentContext:
     units: list[Place] = field(default_factory=list)
     points: list[Place] = field(default_factory=list)
 
+    anchors_: list[tuple[float, float]] = field(default_factory=list)
+
+    def anchors(self) -> tuple[tuple[float, float], ...]:
+        """(lat, lon) of every resolved place with a point, countries included."""
+        return tuple(self.anchors_)
+
     def add(self, place: Place) -> None:
+        if place.lat is not None:
+            self.anchors_.append((place.lat, place.lon))
         if place.country:
             self.countries.add(place.country)
         if place.type in UNIT_RADIUS_KM:
@@ -169,16 +177,33 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer, lang: str,
             place = gazetteer.places[entry.place_id]
             ctx.add(place)
             out[i] = Resolution(cand, entry, place, entry.lemma, why)
+        elif (unit := _bare_unit(cand, gazetteer, lang)) is not None:
+            place = gazetteer.places[unit.place_id]
+            ctx.add(place)
+            out[i] = Resolution(cand, unit, place, unit.lemma, f"a unit named without its head ({_name(place)})")
         elif cand.source in ("context", "coordinated") or (cand.source == "english_head" and _settlement(cand)):
-            place, lemma, reason = fallback.resolve(cand.lemma, lang, frozenset(ctx.countries))
+            place, lemma, reason = fallback.resolve(cand.lemma, lang, frozenset(ctx.countries), ctx.anchors())
             if place:
                 extra[place.id] = place
+                ctx.add(place)
                 out[i] = Resolution(cand, None, place, lemma, reason)
             else:
                 out[i] = Resolution(cand, None, None, lemma, reason)
         else:
             out[i] = Resolution(cand, None, None, cand.lemma, cand.reason or "not in the gazetteer")
     return [out[i] for i in range(len(cands))], sorted(extra.values(), key=lambda p: p.id)
+
+
+def _bare_unit(cand: Candidate, gazetteer: Gazetteer, lang: str) -> Entry | None:
+    """An English name of a unit used without its head: "in Augšdaugava" → Augšdaugava municipality."""
+    if lang != "en" or cand.source not in ("context", "coordinated"):
+        return None
+    words = cand.lemma.split()
+    for head in recognise.unit_heads(lang):
+        entries = [e for e in gazetteer.lookup(words + [head]) if e.place_id in gazetteer.places]
+        if entries:
+            return entries[0]
+    return None
 
 
 def _settlement(cand: Candidate) -> bool:
