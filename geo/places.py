@@ -17,7 +17,7 @@ from typing import NamedTuple
 import simplemma
 
 from geo import fallback, language
-from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, Place, fold
+from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, Place, fold, prior
 from geo.model import PlaceMention
 
 LOCATION, NAME_PART = "location", "name_part"
@@ -55,19 +55,17 @@ def _joined(text: str, toks: list[Token], first: int, last: int) -> bool:
     return all(JOINER.fullmatch(text[toks[i].end:toks[i + 1].start]) for i in range(first, last))
 
 
+def _glued(text: str, start: int) -> bool:
+    """Whether a word is glued to the one before by ':', '/', '@' or '.' ("Re:Baltica", "lsm.lv")."""
+    return start >= 2 and text[start - 1] in ":/@." and text[start - 2].isalnum()
+
+
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[Candidate]:
     """All gazetteer matches, then the longest, earliest, non-overlapping ones."""
-    found = []
-    folded = [fold(t.text) for t in toks]
-    for first in range(len(toks)):
-        for last in range(first, min(first + gazetteer.max_words, len(toks))):
-            if tuple(folded[first:last + 1]) not in gazetteer.prefixes:
-                break  # no name starts with these words
-            if last > first and not _joined(text, toks, last - 1, last):
-                break
-            entries = gazetteer.lookup([t.text for t in toks[first:last + 1]], tuple(folded[first:last + 1]))
-            if entries:
-                found.append(Candidate(first, last, tuple(entries)))
+    joined = [bool(JOINER.fullmatch(text[toks[i].end:toks[i + 1].start])) for i in range(len(toks) - 1)]
+    found = [Candidate(m.first, m.last, tuple(m.entries))
+             for m in gazetteer.matches([t.text for t in toks], joined)
+             if not _glued(text, toks[m.first].start)]
     found.sort(key=lambda c: (-(c.last - c.first), c.first))
     taken: set[int] = set()
     kept = []
@@ -158,10 +156,16 @@ def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
     return any((" " + before).endswith(" " + phrase) for phrase in _roles(lang)["near_folded"])
 
 
-def _choose(entries: tuple[Entry, ...], places: dict[str, Place]) -> Entry:
-    """One entry for an ambiguous form: the most specific place, then table order."""
-    order = list(places)
-    return min(entries, key=lambda e: (places[e.place_id].geo_precision if e.place_id in places else 9, order.index(e.place_id) if e.place_id in order else 0))
+def _choose(entries: tuple[Entry, ...], gazetteer: Gazetteer) -> Entry:
+    """One entry for an ambiguous form: a curated place (the most specific, then table order),
+    else the generated place first in `gazetteer.prior` order (a country before a village)."""
+    places, rank, curated = gazetteer.places, gazetteer.rank, gazetteer.curated
+
+    def key(e: Entry) -> tuple:
+        if e.place_id in curated:
+            return (0, places[e.place_id].geo_precision, rank[e.place_id])
+        return (1, prior(places[e.place_id])) if e.place_id in places else (2,)
+    return min(entries, key=key)
 
 
 def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None, lang: str = "lv",
@@ -175,7 +179,7 @@ def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None
     taken = {k for c in cands for k in range(c.first, c.last + 1)}
     mentions = []
     for cand in cands:
-        entry = _choose(cand.entries, gazetteer.places)
+        entry = _choose(cand.entries, gazetteer)
         s, e = toks[cand.first].start, toks[cand.last].end
         if entry.lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
             e += 1  # centrā "Mucenieki": the closing quote belongs to the name
