@@ -177,24 +177,18 @@ def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool
 
 # --- the recognisers ------------------------------------------------------------------------
 
+def _glued(text: str, start: int) -> bool:
+    """Whether a word is glued to the one before by ':', '/', '@' or '.' ("Re:Baltica", "lsm.lv")."""
+    return start >= 2 and text[start - 1] in ":/@." and text[start - 2].isalnum()
+
+
 def gazetteer_forms(ctx: Context) -> list[Candidate]:
-    """Every gazetteer form in the text (n-grams checked against the index's prefixes)."""
-    found = []
-    gaz, toks, folded = ctx.gazetteer, ctx.toks, ctx.folded
-    for first in range(len(toks)):
-        if (folded[first],) not in gaz.prefixes:
-            continue
-        for last in range(first, min(first + gaz.max_words, len(toks))):
-            key = tuple(folded[first:last + 1])
-            if key not in gaz.prefixes:
-                break  # no name starts with these words
-            if last > first and not ctx.joined(last - 1, last):
-                break
-            entries = gaz.lookup([t.text for t in toks[first:last + 1]], key)
-            if entries:
-                found.append(ctx.candidate(first, last, "gazetteer", entries=tuple(entries),
-                                           cases=entries[0].cases))
-    return found
+    """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
+    toks = ctx.toks
+    joined = [bool(JOINER.fullmatch(ctx.text[toks[i].end:toks[i + 1].start])) for i in range(len(toks) - 1)]
+    return [ctx.candidate(m.first, m.last, "gazetteer", entries=tuple(m.entries), cases=m.entries[0].cases)
+            for m in ctx.gazetteer.matches([t.text for t in toks], joined)
+            if not _glued(ctx.text, toks[m.first].start)]
 
 
 def _names_before(ctx: Context, k: int, data: dict[str, Any]) -> list[int]:
@@ -239,7 +233,7 @@ def latvian_heads(ctx: Context) -> list[Candidate]:
             entries = (ctx.gazetteer.lookup([name, ctx.toks[k].text], (ctx.folded[j], word)) if n == 0 else []) \
                 or ctx.gazetteer.lookup([name, lemma])
             if n > 0 and entries:  # "Ludzas" of "Ludzas un Krāslavas novados": its head's case
-                entries = [Entry(e.place_id, e.lemma, cases, e.exact) for e in entries]
+                entries = [e._replace(cases=cases) for e in entries]
             found.append(ctx.candidate(j, last, "head", entries=tuple(entries or alone), types=types,
                                        lemma=full, cases=cases, historical=historical,
                                        reason=_head_reason(lemma, types, historical)))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from geo.gazetteer import Entry, Gazetteer, Place
+from geo.gazetteer import Entry, Gazetteer, Place, prior
 from geo.text.places import fallback, recognise
 from geo.text.places.recognise import Candidate
 
@@ -146,11 +146,15 @@ def choose(entries: list[Entry], gazetteer: Gazetteer, ctx: DocumentContext) -> 
         if len(named) == 1:
             return named[0], f"in a country the document names ({places[named[0].place_id].country})"
         entries = named
-    order = {pid: i for i, pid in enumerate(places)}
+    curated, rank = gazetteer.curated, gazetteer.rank
 
     def prominence(e: Entry) -> tuple:
+        # a curated row first (the most specific, then table order), else the generated
+        # place first in prior order: a country before a region before a settlement, then size
         p = places[e.place_id]
-        return (TYPE_ORDER.get(p.type, 9), p.geo_precision, -(getattr(p, "population", 0) or 0), order.get(p.id, 0))
+        if p.id in curated:
+            return (0, p.geo_precision, rank[p.id])
+        return (1, prior(p))
 
     return min(entries, key=prominence), "most prominent by type and population"
 
