@@ -186,9 +186,31 @@ def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
     toks = ctx.toks
     joined = [bool(JOINER.fullmatch(ctx.text[toks[i].end:toks[i + 1].start])) for i in range(len(toks) - 1)]
+    matches = list(ctx.gazetteer.matches([t.text for t in toks], joined))
+    starts = {m.first for m in matches}
+    curated = ctx.gazetteer.curated
     return [ctx.candidate(m.first, m.last, "gazetteer", entries=tuple(m.entries), cases=m.entries[0].cases)
-            for m in ctx.gazetteer.matches([t.text for t in toks], joined)
-            if not _glued(ctx.text, toks[m.first].start)]
+            for m in matches
+            if not _glued(ctx.text, toks[m.first].start)
+            and not (m.first == m.last and not any(e.place_id in curated for e in m.entries)
+                     and _in_longer_name(ctx, m.first, starts))]
+
+
+def _in_longer_name(ctx: Context, k: int, starts: set[int]) -> bool:
+    """Whether a one-word name is a word of a longer proper name ("Anna Michalska").
+
+    A capitalised word right after it (a space between) that is no place name itself, or one
+    right before it that does not begin a sentence, makes it part of a person's or an
+    organisation's name. Only generated names are dropped so: the curated ones are known
+    to be written alone.
+    """
+    toks = ctx.toks
+    after = k + 1 < len(toks) and ctx.capitalised(k + 1) and ctx.gap(k + 1) == " " and k + 1 not in starts \
+        and not toks[k + 1].text.isupper() and ctx.folded[k + 1] not in _data(ctx.lang)["heads_after"] \
+        and ctx.folded[k + 1] not in _data(ctx.lang)["heads"]
+    before = k > 0 and ctx.capitalised(k - 1) and ctx.gap(k) == " " and not ctx.sentence_initial(k - 1) \
+        and (k - 1) not in starts and not toks[k - 1].text.isupper()
+    return after or before
 
 
 def _names_before(ctx: Context, k: int, data: dict[str, Any]) -> list[int]:

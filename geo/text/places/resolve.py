@@ -28,6 +28,7 @@ from geo.text.places.recognise import Candidate
 UNIT_RADIUS_KM = {"parish": 15, "municipality": 40, "state_city": 15, "region": 150}
 AREA_TYPES = frozenset({"country", "union", "continent"})
 NEAR_KM = 150  # beyond this, the document's other places say nothing about a choice
+CLOSE_KM = 60  # within this of one of the document's places, a namesake counts as close
 # place types, most prominent first, for the last tie-break
 TYPE_ORDER = {"country": 0, "union": 1, "city": 2, "town": 3, "state_city": 4, "municipality": 5, "region": 6,
               "parish": 7, "village": 8}
@@ -138,6 +139,12 @@ def choose(entries: list[Entry], gazetteer: Gazetteer, ctx: DocumentContext) -> 
         others = [km(place, p) for p in ctx.points if p.id != place.id and place.lat is not None]
         if others:
             near.append((min(others), e))
+    close = [(d, e) for d, e in near if d <= CLOSE_KM]
+    if len(close) == 1 or (len(close) > 1 and len({e.place_id for _, e in close}) < len({e.place_id for e in entries})):
+        # the one (or the largest of those) close to the document's other places: a hamlet
+        # next to one of them does not beat a village near another
+        d, e = min(close, key=lambda x: prior(places[x[1].place_id]))
+        return e, f"near the document's other places ({d:.0f} km)" + (", then the largest" if len(close) > 1 else "")
     near.sort(key=lambda x: x[0])
     if near and near[0][0] <= NEAR_KM and (len(near) == 1 or near[1][0] > 1.5 * near[0][0] + 5):
         return near[0][1], f"nearest to the document's other places ({near[0][0]:.0f} km)"
@@ -174,6 +181,8 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer, lang: str,
         else:
             pending.append((i, entries))
     extra: dict[str, Place] = {}
+    # the least ambiguous first: each choice becomes context for the next
+    pending.sort(key=lambda item: (len({e.place_id for e in item[1]}) or 10 ** 6, item[0]))
     for i, entries in pending:
         cand = cands[i]
         if entries:
