@@ -28,7 +28,7 @@ from geo.text.places.recognise import Candidate
 UNIT_RADIUS_KM = {"parish": 15, "municipality": 40, "state_city": 15, "region": 150}
 AREA_TYPES = frozenset({"country", "union", "continent"})
 NEAR_KM = 150  # beyond this, the document's other places say nothing about a choice
-CLOSE_KM = 60  # within this of one of the document's places, a namesake counts as close
+KM_PER_DECADE = 50  # km of nearness that count as much as ten times the population
 # place types, most prominent first, for the last tie-break
 TYPE_ORDER = {"country": 0, "union": 1, "city": 2, "town": 3, "state_city": 4, "municipality": 5, "region": 6,
               "parish": 7, "village": 8}
@@ -139,15 +139,16 @@ def choose(entries: list[Entry], gazetteer: Gazetteer, ctx: DocumentContext) -> 
         others = [km(place, p) for p in ctx.points if p.id != place.id and place.lat is not None]
         if others:
             near.append((min(others), e))
-    close = [(d, e) for d, e in near if d <= CLOSE_KM]
-    if len(close) == 1 or (len(close) > 1 and len({e.place_id for _, e in close}) < len({e.place_id for e in entries})):
-        # the one (or the largest of those) close to the document's other places: a hamlet
-        # next to one of them does not beat a village near another
-        d, e = min(close, key=lambda x: prior(places[x[1].place_id]))
-        return e, f"near the document's other places ({d:.0f} km)" + (", then the largest" if len(close) > 1 else "")
-    near.sort(key=lambda x: x[0])
-    if near and near[0][0] <= NEAR_KM and (len(near) == 1 or near[1][0] > 1.5 * near[0][0] + 5):
-        return near[0][1], f"nearest to the document's other places ({near[0][0]:.0f} km)"
+    if near:
+        # nearness weighed with size: 50 km nearer is worth ten times the population, so a
+        # hamlet beside one of the document's places does not beat a town a little farther
+        def weight(item: tuple[float, Entry]) -> float:
+            d, e = item
+            return math.log10((getattr(places[e.place_id], "population", 0) or 0) + 1) - min(d, NEAR_KM) / KM_PER_DECADE
+
+        best = max(near, key=weight)
+        if best[0] <= NEAR_KM:
+            return best[1], f"nearest to the document's other places ({best[0]:.0f} km), weighed with size"
     named = [e for e in entries if places[e.place_id].country in ctx.countries]
     if named and len({places[e.place_id].country for e in entries}) > 1:
         if len(named) == 1:
