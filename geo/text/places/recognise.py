@@ -125,6 +125,7 @@ def _data(lang: str) -> dict[str, Any]:
         "not_places": frozenset(fold(w) for w in roles["not_places"]),
         "not_names": frozenset(fold(w) for w in places.get("not_names", [])),
         "demonym_endings": tuple(places.get("demonym_endings", [])),
+        "genitive_endings": tuple(places.get("genitive_endings", [])),
         "not_after": tuple(tuple(fold(w) for w in p.split()) for p in places.get("not_after", [])),
     }
     # Latvian heads: every case form of both numbers → (lemma, number, cases, types, historical)
@@ -217,8 +218,10 @@ def _names_before(ctx: Context, k: int, data: dict[str, Any]) -> list[int]:
     """Token indices of the capitalised names coordinated right before token k, last first."""
     names: list[int] = []
     j = k - 1
+    genitive = data["genitive_endings"]
     while j >= 0 and ctx.capitalised(j) and not ctx.toks[j].text.isupper() \
-            and fold(ctx.toks[j].text) not in data["not_names"]:
+            and fold(ctx.toks[j].text) not in data["not_names"] and (not genitive or ctx.toks[j].text.endswith(genitive)) \
+            and not ctx.toks[j].text.endswith(data["locative_endings"] or ("\0",)):
         after = names[-1] if names else k
         gap = ctx.text[ctx.toks[j].end:ctx.toks[after].start]
         if not (COORDINATOR.fullmatch(gap) if names else JOINER.fullmatch(gap)) or "\n" in gap:
