@@ -301,10 +301,11 @@ def english_heads(ctx: Context) -> list[Candidate]:
                 if not ctx.capitalised(j) or fold(toks[j].text) in data["not_names"]:
                     break
                 found.append(_english(ctx, j, last, types, [t.text for t in toks[j:last + 1]]))
-                if last + 1 < len(toks) and COORDINATOR.fullmatch(ctx.gap(last + 1)) and "\n" not in ctx.gap(last + 1):
-                    j = last + 1
-                else:
+                nxt = last + 2 if last + 2 < len(toks) and ctx.folded[last + 1] in CONJUNCTIONS else last + 1
+                gap = ctx.text[toks[last].end:toks[nxt].start] if nxt < len(toks) else ""
+                if not (COORDINATOR.fullmatch(gap) and "\n" not in gap):
                     break
+                j = nxt
     return found
 
 
