@@ -139,6 +139,13 @@ def _data(lang: str) -> dict[str, Any]:
             if form not in heads or number == "singular":
                 heads[form] = (lemma, number, frozenset(cases), tuple(spec["types"]), bool(spec.get("historical")))
     data["heads"] = heads
+    # the cases of each form as written (folding merges "novada", gen, with "novadā", loc)
+    exact: dict[str, set[str]] = {}
+    for lemma, spec in places.get("heads", {}).items():
+        for (number, case), form in latvian.paradigm(lemma, spec["class"]).items():
+            if case != "voc":
+                exact.setdefault(form, set()).add(case)
+    data["head_cases"] = {form: frozenset(cases) for form, cases in exact.items()}
     data["heads_after"] = {fold(k): tuple(v) for k, v in places.get("heads_after", {}).items()}
     data["heads_before"] = {tuple(fold(w) for w in k.split()): tuple(v) for k, v in places.get("heads_before", {}).items()}
     historical: dict[tuple[str, ...], str] = {}
@@ -244,6 +251,7 @@ def latvian_heads(ctx: Context) -> list[Candidate]:
         if head is None or k == 0:
             continue
         lemma, number, cases, types, historical = head
+        cases = data["head_cases"].get(ctx.toks[k].text.lower(), cases)
         names = _names_before(ctx, k, data)
         if not names or (number == "plural" and len(names) < 2):
             continue  # "Latvijas pilsētās" is Latvia's towns, not a town

@@ -15,7 +15,7 @@ import simplemma
 
 from geo.gazetteer import JOINER, fold
 from geo.text import language
-from geo.text.places.recognise import COORDINATOR, Candidate, Token
+from geo.text.places.recognise import CONJUNCTIONS, COORDINATOR, Candidate, Token
 
 LOCATION, NAME_PART = "location", "name_part"
 
@@ -68,14 +68,15 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     # inflect ("Latvian border guards", "Poland's government"), so any form may be one
     if lang == "lv" and ("gen" not in cases or "loc" in cases):
         return LOCATION
-    seen, k = 0, cand.last + 1
+    seen, k, conjunction = 0, cand.last + 1, False
     while k < len(toks) and seen < roles["window"]:
         gap = text[toks[k - 1].end:toks[k].start]
         if not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and k in taken):
             break  # a comma (but in a list of places), a bracket or a full stop ends the phrase
         word = toks[k].text
-        if fold(word) in roles["stop_folded"]:
-            break
+        if fold(word) in roles["stop_folded"] or (conjunction and k not in taken):
+            break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
+        conjunction = fold(word) in CONJUNCTIONS
         if k not in taken and fold(word) not in roles["skip"]:
             if _is_head(word, roles, lang):
                 return NAME_PART
