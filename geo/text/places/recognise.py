@@ -35,7 +35,7 @@ COORDINATOR = re.compile(r"\s*(?:,|\bun\b|\band\b|\bvai\b|\bor\b)\s*(?:\b(?:un|a
 SENTENCE_END = ".!?\"“”:;"
 CONJUNCTIONS = frozenset({"un", "vai", "and", "or"})
 # recognisers of the same span, best first: a head says what kind of place a name is
-RANK = {"head": 0, "english_head": 0, "gazetteer": 1, "historical": 2, "context": 3, "coordinated": 4}
+RANK = {"head": 0, "english_head": 0, "border": 0, "gazetteer": 1, "historical": 2, "context": 3, "coordinated": 4}
 
 
 class Token(NamedTuple):
@@ -128,24 +128,33 @@ def _data(lang: str) -> dict[str, Any]:
         "genitive_endings": tuple(places.get("genitive_endings", [])),
         "not_after": tuple(tuple(fold(w) for w in p.split()) for p in places.get("not_after", [])),
     }
-    # Latvian heads: every case form of both numbers → (lemma, number, cases, types, historical)
-    heads: dict[str, tuple[str, str, frozenset[str], tuple[str, ...], bool]] = {}
+    # Latvian heads: the last word's every case form of both numbers → (words before it, lemma,
+    # number, cases, types, historical); "robežkontroles punkts" inflects only "punkts"
+    heads: dict[str, list[tuple[tuple[str, ...], str, str, frozenset[str], tuple[str, ...], bool]]] = {}
+    exact: dict[str, set[str]] = {}
     for lemma, spec in places.get("heads", {}).items():
         by_form: dict[tuple[str, str], set[str]] = {}
         for (number, case), form in latvian.paradigm(lemma, spec["class"]).items():
             if case != "voc":
-                by_form.setdefault((fold(form), number), set()).add(case)
+                *prefix, last = form.split()
+                by_form.setdefault((fold(last), number), set()).add(case)
+                exact.setdefault(last, set()).add(case)
+        prefix = tuple(fold(w) for w in lemma.split()[:-1])
+        singular = {form for form, number in by_form if number == "singular"}
         for (form, number), cases in by_form.items():
-            if form not in heads or number == "singular":
-                heads[form] = (lemma, number, frozenset(cases), tuple(spec["types"]), bool(spec.get("historical")))
+            if number == "plural" and form in singular:
+                continue  # a form of both numbers reads as the singular
+            heads.setdefault(form, []).append((prefix, lemma, number, frozenset(cases), tuple(spec["types"]),
+                                               bool(spec.get("historical"))))
     data["heads"] = heads
     # the cases of each form as written (folding merges "novada", gen, with "novadā", loc)
-    exact: dict[str, set[str]] = {}
-    for lemma, spec in places.get("heads", {}).items():
-        for (number, case), form in latvian.paradigm(lemma, spec["class"]).items():
-            if case != "voc":
-                exact.setdefault(form, set()).add(case)
     data["head_cases"] = {form: frozenset(cases) for form, cases in exact.items()}
+    borders = places.get("border_heads", {})
+    data["border_heads"] = frozenset(fold(f.split()[-1]) for lemma, cls in borders.items()
+                                     for f in ([lemma] if not cls else latvian.paradigm(lemma, cls).values()))
+    data["border_lemmas"] = tuple(borders)
+    data["border_between"] = frozenset(fold(w) for w in places.get("border_between", []))
+    data["border_qualifiers"] = frozenset(fold(w) for w in places.get("border_qualifiers", []))
     data["heads_after"] = {fold(k): tuple(v) for k, v in places.get("heads_after", {}).items()}
     data["heads_before"] = {tuple(fold(w) for w in k.split()): tuple(v) for k, v in places.get("heads_before", {}).items()}
     historical: dict[tuple[str, ...], str] = {}
@@ -241,36 +250,74 @@ def _names_before(ctx: Context, k: int, data: dict[str, Any]) -> list[int]:
 
 
 def latvian_heads(ctx: Context) -> list[Candidate]:
-    """A name in the genitive before a generic head, and the names coordinated with it."""
+    """A name in the genitive before a generic head, and the names coordinated with it.
+
+    Also a head before quoted names: "pār upi “Asūnīca”, “Rosica” un “Sarjanka”".
+    """
     if ctx.lang != "lv":
         return []
     data = _data("lv")
     found = []
     for k, word in enumerate(ctx.folded):
-        head = data["heads"].get(word)
-        if head is None or k == 0:
-            continue
-        lemma, number, cases, types, historical = head
-        cases = data["head_cases"].get(ctx.toks[k].text.lower(), cases)
-        names = _names_before(ctx, k, data)
-        if not names or (number == "plural" and len(names) < 2):
-            continue  # "Latvijas pilsētās" is Latvia's towns, not a town
-        for n, j in enumerate(names):
-            name = ctx.toks[j].text
-            alone = ctx.gazetteer.lookup([name], (ctx.folded[j],))
-            if any(ctx.gazetteer.places[e.place_id].type in ("country", "union") for e in alone
-                   if e.place_id in ctx.gazetteer.places) and "country" not in types:
-                break  # "Polijas pilsētas": a country's towns
-            full = f"{name} {lemma}"
-            last = k if n == 0 else j
-            entries = (ctx.gazetteer.lookup([name, ctx.toks[k].text], (ctx.folded[j], word)) if n == 0 else []) \
-                or ctx.gazetteer.lookup([name, lemma])
-            if n > 0 and entries:  # "Ludzas" of "Ludzas un Krāslavas novados": its head's case
-                entries = [e._replace(cases=cases) for e in entries]
-            found.append(ctx.candidate(j, last, "head", entries=tuple(entries or alone), types=types,
-                                       lemma=full, cases=cases, historical=historical,
-                                       reason=_head_reason(lemma, types, historical)))
+        for prefix, lemma, number, cases, types, historical in data["heads"].get(word, ()):
+            h = k - len(prefix)  # the head's first token
+            if h < 0 or tuple(ctx.folded[h:k]) != prefix:
+                continue
+            cases = data["head_cases"].get(ctx.toks[k].text.lower(), cases)
+            reason = _head_reason(lemma, types, historical)
+            found += _quoted_after(ctx, k, lemma, types, cases, reason)
+            names = _names_before(ctx, h, data)
+            if not names or (number == "plural" and len(names) < 2):
+                continue  # "Latvijas pilsētās" is Latvia's towns, not a town
+            head_words = [t.text for t in ctx.toks[h:k + 1]]
+            for n, j in enumerate(names):
+                name = ctx.toks[j].text
+                alone = ctx.gazetteer.lookup([name], (ctx.folded[j],))
+                if any(ctx.gazetteer.places[e.place_id].type in ("country", "union") for e in alone
+                       if e.place_id in ctx.gazetteer.places) and "country" not in types:
+                    break  # "Polijas pilsētas": a country's towns
+                last = k if n == 0 else j
+                entries = (ctx.gazetteer.lookup([name] + head_words) if n == 0 else []) \
+                    or ctx.gazetteer.lookup([name] + lemma.split())
+                if n > 0 and entries:  # "Ludzas" of "Ludzas un Krāslavas novados": its head's case
+                    entries = [e._replace(cases=cases) for e in entries]
+                found.append(ctx.candidate(j, last, "head", entries=tuple(entries or alone), types=types,
+                                           lemma=f"{name} {lemma}", cases=cases, historical=historical,
+                                           reason=reason))
     return found
+
+
+OPEN_QUOTES, CLOSE_QUOTES = "\"“„«", "\"”“»"
+# between two quoted names of a list: '”, “', '” un “'
+QUOTED_LIST = re.compile(r"[\"”“»]\s*,?\s*(?:(?:un|and|vai|or)\s*)?[\"“„«]")
+
+
+def _quoted_after(ctx: Context, k: int, lemma: str, types: tuple[str, ...], cases: frozenset[str],
+                  reason: str) -> list[Candidate]:
+    """Quoted names right after a head, and the quoted names listed with them."""
+    out, j = [], k + 1
+    while j < len(ctx.toks):
+        gap = ctx.gap(j)
+        if not gap.strip() or gap.strip()[-1] not in OPEN_QUOTES or "\n" in gap or not ctx.capitalised(j):
+            break
+        last = j
+        while last + 1 < len(ctx.toks) and ctx.gap(last + 1) == " " and ctx.capitalised(last + 1):
+            last += 1
+        after = ctx.text[ctx.toks[last].end:ctx.toks[last + 1].start] if last + 1 < len(ctx.toks) else ctx.text[ctx.toks[last].end:]
+        if not after or after[0] not in CLOSE_QUOTES:
+            break
+        words = [t.text for t in ctx.toks[j:last + 1]]
+        entries = [e for e in ctx.gazetteer.lookup(words) if ctx.gazetteer.places.get(e.place_id)
+                   and ctx.gazetteer.places[e.place_id].type in types]
+        out.append(ctx.candidate(j, last, "head", entries=tuple(entries), types=types, lemma=" ".join(words),
+                                 reason=reason))
+        nxt = last + 1
+        if nxt < len(ctx.toks) and ctx.folded[nxt] in CONJUNCTIONS:
+            nxt += 1  # “Rosica” un “Sarjanka”
+        if nxt >= len(ctx.toks) or not QUOTED_LIST.fullmatch(ctx.text[ctx.toks[last].end:ctx.toks[nxt].start]):
+            break
+        j = nxt
+    return out
 
 
 def _head_reason(lemma: str, types: tuple[str, ...], historical: bool) -> str:
@@ -335,6 +382,81 @@ def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words:
     return ctx.candidate(first, last, "english_head", entries=tuple(entries), types=types,
                          lemma=" ".join(t.text for t in ctx.toks[first:last + 1]),
                          reason=f"{types[0].replace('_', ' ')} not in the gazetteer")
+
+
+DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
+
+
+def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
+    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None."""
+    cand = by_first.get(k)
+    if cand is None or not any(ctx.gazetteer.places[e.place_id].type == "country" for e in cand.entries
+                               if e.place_id in ctx.gazetteer.places):
+        return None
+    last = cand.last
+    if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
+        last += 1
+    return last
+
+
+def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A border between two countries named by them: "Latvijas–Baltkrievijas robeža" (any case,
+    "Republikas" after a name, "valsts" before the head), "Polijas un Baltkrievijas robežu",
+    the Latvia-Russia border; a pair sharing the head of the next one ("Latvijas–Baltkrievijas un
+    Latvijas–Krievijas robežas"). Demonyms count as names in English ("Polish-Belarusian border").
+    """
+    data = _data(ctx.lang)
+    if not data["border_heads"]:
+        return []
+    by_first = {c.first: c for c in found if c.source == "gazetteer"}
+    toks, n = ctx.toks, len(ctx.toks)
+    pairs = []  # (first, last of the second name, head index or None, dashed)
+    for a in sorted(by_first):
+        end_a = _country_at(ctx, by_first, a, data)
+        if end_a is None or end_a + 1 >= n:
+            continue
+        b = end_a + 1
+        dashed = bool(DASH.fullmatch(ctx.gap(b)))
+        if not dashed:
+            if ctx.folded[b] not in ("un", "and") or b + 1 >= n:
+                continue
+            b += 1
+        end_b = _country_at(ctx, by_first, b, data)
+        if end_b is None:
+            continue
+        k = end_b + 1
+        while k < n and ctx.folded[k] in data["border_between"] and JOINER.fullmatch(ctx.gap(k)):
+            k += 1
+        head = k if k < n and ctx.folded[k] in data["border_heads"] and ctx.gap(k).isspace() else None
+        pairs.append((a, b, end_b, head, dashed))
+    out = []
+    starting = {p[0]: p for p in pairs if p[4]}
+    for a, b, end_b, head, dashed in pairs:
+        if head is None:  # "Latvijas–Baltkrievijas un Latvijas–Krievijas robežas"
+            nxt = starting.get(end_b + 2)
+            if not (dashed and nxt and nxt[3] is not None and ctx.folded[end_b + 1] in CONJUNCTIONS):
+                continue
+        out.append(_border(ctx, a, b, end_b if head is None else head, head))
+    return out
+
+
+def _border(ctx: Context, a: int, b: int, last: int, head: int | None) -> Candidate:
+    """A border candidate: the gazetteer's border of those two countries, when it has one."""
+    data = _data(ctx.lang)
+    gaz, toks = ctx.gazetteer, ctx.toks
+    first_a, first_b = toks[a].text, toks[b].text
+    entries: list[Entry] = []
+    for lemma in data["border_lemmas"]:
+        for x, y in ((first_a, first_b), (first_b, first_a)):
+            entries += [e for e in gaz.lookup([x, y, lemma])
+                        if e.place_id in gaz.places and gaz.places[e.place_id].type == "border"]
+        if entries:
+            break
+    cases = data["head_cases"].get(toks[head].text.lower(), frozenset()) if head is not None else frozenset()
+    return ctx.candidate(a, last, "border", entries=tuple(dict.fromkeys(entries)), types=("border",),
+                         lemma=ctx.text[toks[a].start:toks[head - 1 if head is not None else last].end]
+                         + " " + (data["border_lemmas"][0] if head is not None else ""), cases=cases,
+                         reason="border not in the gazetteer")
 
 
 def historical_units(ctx: Context) -> list[Candidate]:
@@ -429,6 +551,7 @@ def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> 
     """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
     ctx = Context(text, toks, [fold(t.text) for t in toks], gazetteer, lang)
     found = [c for recogniser in RECOGNISERS for c in recogniser(ctx)]
+    found += borders(ctx, found)
     kept = spans.select(found, rank=lambda c: c.rank)
     more = coordinated_words(ctx, kept)
     return spans.select(kept + more, rank=lambda c: c.rank) if more else kept
