@@ -7,9 +7,10 @@ several, the document decides, in this order:
 1. a country beats a settlement of the same name ("India");
 2. a parish, municipality or region the text names that contains it (its parent chain in
    the gazetteer, or its point near that unit's point): the Kaplava of Kaplavas pagasts;
-3. nearness to the document's other resolved places;
-4. the countries the document names;
-5. then place type and population (the city before the state city of one name).
+3. a curated row over generated namesakes;
+4. nearness to the document's other resolved places, weighed with size;
+5. the countries the document names;
+6. then place type and population (the city before the state city of one name).
 
 Names the gazetteer lacks are looked up in GeoNames (``fallback``), countries the document
 names first. What stays unplaced keeps the recogniser's reason ("parish not in the
@@ -133,6 +134,11 @@ def choose(entries: list[Entry], gazetteer: Gazetteer, ctx: DocumentContext) -> 
     if inside and len({e.place_id for _, e, _ in inside}) < len({e.place_id for e in entries}):
         d, e, unit = min(inside, key=lambda x: (x[0], UNIT_RADIUS_KM[x[2].type]))
         return e, f"inside {_name(unit)} named in the text"
+    curated = [e for e in entries if e.place_id in gazetteer.curated]
+    if curated and len(curated) < len(entries):
+        entries = curated  # the curated rows win over generated namesakes (the river Daugava, not a village)
+        if len({e.place_id for e in entries}) == 1:
+            return entries[0], "the curated entry of that name"
     near = []
     for e in entries:
         place = places[e.place_id]

@@ -71,18 +71,31 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     seen, k, conjunction = 0, cand.last + 1, False
     while k < len(toks) and seen < roles["window"]:
         gap = text[toks[k - 1].end:toks[k].start]
-        if not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and k in taken):
-            break  # a comma (but in a list of places), a bracket or a full stop ends the phrase
         word = toks[k].text
-        if fold(word) in roles["stop_folded"] or (conjunction and k not in taken):
+        counted = lang == "lv" and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
+        listed = k in taken or (counted and k + 1 in taken)
+        if "\n" in gap or not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and listed):
+            break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
+        if fold(word) in roles["stop_folded"] or (conjunction and not listed):
             break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
-        conjunction = fold(word) in CONJUNCTIONS
-        if k not in taken and fold(word) not in roles["skip"]:
+        # Latvian marks the attribute by its case, so a conjunction there joins attributes
+        conjunction = lang == "en" and fold(word) in CONJUNCTIONS
+        if k not in taken and fold(word) not in roles["skip"] and not counted:
             if _is_head(word, roles, lang):
                 return NAME_PART
             seen += 1
         k += 1
     return LOCATION
+
+
+@lru_cache(maxsize=None)
+def _number_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in language.load(lang)["counts"]["words"])
+
+
+def _number(word: str, lang: str) -> bool:
+    """Whether a word is a number (digits or a number word: "viens", "desmit")."""
+    return word.isdigit() or fold(word) in _number_words(lang)
 
 
 def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
