@@ -210,7 +210,32 @@ def gazetteer_forms(ctx: Context) -> list[Candidate]:
             for m in matches
             if not _glued(ctx.text, toks[m.first].start)
             and not (m.first == m.last and not any(e.place_id in curated for e in m.entries)
-                     and _in_longer_name(ctx, m.first, starts))]
+                     and (_in_longer_name(ctx, m.first, starts) or _common_word(ctx, m.first, m.entries)))]
+
+
+SMALL = 1000  # people: below this a generated place is not worth a dictionary word at a sentence start
+
+
+def _common_word(ctx: Context, k: int, entries: list[Entry]) -> bool:
+    """Whether a generated name at a sentence start is rather a word of the language ("Būtiski").
+
+    A sentence-initial capital says nothing; a word the lemmatiser knows is that word there,
+    unless one of the places is a town of some size.
+    """
+    if not ctx.sentence_initial(k):
+        return False
+    places = ctx.gazetteer.places
+    if any((places[e.place_id].population or 0) >= SMALL or places[e.place_id].type not in ("village", "facility")
+           for e in entries if e.place_id in places):
+        return False
+    return _known(ctx.toks[k].text.lower(), ctx.lang)
+
+
+@lru_cache(maxsize=8192)
+def _known(word: str, lang: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang=lang)
 
 
 def _in_longer_name(ctx: Context, k: int, starts: set[int]) -> bool:
@@ -390,9 +415,9 @@ DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
 def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
     """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None."""
     cand = by_first.get(k)
-    if cand is None or not any(ctx.gazetteer.places[e.place_id].type == "country" for e in cand.entries
-                               if e.place_id in ctx.gazetteer.places):
-        return None
+    if cand is None or not (cand.source == "historical" or any(
+            ctx.gazetteer.places[e.place_id].type == "country" for e in cand.entries if e.place_id in ctx.gazetteer.places)):
+        return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
     last = cand.last
     if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
         last += 1
@@ -408,7 +433,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     data = _data(ctx.lang)
     if not data["border_heads"]:
         return []
-    by_first = {c.first: c for c in found if c.source == "gazetteer"}
+    by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
     toks, n = ctx.toks, len(ctx.toks)
     pairs = []  # (first, last of the second name, head index or None, dashed)
     for a in sorted(by_first):

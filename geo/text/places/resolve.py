@@ -131,14 +131,22 @@ def choose(entries: list[Entry], gazetteer: Gazetteer, ctx: DocumentContext) -> 
         return countries[0], "country before settlement"
     inside = [(d, e, u) for e in entries for u in ctx.units
               if (d := _inside(places[e.place_id], u, gazetteer)) is not None]
-    if inside and len({e.place_id for _, e, _ in inside}) < len({e.place_id for e in entries}):
-        d, e, unit = min(inside, key=lambda x: (x[0], UNIT_RADIUS_KM[x[2].type]))
-        return e, f"inside {_name(unit)} named in the text"
-    curated = [e for e in entries if e.place_id in gazetteer.curated]
-    if curated and len(curated) < len(entries):
-        entries = curated  # the curated rows win over generated namesakes (the river Daugava, not a village)
-        if len({e.place_id for e in entries}) == 1:
-            return entries[0], "the curated entry of that name"
+    by_parent = [x for x in inside if x[0] == 0.0]
+    for found in (by_parent, None, inside):
+        if found is None:  # after the parent chain, before mere distance: the curated rows
+            curated = [e for e in entries if e.place_id in gazetteer.curated]
+            if curated and len(curated) < len(entries):
+                entries = curated  # the curated rows win over generated namesakes (the river Daugava, not a village)
+                inside = [x for x in inside if x[1] in entries]
+                if len({e.place_id for e in entries}) == 1:
+                    if inside:
+                        unit = min(inside, key=lambda x: (x[0], UNIT_RADIUS_KM[x[2].type]))[2]
+                        return entries[0], f"inside {_name(unit)} named in the text"
+                    return entries[0], "the curated entry of that name"
+            continue
+        if found and len({e.place_id for _, e, _ in found}) < len({e.place_id for e in entries}):
+            d, e, unit = min(found, key=lambda x: (x[0], UNIT_RADIUS_KM[x[2].type]))
+            return e, f"inside {_name(unit)} named in the text"
     near = []
     for e in entries:
         place = places[e.place_id]

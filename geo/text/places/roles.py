@@ -78,8 +78,7 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
             break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
         if fold(word) in roles["stop_folded"] or (conjunction and not listed):
             break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
-        # Latvian marks the attribute by its case, so a conjunction there joins attributes
-        conjunction = lang == "en" and fold(word) in CONJUNCTIONS
+        conjunction = fold(word) in CONJUNCTIONS
         if k not in taken and fold(word) not in roles["skip"] and not counted:
             if _is_head(word, roles, lang):
                 return NAME_PART
