@@ -61,11 +61,12 @@ PRECISION_BY_TYPE = {
     "union": REGION, "continent": REGION,
 }
 SETTLEMENT_TYPES = frozenset({"village", "town", "city"})
-# The order of kinds when one name stands for several places: a country before a region of
-# that name before a settlement ("India", "Vitebsk"); ties go to the larger population.
-TYPE_RANK = {"union": 0, "country": 0, "continent": 1, "region": 2, "state_city": 2, "municipality": 3,
-             "city": 4, "border": 4, "corridor": 4, "facility": 4, "town": 5, "parish": 6, "river": 6,
-             "village": 7}
+# The order of kinds when one name stands for several places, before any context: a country
+# before a city before a region or municipality of that name before a village ("India" the
+# country, "Vitebsk" and "Varėna" the towns, not their oblast or district); ties go to the
+# larger population.
+TYPE_RANK = {"union": 0, "country": 0, "continent": 1, "city": 2, "facility": 2, "border": 2, "corridor": 2,
+             "town": 3, "state_city": 4, "region": 4, "municipality": 4, "village": 5, "parish": 6, "river": 6}
 SAME_PLACE_KM = 5.0
 
 
