@@ -140,8 +140,11 @@ class Gazetteer:
     def index(self) -> dict[tuple[str, ...], list[Entry]]:
         """Folded words of every surface form → the entries it may be (built on first use)."""
         if self._index is None:
-            self._index = _cached(self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"),
-                                  lambda: _build_index(self._rows() if self._rows else []))
+            def build() -> tuple[dict, object]:
+                index = _build_index(self._rows() if self._rows else [])
+                return index, _automaton(index)
+            self._index, self.__dict__["automaton"] = _cached(
+                self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
         return self._index
 
     @cached_property
@@ -166,20 +169,9 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):
-        """An Aho–Corasick automaton over every key, words joined by one space."""
-        import ahocorasick
-
+        """An Aho–Corasick automaton over every key, words joined by one space (built with the index)."""
         index = self.index
-        automaton = ahocorasick.Automaton()
-        gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
-        try:
-            for key in index:
-                joined = " ".join(key)
-                automaton.add_word(joined, (len(joined), key))
-            automaton.make_automaton()
-        finally:
-            gc.enable()
-        return automaton
+        return self.__dict__.get("automaton") or _automaton(index)
 
     def lookup(self, words: list[str], folded: tuple[str, ...] | None = None) -> list[Entry]:
         """Entries whose surface form is exactly these words (compared folded).
@@ -498,6 +490,22 @@ def _build_index(rows: list[tuple[str, dict[str, str], bool]]) -> dict[tuple[str
     return index
 
 
+def _automaton(index: dict[tuple[str, ...], list[Entry]]):
+    """An Aho–Corasick automaton (pyahocorasick) over every key: value (length, key)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
+    try:
+        for key in index:
+            joined = " ".join(key)
+            automaton.add_word(joined, (len(joined), key))
+        automaton.make_automaton()
+    finally:
+        gc.enable()
+    return automaton
+
+
 def _cached(path: Path | None, build):
     """What `build()` returns, read from its pickle when there is one, else built and pickled.
 
@@ -521,9 +529,23 @@ def _cached(path: Path | None, build):
             with tmp.open("wb") as f:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            _prune(path.parent)
         except OSError:
             pass  # a read-only home: build each run
     return value
+
+
+def _prune(directory: Path, days: float = 7) -> None:
+    """Remove cached tables not used for a week (other data versions, other worktrees)."""
+    import time
+
+    cutoff = time.time() - days * 86400
+    for stale in directory.glob("gazetteer-*.pickle"):
+        try:
+            if stale.stat().st_atime < cutoff and stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 @lru_cache(maxsize=1)
