@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
@@ -110,7 +111,7 @@ class Entry(NamedTuple):
         """Whether the words as written may be this entry (acronym and capital checks)."""
         if self.exact is not None:
             return self.exact == " ".join(words)
-        return not self.cased or words[0][:1].isupper()
+        return not self.cased or words[0][0].isupper()
 
 
 class Match(tuple):
@@ -195,23 +196,23 @@ class Gazetteer:
         if not words:
             return
         folded = [fold(w) for w in words]
-        parts, starts, ends = [], {}, {}
-        pos = 0
-        for i, f in enumerate(folded):
-            if i:
-                parts.append(" " if joined is None or joined[i - 1] else "\n")
-                pos += 1
-            starts[pos] = i
-            pos += len(f)
-            ends[pos - 1] = i
-            parts.append(f)
-        automaton = self.automaton
-        for end, (length, key) in automaton.iter("".join(parts)):
+        if joined is None:
+            folded_text = " ".join(folded)
+        else:
+            seps = [" " if j else "\n" for j in joined] + [""]
+            folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
+        positions = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
+        starts = dict(zip(positions, range(len(words))))
+        ends = dict(zip((p + len(f) - 1 for p, f in zip(positions, folded)), range(len(words))))
+        index = self.index
+        for end, (length, key) in self.automaton.iter(folded_text):
             last = ends.get(end)
-            first = starts.get(end - length + 1)
-            if first is None or last is None:
+            if last is None:
                 continue  # inside a word
-            entries = [e for e in self.index[key] if e.allows(words[first:last + 1])]
+            first = starts.get(end - length + 1)
+            if first is None:
+                continue
+            entries = [e for e in index[key] if e.allows(words[first:last + 1])]
             if entries:
                 yield Match(first, last, entries)
 

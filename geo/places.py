@@ -62,10 +62,10 @@ def _glued(text: str, start: int) -> bool:
 
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[Candidate]:
     """All gazetteer matches, then the longest, earliest, non-overlapping ones."""
-    joined = [bool(JOINER.fullmatch(text[toks[i].end:toks[i + 1].start])) for i in range(len(toks) - 1)]
+    # every match, then those whose words are joined only by spaces, dashes or quotes
     found = [Candidate(m.first, m.last, tuple(m.entries))
-             for m in gazetteer.matches([t.text for t in toks], joined)
-             if not _glued(text, toks[m.first].start)]
+             for m in gazetteer.matches([t.text for t in toks])
+             if (m.first == m.last or _joined(text, toks, m.first, m.last)) and not _glued(text, toks[m.first].start)]
     found.sort(key=lambda c: (-(c.last - c.first), c.first))
     taken: set[int] = set()
     kept = []
