@@ -30,6 +30,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
@@ -61,11 +62,12 @@ PRECISION_BY_TYPE = {
     "union": REGION, "continent": REGION,
 }
 SETTLEMENT_TYPES = frozenset({"village", "town", "city"})
-# The order of kinds when one name stands for several places: a country before a region of
-# that name before a settlement ("India", "Vitebsk"); ties go to the larger population.
-TYPE_RANK = {"union": 0, "country": 0, "continent": 1, "region": 2, "state_city": 2, "municipality": 3,
-             "city": 4, "border": 4, "corridor": 4, "facility": 4, "town": 5, "parish": 6, "river": 6,
-             "village": 7}
+# The order of kinds when one name stands for several places, before any context: a country
+# before a city before a region or municipality of that name before a village ("India" the
+# country, "Vitebsk" and "Varėna" the towns, not their oblast or district); ties go to the
+# larger population.
+TYPE_RANK = {"union": 0, "country": 0, "continent": 1, "city": 2, "facility": 2, "border": 2, "corridor": 2,
+             "town": 3, "state_city": 4, "region": 4, "municipality": 4, "village": 5, "parish": 6, "river": 6}
 SAME_PLACE_KM = 5.0
 
 
@@ -109,7 +111,7 @@ class Entry(NamedTuple):
         """Whether the words as written may be this entry (acronym and capital checks)."""
         if self.exact is not None:
             return self.exact == " ".join(words)
-        return not self.cased or words[0][:1].isupper()
+        return not self.cased or words[0][0].isupper()
 
 
 class Match(tuple):
@@ -139,8 +141,11 @@ class Gazetteer:
     def index(self) -> dict[tuple[str, ...], list[Entry]]:
         """Folded words of every surface form → the entries it may be (built on first use)."""
         if self._index is None:
-            self._index = _cached(self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"),
-                                  lambda: _build_index(self._rows() if self._rows else []))
+            def build() -> tuple[dict, object]:
+                index = _build_index(self._rows() if self._rows else [])
+                return index, _automaton(index)
+            self._index, self.__dict__["automaton"] = _cached(
+                self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
         return self._index
 
     @cached_property
@@ -165,20 +170,9 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):
-        """An Aho–Corasick automaton over every key, words joined by one space."""
-        import ahocorasick
-
+        """An Aho–Corasick automaton over every key, words joined by one space (built with the index)."""
         index = self.index
-        automaton = ahocorasick.Automaton()
-        gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
-        try:
-            for key in index:
-                joined = " ".join(key)
-                automaton.add_word(joined, (len(joined), key))
-            automaton.make_automaton()
-        finally:
-            gc.enable()
-        return automaton
+        return self.__dict__.get("automaton") or _automaton(index)
 
     def lookup(self, words: list[str], folded: tuple[str, ...] | None = None) -> list[Entry]:
         """Entries whose surface form is exactly these words (compared folded).
@@ -202,23 +196,23 @@ class Gazetteer:
         if not words:
             return
         folded = [fold(w) for w in words]
-        parts, starts, ends = [], {}, {}
-        pos = 0
-        for i, f in enumerate(folded):
-            if i:
-                parts.append(" " if joined is None or joined[i - 1] else "\n")
-                pos += 1
-            starts[pos] = i
-            pos += len(f)
-            ends[pos - 1] = i
-            parts.append(f)
-        automaton = self.automaton
-        for end, (length, key) in automaton.iter("".join(parts)):
+        if joined is None:
+            folded_text = " ".join(folded)
+        else:
+            seps = [" " if j else "\n" for j in joined] + [""]
+            folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
+        positions = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
+        starts = dict(zip(positions, range(len(words))))
+        ends = dict(zip((p + len(f) - 1 for p, f in zip(positions, folded)), range(len(words))))
+        index = self.index
+        for end, (length, key) in self.automaton.iter(folded_text):
             last = ends.get(end)
-            first = starts.get(end - length + 1)
-            if first is None or last is None:
+            if last is None:
                 continue  # inside a word
-            entries = [e for e in self.index[key] if e.allows(words[first:last + 1])]
+            first = starts.get(end - length + 1)
+            if first is None:
+                continue
+            entries = [e for e in index[key] if e.allows(words[first:last + 1])]
             if entries:
                 yield Match(first, last, entries)
 
@@ -497,6 +491,22 @@ def _build_index(rows: list[tuple[str, dict[str, str], bool]]) -> dict[tuple[str
     return index
 
 
+def _automaton(index: dict[tuple[str, ...], list[Entry]]):
+    """An Aho–Corasick automaton (pyahocorasick) over every key: value (length, key)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
+    try:
+        for key in index:
+            joined = " ".join(key)
+            automaton.add_word(joined, (len(joined), key))
+        automaton.make_automaton()
+    finally:
+        gc.enable()
+    return automaton
+
+
 def _cached(path: Path | None, build):
     """What `build()` returns, read from its pickle when there is one, else built and pickled.
 
@@ -520,9 +530,23 @@ def _cached(path: Path | None, build):
             with tmp.open("wb") as f:
                 pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
             tmp.replace(path)
+            _prune(path.parent)
         except OSError:
             pass  # a read-only home: build each run
     return value
+
+
+def _prune(directory: Path, days: float = 7) -> None:
+    """Remove cached tables not used for a week (other data versions, other worktrees)."""
+    import time
+
+    cutoff = time.time() - days * 86400
+    for stale in directory.glob("gazetteer-*.pickle"):
+        try:
+            if stale.stat().st_atime < cutoff and stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 @lru_cache(maxsize=1)

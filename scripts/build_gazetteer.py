@@ -273,14 +273,11 @@ def _english_unit_name(name_lv: str, kind: str) -> str:
 
 
 def _nominative_of(genitive: str) -> str:
-    """The nominative a genitive modifier comes from ("Ludzas" → "Ludza", "Briģu" → "Briģi")."""
-    readings = [n for n, cls, case in latvian.nominative_candidates(genitive) if case == "gen"]
-    order = ("n4", "n5", "n6", "n1_pl", "n1", "n2", "n4_pl", "n5_pl", "n6_pl", "n3")
-    by_class = {cls: n for n, cls, case in latvian.nominative_candidates(genitive) if case == "gen"}
-    for cls in order:
-        if cls in by_class:
-            return by_class[cls]
-    return readings[0] if readings else genitive
+    """The nominative a genitive modifier comes from: "Ludzas" → "Ludza", "Briģu" → "Briģi"."""
+    for ending, nominative in (("as", "a"), ("es", "e"), ("u", "i"), ("a", "s"), ("s", "s")):
+        if genitive.endswith(ending):
+            return genitive[: -len(ending)] + nominative
+    return genitive
 
 
 def _genitive_of(name: str, modifier: str) -> bool:
@@ -340,10 +337,12 @@ def populated_places(cities: list) -> list[Row]:
         elif pop < MIN_POPULATION.get(cc, MIN_POPULATION_WORLD):
             continue
         kind = "city" if pop >= 100_000 else "town" if pop >= 5_000 else "village"
-        deepest = max(c.subdivisions, key=lambda s: s.admin_level, default=None)
+        # the parent: in Latvia the parish or town unit, elsewhere the region (admin level 1)
+        units = [s for s in c.subdivisions if s.geonames_id and (cc == "LV" or s.admin_level <= 1)]
+        deepest = max(units, key=lambda s: s.admin_level, default=None)
         row = Row(f"geonames:{c.geonames_id}", c.name, kind, cc, c.lat, c.lng, _source(c.geonames_id), CC_BY,
                   geonames_id=str(c.geonames_id), population=pop or None,
-                  parent=f"geonames:{deepest.geonames_id}" if deepest and deepest.geonames_id else "")
+                  parent=f"geonames:{deepest.geonames_id}" if deepest else "")
         if cc == "LV":
             row.name_lv = c.name
         rows.append(row)
@@ -415,7 +414,11 @@ def apply_exonyms(rows: list[Row], path: Path = EXONYMS) -> None:
                 if not target.name_lv:
                     target.name_lv, names_lv = names_lv[0], names_lv[1:]
                 target.aliases_lv += names_lv
-            target.aliases_en += [n.strip() for n in rec["names_en"].split(";") if n.strip()]
+            names_en = [n.strip() for n in rec["names_en"].split(";") if n.strip()]
+            if target.type == "region" and names_en:  # "Pskov Oblast", not "Pskovskaya oblast'"
+                target.aliases_en.append(target.name)
+                target.name = names_en[0]
+            target.aliases_en += names_en
             target.source += f"; other names: {path.name} ({rec['note']})"
 
 
@@ -496,16 +499,21 @@ def build(osm_dir: Path) -> list[Row]:
             seen.add(r.id)
             unique.append(r)
     apply_exonyms(unique)
-    _fill_region_points(unique)
+    _fill_region_points(unique, cities)
+    ids = {r.id for r in unique}
+    for r in unique:  # a parent beyond the extract (a Polish powiat, a French region) is left out
+        if r.parent not in ids:
+            r.parent = ""
     return unique
 
 
-def _fill_region_points(rows: list[Row]) -> None:
-    """Regions without a point get the mean point of the places they contain."""
+def _fill_region_points(rows: list[Row], cities: list) -> None:
+    """Regions without a point get the mean point of the GeoNames places they contain."""
     members: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for r in rows:
-        if r.parent and r.lat is not None:
-            members[r.parent].append((r.lat, r.lon))
+    for c in cities:
+        for s in c.subdivisions:
+            if s.geonames_id:
+                members[f"geonames:{s.geonames_id}"].append((c.lat, c.lng))
     for r in rows:
         if r.lat is None and members.get(r.id):
             r.lat, r.lon = mean_point(members[r.id])

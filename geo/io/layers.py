@@ -6,6 +6,8 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 
 from __future__ import annotations
 
+from collections import ChainMap
+
 import hashlib
 import io
 import json
@@ -106,7 +108,7 @@ class DocumentRows:
 
 def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
     """The rows of the event and mention layers of one parsed document."""
-    known = gazetteer.places | {p.id: p for p in parse.extra_places}
+    known = ChainMap({p.id: p for p in parse.extra_places}, gazetteer.places)
     events = [event_row(e, parse.doc) for e in parse.events]
     bounds = [(s.start, s.end) for s in parse.sentences]
     mentions, points = [], []

@@ -165,6 +165,7 @@ def _data(lang: str) -> dict[str, Any]:
             historical[tuple(fold(w) for w in TOKEN.findall(form))] = name
     data["historical"] = historical
     data["historical_words"] = max((len(k) for k in historical), default=0)
+    data["historical_first"] = frozenset(k[0] for k in historical)
     return data
 
 
@@ -202,8 +203,9 @@ def _glued(text: str, start: int) -> bool:
 def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
     toks = ctx.toks
-    joined = [bool(JOINER.fullmatch(ctx.text[toks[i].end:toks[i + 1].start])) for i in range(len(toks) - 1)]
-    matches = list(ctx.gazetteer.matches([t.text for t in toks], joined))
+    # every match, then those whose words are joined only by spaces, dashes or quotes
+    matches = [m for m in ctx.gazetteer.matches([t.text for t in toks])
+               if m.first == m.last or ctx.joined(m.first, m.last)]
     starts = {m.first for m in matches}
     curated = ctx.gazetteer.curated
     return [ctx.candidate(m.first, m.last, "gazetteer", entries=tuple(m.entries), cases=m.entries[0].cases)
@@ -489,7 +491,8 @@ def historical_units(ctx: Context) -> list[Candidate]:
     data = _data(ctx.lang)
     table, longest = data["historical"], data["historical_words"]
     found = []
-    for first in range(len(ctx.toks)):
+    firsts = data["historical_first"]
+    for first in (k for k, f in enumerate(ctx.folded) if f in firsts):
         for last in range(first, min(first + longest, len(ctx.toks))):
             name = table.get(tuple(ctx.folded[first:last + 1]))
             if name and ctx.joined(first, last) and ctx.capitalised(first):
@@ -532,7 +535,7 @@ def context_words(ctx: Context) -> list[Candidate]:
     data = _data(ctx.lang)
     return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
                           reason="not in the gazetteer nor among GeoNames populated places")
-            for k in range(len(ctx.toks)) if place_like(ctx, k, data)]
+            for k, tok in enumerate(ctx.toks) if tok.text[0].isupper() and place_like(ctx, k, data)]
 
 
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
@@ -564,9 +567,12 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
 
 def _cases(ctx: Context, k: int) -> frozenset[str]:
     """The cases an unknown Latvian word may be in, from its ending ("Afganistānas": gen)."""
-    if ctx.lang != "lv":
-        return frozenset()
-    return frozenset(case for _, _, case in latvian.nominative_candidates(ctx.toks[k].text))
+    return _word_cases(ctx.toks[k].text) if ctx.lang == "lv" else frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _word_cases(word: str) -> frozenset[str]:
+    return frozenset(case for _, _, case in latvian.nominative_candidates(word))
 
 
 RECOGNISERS = (gazetteer_forms, latvian_heads, english_heads, historical_units, context_words)
