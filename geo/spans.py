@@ -12,16 +12,13 @@ recognition uses it; dates and highlighting can pass their own spans and accesso
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from typing import Callable, Iterable, TypeVar
 
 T = TypeVar("T")
 
 
-def _attr(name: str) -> Callable[[object], int]:
-    return lambda item: getattr(item, name)
-
-
-def select(spans: Iterable[T], start: Callable[[T], int] = _attr("start"), end: Callable[[T], int] = _attr("end"),
+def select(spans: Iterable[T], start: Callable[[T], int] = attrgetter("start"), end: Callable[[T], int] = attrgetter("end"),
            rank: Callable[[T], int] | None = None) -> list[T]:
     """The longest, earliest, best-ranked spans that do not overlap, in text order.
 

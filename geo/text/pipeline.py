@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import ChainMap
-
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -60,7 +58,10 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     date_spans = [(d.start, d.end) for d in found_dates]
     found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans)
     spans = sentences.split(text, 0, end, lang)
-    known = ChainMap({p.id: p for p in extra}, gazetteer.places)  # no copy of a 40 000-place table
+    # the places the mentions name (events look up nothing else): a small dict, not the table
+    extra_by_id = {p.id: p for p in extra}
+    known = {pid: place for pid in {m.place_id for m in found_places if m.place_id}
+             if (place := extra_by_id.get(pid) or gazetteer.places.get(pid)) is not None}
     found_events = events.assemble(doc.doc_id, text, spans, found_places, found_dates,
                                    found_counts, bare, known, lang)
     unplaced = frozenset(m.place_id for m in found_places if m.place_id and known.get(m.place_id) and known[m.place_id].lat is None)
