@@ -119,7 +119,7 @@ def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
         s_start, s_end = next(((s, e) for s, e in bounds if s <= m.start < e), (m.start, m.end))
         mentions.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
                          "lemma": m.lemma, "place_id": m.place_id, "role": m.role,
-                         "sentence_start": s_start, "sentence_end": s_end})
+                         "resolution": m.resolution, "sentence_start": s_start, "sentence_end": s_end})
         points.append(_point(place))
     return DocumentRows(parse.doc.doc_id, parse.doc.lang, len(parse.places), tuple(events),
                         tuple(_point(e.position) for e in parse.events), tuple(mentions), tuple(points),
