@@ -120,6 +120,7 @@ def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
         mentions.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
                          "lemma": m.lemma, "place_id": m.place_id, "role": m.role,
                          "resolution": m.resolution, "sentence_start": s_start, "sentence_end": s_end})
+        # (`resolution` reaches mentions.geojson once it joins MENTION_COLUMNS with a rebuild of data/layers)
         points.append(_point(place))
     return DocumentRows(parse.doc.doc_id, parse.doc.lang, len(parse.places), tuple(events),
                         tuple(_point(e.position) for e in parse.events), tuple(mentions), tuple(points),
