@@ -185,3 +185,43 @@ def test_the_longest_span_wins_and_a_head_beats_a_bare_name(gaz):
     found = kept(text, gaz)
     assert list(found) == ["Ludzas", "Krāslavas", "Augšdaugavas novadā"]
     assert found["Ludzas"].source == "head"  # not the town Ludza of the gazetteer
+
+
+# --- borders and quoted names --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("Ņemot vērā Latvijas Republikas–Baltkrievijas Republikas valsts robežas šķērsošanu.",
+     "Latvijas Republikas–Baltkrievijas Republikas valsts robežas", "lv-by-border"),
+    ("Polija pabeidza žogu gar Polijas un Baltkrievijas robežu.", "Polijas un Baltkrievijas robežu", "pl-by-border"),
+    ("Latvijas-Baltkrievijas pierobežā ir mierīgi.", "Latvijas-Baltkrievijas pierobežā", "lv-by-border"),
+    ("Latvijas - Baltkrievijas valsts robežu neviens nešķērsoja.", "Latvijas - Baltkrievijas valsts robežu", "lv-by-border"),
+])
+def test_borders_named_by_two_countries(text, surface, place_id, gaz):
+    cand = kept(text, gaz)[surface]
+    assert [e.place_id for e in cand.entries] == [place_id]
+
+
+def test_a_border_missing_from_the_gazetteer_and_a_shared_head(gaz):
+    text = "Norit žoga izbūve uz Latvijas–Baltkrievijas un Latvijas–Krievijas robežas."
+    found = kept(text, gaz)
+    assert [e.place_id for e in found["Latvijas–Baltkrievijas"].entries] == ["lv-by-border"]
+    assert found["Latvijas–Krievijas robežas"].reason == "border not in the gazetteer"
+    text = "The Latvia-Russia border is long."
+    assert kept(text, gaz, "en")["Latvia-Russia border"].types == ("border",)
+
+
+def test_quoted_names_after_a_head(gaz):
+    text = "Uzbūvēti četri tilti pār upi “Asūnīca”, “Rosica” un “Sarjanka”. Tāpat plānots."
+    found = kept(text, gaz)
+    assert {"Asūnīca", "Rosica", "Sarjanka"} <= set(found)
+    assert found["Rosica"].types == ("river",)
+
+
+def test_a_head_of_two_words(gaz):
+    text = "Terehovas robežkontroles punktā ieceļošana liegta."
+    assert kept(text, gaz)["Terehovas robežkontroles punktā"].lemma == "Terehovas robežkontroles punkts"
+
+
+def test_a_dictionary_word_at_a_sentence_start_is_not_a_village(gaz):
+    text = "Mierīgi. Būtiski vērā ņemams apstāklis ir tas."
+    assert "Būtiski" not in kept(text, gaz)

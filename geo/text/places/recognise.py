@@ -481,7 +481,8 @@ def _border(ctx: Context, a: int, b: int, last: int, head: int | None) -> Candid
         if entries:
             break
     cases = data["head_cases"].get(toks[head].text.lower(), frozenset()) if head is not None else frozenset()
-    return ctx.candidate(a, last, "border", entries=tuple(dict.fromkeys(entries)), types=("border",),
+    entries = list({e.place_id: e for e in reversed(entries)}.values())[::-1]  # one entry per place
+    return ctx.candidate(a, last, "border", entries=tuple(entries), types=("border",),
                          lemma=ctx.text[toks[a].start:toks[head - 1 if head is not None else last].end]
                          + " " + (data["border_lemmas"][0] if head is not None else ""), cases=cases,
                          reason="border not in the gazetteer")
