@@ -158,6 +158,10 @@ def _data(lang: str) -> dict[str, Any]:
     data["border_qualifiers"] = frozenset(fold(w) for w in places.get("border_qualifiers", []))
     data["heads_after"] = {fold(k): tuple(v) for k, v in places.get("heads_after", {}).items()}
     data["heads_before"] = {tuple(fold(w) for w in k.split()): tuple(v) for k, v in places.get("heads_before", {}).items()}
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase, types in data["heads_before"].items():
+        by_first.setdefault(phrase[0], []).append((phrase, types))
+    data["heads_before_by_first"] = by_first
     historical: dict[tuple[str, ...], str] = {}
     for item in places.get("historical", []):
         name, _, spec = item.partition("|")
@@ -371,7 +375,7 @@ def english_heads(ctx: Context) -> list[Candidate]:
                 first -= 1
             if first < k and not _adjectival(ctx, first):
                 found.append(_english(ctx, first, k, types, [t.text for t in toks[first:k]]))
-        for phrase, types in data["heads_before"].items():
+        for phrase, types in data["heads_before_by_first"].get(word, ()):
             n = len(phrase)
             if tuple(ctx.folded[k:k + n]) != phrase or k + n >= len(toks):
                 continue
