@@ -12,8 +12,9 @@ recognition uses it; dates and highlighting can pass their own spans and accesso
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from operator import attrgetter
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 

@@ -7,9 +7,10 @@ tests/fixtures/real/ and run the library as a user's document would run.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
 

@@ -44,7 +44,7 @@ class Score:
     resolved_right: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for key in ("gold", "system", "gold_found", "system_right", "role_right", "resolved", "resolved_right"):
             setattr(self, key, getattr(self, key) + getattr(other, key))
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from geo import spans
@@ -114,7 +114,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 # --- language data, compiled once --------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _data(lang: str) -> dict[str, Any]:
     """The [places] and [roles] knowledge of a language, compiled for lookups."""
     raw = language.load(lang)
@@ -177,7 +177,7 @@ def _data(lang: str) -> dict[str, Any]:
 UNIT_TYPES = frozenset({"municipality", "region", "parish", "state_city"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_heads(lang: str) -> tuple[str, ...]:
     """The singular English heads of administrative units ("municipality", "district", …)."""
     return tuple(h for h, types in _data(lang)["heads_after"].items() if UNIT_TYPES & set(types) and not h.endswith("s"))
@@ -441,7 +441,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     if not data["border_heads"]:
         return []
     by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
-    toks, n = ctx.toks, len(ctx.toks)
+    n = len(ctx.toks)
     pairs = []  # (first, last of the second name, head index or None, dashed)
     for a in sorted(by_first):
         end_a = _country_at(ctx, by_first, a, data)

@@ -9,7 +9,7 @@ people or attribute is part of that name or its attribute: "Latvijas Valsts robe
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import simplemma
 
@@ -26,7 +26,7 @@ def _lemma(word: str, lang: str) -> str:
     return simplemma.lemmatize(word.lower(), lang=lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _roles(lang: str) -> dict:
     """The roles section of a language, its word lists folded for lookups."""
     roles = dict(language.load(lang)["roles"])
@@ -87,7 +87,7 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     return LOCATION
 
 
-@lru_cache(maxsize=None)
+@cache
 def _number_words(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in language.load(lang)["counts"]["words"])
 
