@@ -81,6 +81,7 @@ class Context:
     folded: list[str]
     gazetteer: Gazetteer
     lang: str
+    covered: frozenset[int] = frozenset()  # tokens inside gazetteer forms (which outrank context words)
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by spaces, dashes or quotes."""
@@ -185,8 +186,10 @@ def unit_heads(lang: str) -> tuple[str, ...]:
 
 def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool:
     """Whether an English form of a country or region is its adjective ("Latvian", "Polish")."""
+    if lang != "en":
+        return False
     place = gazetteer.places.get(entry.place_id)
-    if lang != "en" or place is None:
+    if place is None:
         return False
     first = TOKEN.findall(form)[0]
     if place.type in ("border", "corridor") and len(TOKEN.findall(form)) > 1:
@@ -541,7 +544,8 @@ def context_words(ctx: Context) -> list[Candidate]:
     data = _data(ctx.lang)
     return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
                           reason="not in the gazetteer nor among GeoNames populated places")
-            for k, tok in enumerate(ctx.toks) if tok.text[0].isupper() and place_like(ctx, k, data)]
+            for k, tok in enumerate(ctx.toks)
+            if tok.text[0].isupper() and k not in ctx.covered and place_like(ctx, k, data)]
 
 
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
@@ -581,13 +585,15 @@ def _word_cases(word: str) -> frozenset[str]:
     return frozenset(case for _, _, case in latvian.nominative_candidates(word))
 
 
-RECOGNISERS = (gazetteer_forms, latvian_heads, english_heads, historical_units, context_words)
+RECOGNISERS = (latvian_heads, english_heads, historical_units, context_words)
 
 
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[Candidate]:
     """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
     ctx = Context(text, toks, [fold(t.text) for t in toks], gazetteer, lang)
-    found = [c for recogniser in RECOGNISERS for c in recogniser(ctx)]
+    found = gazetteer_forms(ctx)
+    ctx.covered = frozenset(k for c in found for k in range(c.first, c.last + 1))
+    found += [c for recogniser in RECOGNISERS for c in recogniser(ctx)]
     found += borders(ctx, found)
     kept = spans.select(found, rank=lambda c: c.rank)
     more = coordinated_words(ctx, kept)
