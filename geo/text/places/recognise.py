@@ -46,8 +46,7 @@ class Token(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A recognised span: its tokens, what it may stand for, and what the recogniser knows.
 
     `entries` are gazetteer entries the span may be a form of (empty when the name is not in
