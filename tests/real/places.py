@@ -42,10 +42,11 @@ class Score:
     role_right: int = 0
     resolved: int = 0  # matched gold mentions the system resolved (or rightly left unresolved)
     resolved_right: int = 0
+    unplaced: int = 0  # matched gold mentions with a point that the system left unresolved
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for key in ("gold", "system", "gold_found", "system_right", "role_right", "resolved", "resolved_right"):
+        for key in ("gold", "system", "gold_found", "system_right", "role_right", "resolved", "resolved_right", "unplaced"):
             setattr(self, key, getattr(self, key) + getattr(other, key))
 
     @property
@@ -123,6 +124,7 @@ def score(sample: Sample, gaz=None) -> Score:
             else:
                 out.errors.append(f"resolved  {m.surface!r} @{m.start}: {place.id} {dist:.0f} km from gold {g['name']}")
         else:
+            out.unplaced += 1
             out.errors.append(f"unplaced  {m.surface!r} @{m.start}: {m.reason or m.place_id} (gold {g['name']})")
     out.system_right = sum(1 for m in system if id(m) in covered)
     for m in system:
@@ -144,11 +146,11 @@ def scores() -> tuple[list[Score], Score]:
 
 def table(per_text: list[Score], total: Score) -> str:
     """The figures as a text table."""
-    head = f"{'text':44} {'gold':>5} {'sys':>5} {'recall':>7} {'prec':>7} {'role':>7} {'resol':>7}"
+    head = f"{'text':48} {'gold':>5} {'sys':>5} {'recall':>7} {'prec':>7} {'role':>7} {'resol':>7} {'unplaced':>8}"
     rows = [head, "-" * len(head)]
     for s in per_text + [total]:
-        rows.append(f"{s.name:44} {s.gold:5d} {s.system:5d} {s.recall:7.3f} {s.precision:7.3f} "
-                    f"{s.role_accuracy:7.3f} {s.resolution:7.3f}")
+        rows.append(f"{s.name:48} {s.gold:5d} {s.system:5d} {s.recall:7.3f} {s.precision:7.3f} "
+                    f"{s.role_accuracy:7.3f} {s.resolution:7.3f} {s.unplaced:8d}")
     return "\n".join(rows)
 
 
