@@ -61,7 +61,7 @@ def _parse(args: argparse.Namespace) -> int:
     out = {
         "doc_id": doc.doc_id,
         "places": [{"start": m.start, "end": m.end, "surface": m.surface, "lemma": m.lemma,
-                    "place_id": m.place_id, "role": m.role} for m in parse.places],
+                    "place_id": m.place_id, "role": m.role, "resolution": m.resolution} for m in parse.places],
         "dates": [d.as_dict() for d in parse.dates],
         "events": [{**row, "lon": point.x, "lat": point.y} for row, point in zip(rows.events, rows.event_points)],
         "unresolved": parse.unresolved,

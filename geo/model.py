@@ -55,6 +55,8 @@ class PlaceMention:
     case: str = ""  # grammatical case of the head word, "" when unknown
     reason: str = ""  # why it is unresolved, when place_id is None
     near: bool = False  # "near Daugavpils": a reference point, not where it happened
+    resolution: str = ""  # why this place was chosen ("only candidate", "inside Krāslavas novads named in the text")
+    adjective: bool = False  # an adjective of the place ("Latvian", "Polish"), not its name
 
 
 @dataclass(frozen=True)

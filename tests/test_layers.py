@@ -23,7 +23,7 @@ REQUIRED = {
     "mentions.geojson": ["doc_id", "start", "end", "surface", "lemma", "place_id", "sentence_start", "sentence_end"],
     "areas.geojson": ["id", "name", "name_lv", "type", "country", "source"],
 }
-EVENT_TYPES = {"detention", "border_crossing", "emergency", "deployment", "accusation", "legal_action",
+EVENT_TYPES = {"detention", "border_crossing", "pushback", "death", "emergency", "deployment", "accusation", "legal_action",
                "arrest", "statement", "other"}
 SUPRANATIONAL = {"union", "continent", "region"}
 

@@ -146,16 +146,29 @@ def test_seed_roles(seed_doc, seed_parse):
 
 
 def test_fallback_resolves_an_unknown_locative_via_geonames(gaz):
-    text = "Pagājušajā nedēļā robežsargi ieradās Bauskā, lai pārbaudītu dokumentus."
+    # Manresa (Spain, 76 000 people) is below the generated gazetteer's threshold for far-away
+    # countries, so only the GeoNames fallback finds it (Bauska, the example before, is now a
+    # gazetteer town)
+    text = "Pagājušajā nedēļā robežsargi ieradās Manresā, lai pārbaudītu dokumentus."
+    assert not gaz.lookup(["Manresā"])
     mentions, extra = places.find(text, gaz)
-    m = mention(text, "Bauskā", gaz)
+    m = mention(text, "Manresā", gaz)
     assert m.place_id and m.place_id.startswith("geonames:")
     place = {p.id: p for p in extra}[m.place_id]
-    assert place.country == "LV"
-    assert place.name == "Bauska"
-    assert m.lemma == "Bauska"  # the nominative, not the form as written
-    assert place.name_lv == "Bauska"
+    assert place.country == "ES"
+    assert place.name == "Manresa"
+    assert m.lemma == "Manresa"  # the nominative, not the form as written
+    assert place.name_lv == "Manresa"
     assert "GeoNames" in place.source
+    assert place.lat == pytest.approx(41.73, abs=0.05) and place.lon == pytest.approx(1.82, abs=0.05)
+
+
+def test_a_town_beyond_the_curated_rows_is_now_in_the_gazetteer(gaz):
+    text = "Pagājušajā nedēļā robežsargi ieradās Bauskā, lai pārbaudītu dokumentus."
+    m = mention(text, "Bauskā", gaz)
+    place = gaz.places[m.place_id]
+    assert (place.name_lv, place.country, place.type) == ("Bauska", "LV", "town")
+    assert m.lemma == "Bauska"
     assert place.lat == pytest.approx(56.41, abs=0.05) and place.lon == pytest.approx(24.19, abs=0.05)
 
 

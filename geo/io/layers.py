@@ -6,6 +6,8 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 
 from __future__ import annotations
 
+from collections import ChainMap
+
 import hashlib
 import io
 import json
@@ -106,7 +108,7 @@ class DocumentRows:
 
 def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
     """The rows of the event and mention layers of one parsed document."""
-    known = gazetteer.places | {p.id: p for p in parse.extra_places}
+    known = ChainMap({p.id: p for p in parse.extra_places}, gazetteer.places)
     events = [event_row(e, parse.doc) for e in parse.events]
     bounds = [(s.start, s.end) for s in parse.sentences]
     mentions, points = [], []
@@ -117,7 +119,8 @@ def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
         s_start, s_end = next(((s, e) for s, e in bounds if s <= m.start < e), (m.start, m.end))
         mentions.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
                          "lemma": m.lemma, "place_id": m.place_id, "role": m.role,
-                         "sentence_start": s_start, "sentence_end": s_end})
+                         "resolution": m.resolution, "sentence_start": s_start, "sentence_end": s_end})
+        # (`resolution` reaches mentions.geojson once it joins MENTION_COLUMNS with a rebuild of data/layers)
         points.append(_point(place))
     return DocumentRows(parse.doc.doc_id, parse.doc.lang, len(parse.places), tuple(events),
                         tuple(_point(e.position) for e in parse.events), tuple(mentions), tuple(points),

@@ -424,6 +424,12 @@ def _border_between(a: str, b: str, gazetteer_places: dict[str, Place]) -> Place
     return None
 
 
+def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | None:
+    """The gazetteer's country place of an ISO code."""
+    return next((p for p in gazetteer_places.values() if p.type == "country" and p.country == code
+                 and p.lat is not None), None)
+
+
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
                gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = ()) -> Place | None:
     """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border."""
@@ -578,18 +584,21 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
     mentions = clause.places
     if not located and clause.places != sentence_places:
         mentions, located = sentence_places, _where(sentence_places, gazetteer_places, text, lang)
-    place_from_context = False
+    place_from_context = inferred = False
+    if not located and etype in words["at_border"]:
+        # only where they came from, or a country named in another role, with a border word:
+        # "cross the border into the country from Belarus", "across the border ... with the help
+        # of the Belarusian military" is the border of that country with the text's country
+        sides = _located(clause.places or sentence_places, gazetteer_places) or [
+            p for p in (_country_place(c, gazetteer_places) for c in named) if p is not None][:1]
+        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named)
+        if border is not None:
+            located, place_from_context, inferred = [border], True, True
     if not located and etype in words["context_placed"] and (incident or count):
         # what happens at a place may be told after the place: "The peak was on Thursday when 101
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
         located = _where(mentions, gazetteer_places, text, lang)
-    if not located and etype in words["at_border"]:
-        # only where they came from: "cross the border into the country from Belarus" is
-        # the border of Belarus with the country the text is about
-        origins = _located(clause.places or sentence_places, gazetteer_places)
-        border = _border_of(text, clause.start, clause.end, origins, context, gazetteer_places, lang, named)
-        located, place_from_context = ([border], True) if border else ([], place_from_context)
     if not located:
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
@@ -624,7 +633,7 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         # detained and sent back.": the same people, next
         return replace(before, event_type=etype, quote_start=sentence.start, quote_end=sentence.end,
                        date_relation=CONTEXT, date_from_context=True, place_from_context=True, id="")
-    if from_context and place_from_context and (count is None or context.places_since > 1
+    if from_context and place_from_context and not inferred and (count is None or context.places_since > 1
                                                 or (relation == CONTEXT and context.dates_since > 1)):
         return None  # nothing of its own but a count: only right after the sentence that gave both
     if not incident and (place_from_context or (from_context and count is None)):

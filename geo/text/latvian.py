@@ -115,6 +115,88 @@ def inflect(name: str, spec: str) -> dict[str, set[str]]:
     return forms
 
 
+@dataclass(frozen=True)
+class Guess:
+    """The [guess] section of the table: endings, adjective endings, misleading words."""
+
+    endings: tuple[tuple[str, str], ...]  # longest first
+    adjectives: dict[bool, tuple[tuple[str, str], ...]]  # plural head? → (ending, class)
+    words: dict[str, str]
+    conjunctions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _guess_table(path: Path = DATA) -> Guess:
+    """Read the [guess] section, checking that every class it names exists."""
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))["guess"]
+    classes, _ = load_table(path)
+
+    def longest_first(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        for cls in table.values():
+            if cls != INVARIANT and cls not in classes:
+                raise ValueError(f"{path.name}: [guess] names unknown class {cls!r}")
+        return tuple(sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+    return Guess(longest_first(raw["endings"]),
+                 {False: longest_first(raw["adjectives_singular"]), True: longest_first(raw["adjectives_plural"])},
+                 dict(longest_first({k.lower(): v for k, v in raw["words"].items()})),
+                 frozenset(raw["conjunctions"]))
+
+
+def _noun_class(word: str) -> str:
+    """The declension class of a head noun, from the word itself or its ending."""
+    table = _guess_table()
+    if word.lower() in table.words:
+        return table.words[word.lower()]
+    if not word[-1:].islower():
+        return INVARIANT  # an acronym or a number
+    for ending, cls in table.endings:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return cls
+    return INVARIANT
+
+
+def _phrase_spec(words: list[str]) -> list[str]:
+    """Classes of the words of one noun phrase: its head and the adjectives agreeing with it."""
+    head = _noun_class(words[-1])
+    plural = head.endswith("_pl")
+    spec = [head]
+    for word in reversed(words[:-1]):
+        cls = INVARIANT
+        if head != INVARIANT:
+            cls = next((c for ending, c in _guess_table().adjectives[plural] if word.endswith(ending)
+                        and len(word) > len(ending) + 1), INVARIANT)
+        spec.append(cls)
+    return spec[::-1]
+
+
+def guess_declension(name: str) -> str:
+    """A declension spec for a name from its endings (data: the [guess] table).
+
+    Only the head (last word) inflects, with the definite adjectives before it; genitive
+    modifiers stay: "Ludzas novads" → "- n1", "Kongo Demokrātiskā Republika" → "- adj_f n4",
+    "Kongo" → "-". The conjuncts of "Bosnija un Hercegovina" both inflect ("n4 - n4").
+    """
+    words = name.split()
+    if not words:
+        return INVARIANT
+    conj = _guess_table().conjunctions
+    spec: list[str] = []
+    phrase: list[str] = []
+    for word in words:
+        if word in conj and phrase:
+            spec += _phrase_spec(phrase) + [INVARIANT]
+            phrase = []
+        else:
+            phrase.append(word)
+    if phrase:
+        spec += _phrase_spec(phrase)
+    # drop the leading invariant words: inflect() right-aligns the spec
+    while len(spec) > 1 and spec[0] == INVARIANT:
+        spec.pop(0)
+    return " ".join(spec)
+
+
 def nominative_candidates(word: str) -> list[tuple[str, str, str]]:
     """Possible (nominative, class, case) readings of an inflected word, for unknown names.
 

@@ -52,6 +52,16 @@ def _publication(doc: Document) -> date | None:
         return None
 
 
+def _borders(gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """The gazetteer's border sections with a point, found once per gazetteer (kept on it)."""
+    found = gazetteer.__dict__.get("_border_places")
+    if found is None or found[0] != len(gazetteer.places):
+        found = (len(gazetteer.places), tuple(p for p in gazetteer.places.values()
+                                              if p.type == "border" and p.lat is not None))
+        gazetteer.__dict__["_border_places"] = found
+    return found[1]
+
+
 def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     """Run every step on the body of a document (its reference list is not parsed)."""
     lang, text, end = doc.lang, doc.text, doc.body_end
@@ -61,7 +71,13 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     date_spans = [(d.start, d.end) for d in found_dates]
     found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans)
     spans = sentences.split(text, 0, end, lang)
-    known = dict(gazetteer.places) | {p.id: p for p in extra}
+    # the places the mentions name (events look up nothing else): a small dict, not the table
+    extra_by_id = {p.id: p for p in extra}
+    known = {pid: place for pid in {m.place_id for m in found_places if m.place_id}
+             if (place := extra_by_id.get(pid) or gazetteer.places.get(pid)) is not None}
+    # and the border sections, which a border word with its countries names ("the border zone
+    # with Belarus" in a Polish report)
+    known |= {p.id: p for p in _borders(gazetteer) if p.id not in known}
     found_events = events.assemble(doc.doc_id, text, spans, found_places, found_dates,
                                    found_counts, bare, known, lang, published)
     unplaced = frozenset(m.place_id for m in found_places if m.place_id and known.get(m.place_id) and known[m.place_id].lat is None)

@@ -118,7 +118,9 @@ def mention_titles(doc_id: str, mentions: pd.DataFrame, place_names: Mapping[str
     for m in mentions[mentions["doc_id"] == doc_id].to_dict("records"):
         place_id = m.get("place_id")
         role = " — part of a name, not where it happened" if m.get("role") == "name_part" else ""
-        titles[as_int(m.get("start"))] = f"{m.get('surface')} → {place_names.get(place_id, place_id)} ({place_id}){role}"
+        why = m.get("resolution")
+        why = f"; chosen: {why}" if isinstance(why, str) and why else ""
+        titles[as_int(m.get("start"))] = f"{m.get('surface')} → {place_names.get(place_id, place_id)} ({place_id}){role}{why}"
     return titles
 
 

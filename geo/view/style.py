@@ -12,6 +12,8 @@ from geo.model import MONTH, REGION, USER_PREFIX
 TYPE_COLOURS = {
     "detention": "#d62728",
     "border_crossing": "#ff7f0e",
+    "pushback": "#bcbd22",
+    "death": "#393b79",
     "emergency": "#9467bd",
     "deployment": "#8c564b",
     "accusation": "#e377c2",

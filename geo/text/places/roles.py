@@ -1,0 +1,103 @@
+"""Roles: is a place mention where something happens (`location`) or part of a name (`name_part`)?
+
+A genitive place name followed by the head of an organisation, office, medium, group of
+people or attribute is part of that name or its attribute: "Latvijas Valsts robežsardze",
+"Polijas Radio", "Baltkrievijas militārpersonas", "Irākas pilsoņi", "Belarus officers",
+"Lithuania's interior ministry", "the president of Belarus". The heads are data
+(``[roles]`` of ``geo/data/language/*.toml``), nouns of their kind, never one text's words.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import simplemma
+
+from geo.gazetteer import JOINER, fold
+from geo.text import language
+from geo.text.places.recognise import CONJUNCTIONS, COORDINATOR, Candidate, Token
+
+LOCATION, NAME_PART = "location", "name_part"
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str, lang: str) -> str:
+    """simplemma's lemma of a lower-cased word."""
+    return simplemma.lemmatize(word.lower(), lang=lang)
+
+
+@cache
+def _roles(lang: str) -> dict:
+    """The roles section of a language, its word lists folded for lookups."""
+    roles = dict(language.load(lang)["roles"])
+    roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
+    roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
+    roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
+    roles["heads_folded"] = frozenset(fold(w) for w in roles["heads"])
+    return roles
+
+
+def _is_head(word: str, roles: dict, lang: str) -> bool:
+    """Whether a word is an organisation/office/attribute head ("robežsardze", "pilsoņi")."""
+    folded = fold(word)
+    return (_lemma(word, lang) in roles["heads"] or word.lower() in roles["heads"] or folded in roles["heads_folded"]
+            or folded.startswith(tuple(roles["head_stems"])))
+
+
+def _of_head(toks: list[Token], first: int, roles: dict) -> bool:
+    """Whether a name follows "<head> of (the)": "the president of Belarus"."""
+    k = first - 1
+    if k >= 0 and fold(toks[k].text) == "the":
+        k -= 1
+    if k < 1 or fold(toks[k].text) != "of":
+        return False
+    before = [fold(t.text) for t in toks[max(0, k - 2):k]]
+    return any(tuple(before[-len(p):]) == p for p in roles["of_heads_folded"] if len(p) <= len(before))
+
+
+def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: str) -> str:
+    """`name_part` when a genitive name is followed by an organisation or attribute head."""
+    roles = _roles(lang)
+    if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
+            and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
+        return NAME_PART
+    if lang == "en" and _of_head(toks, cand.first, roles):
+        return NAME_PART
+    cases = cand.cases
+    # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
+    # inflect ("Latvian border guards", "Poland's government"), so any form may be one
+    if lang == "lv" and ("gen" not in cases or "loc" in cases):
+        return LOCATION
+    seen, k, conjunction = 0, cand.last + 1, False
+    while k < len(toks) and seen < roles["window"]:
+        gap = text[toks[k - 1].end:toks[k].start]
+        word = toks[k].text
+        counted = lang == "lv" and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
+        listed = k in taken or (counted and k + 1 in taken)
+        if "\n" in gap or not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and listed):
+            break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
+        if fold(word) in roles["stop_folded"] or (conjunction and not listed):
+            break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
+        conjunction = fold(word) in CONJUNCTIONS
+        if k not in taken and fold(word) not in roles["skip"] and not counted:
+            if _is_head(word, roles, lang):
+                return NAME_PART
+            seen += 1
+        k += 1
+    return LOCATION
+
+
+@cache
+def _number_words(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in language.load(lang)["counts"]["words"])
+
+
+def _number(word: str, lang: str) -> bool:
+    """Whether a word is a number (digits or a number word: "viens", "desmit")."""
+    return word.isdigit() or fold(word) in _number_words(lang)
+
+
+def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
+    """Whether a name follows a "near" phrase ("near Daugavpils", "netālu no Daugavpils")."""
+    before = " ".join(fold(t.text) for t in toks[max(0, first - 4):first])
+    return any((" " + before).endswith(" " + phrase) for phrase in _roles(lang)["near_folded"])

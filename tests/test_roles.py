@@ -1,0 +1,79 @@
+"""Tests of geo.text.places.roles: a place mention is a location or part of a name.
+
+The heads are general nouns of organisations, offices, media, military persons, citizens
+(language data), checked here on sentences of our own in both languages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text import places
+
+
+def role_of(text: str, surface: str, gaz, lang: str) -> str:
+    found = [m for m in places.find(text, gaz, lang=lang)[0] if m.surface == surface]
+    assert len(found) == 1, [(m.surface, m.role) for m in places.find(text, gaz, lang=lang)[0]]
+    return found[0].role
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Polijas Radio ziņoja par incidentu.", "Polijas"),
+    ("Polijas premjera kanceleja sasauca sēdi.", "Polijas"),
+    ("Baltkrievijas militārpersonas šķērsoja robežu.", "Baltkrievijas"),
+    ("Latvijas Valsts robežsardze ziņoja par incidentu.", "Latvijas"),
+    ("Aizturēti 12 Irākas pilsoņi.", "Irākas"),
+    ("Lietuvas Valsts drošības departaments brīdināja.", "Lietuvas"),
+    ("Ludzas novada pašvaldība piešķīra līdzekļus.", "Ludzas novada"),
+    ("Aizturētie ir Irākas, Sīrijas un Irānas pilsoņi.", "Sīrijas"),
+])
+def test_latvian_genitive_attributes_are_name_parts(text, surface, gaz):
+    assert role_of(text, surface, gaz, "lv") == "name_part"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Migranti tika aizturēti Piedrujas pagastā.", "Piedrujas pagastā"),
+    ("Cilvēki nakšņoja uz Lietuvas robežas.", "Lietuvas"),
+    ("Migranti ieradās no Baltkrievijas.", "Baltkrievijas"),
+    ("Grupa devās uz Latviju, un Polijas robežsargi to neredzēja.", "Latviju"),
+])
+def test_latvian_locations(text, surface, gaz):
+    assert role_of(text, surface, gaz, "lv") == "location"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Belarus officers do not let migrants return.", "Belarus"),
+    ("Lithuania's interior ministry said the fence was ready.", "Lithuania's"),
+    ("The president of Belarus ordered the border closed.", "Belarus"),
+    ("The State Border Committee of Belarus said on Tuesday that a body was found.", "Belarus"),
+    ("Poland's government sent troops.", "Poland's"),
+])
+def test_english_attributes_are_name_parts(text, surface, gaz):
+    assert role_of(text, surface, gaz, "en") == "name_part"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Lithuania, an EU member, has faced a surge of migrants.", "Lithuania"),
+    ("The group was back in Belarus and the Lithuanian border guards left.", "Belarus"),
+    ("Migrants are stranded on Lithuania's border with Belarus.", "Lithuania's"),
+    ("The border of Lithuania and Belarus was closed.", "Belarus"),
+])
+def test_english_locations(text, surface, gaz):
+    assert role_of(text, surface, gaz, "en") == "location"
+
+
+def test_an_adjective_is_marked_as_such_and_is_a_name_part(gaz):
+    mentions, _ = places.find("Latvian border guards detained 38 migrants.", gaz, lang="en")
+    latvian = next(m for m in mentions if m.surface == "Latvian")
+    assert latvian.adjective and latvian.role == "name_part"
+
+
+def test_a_border_named_by_adjectives_is_marked_too(gaz):
+    mentions, _ = places.find("Migrants gathered at the Polish-Belarusian border.", gaz, lang="en")
+    border = next(m for m in mentions if "border" in m.surface)
+    assert border.adjective and border.place_id == "pl-by-border"
+
+
+def test_near_marks_a_reference_point(gaz):
+    mentions, _ = places.find("Robežsargi aizturēja migrantus netālu no Daugavpils.", gaz)
+    assert next(m for m in mentions if m.surface == "Daugavpils").near
