@@ -15,7 +15,19 @@ from geo.text import pipeline
 
 
 def _build(args: argparse.Namespace) -> int:
-    """Build every layer; with --check, only compare with what is committed."""
+    """Build every layer; with --check, only compare with what is in --out."""
+    if args.check:
+        return _run_build(args)
+    try:
+        with layers.build_lock(args.out):  # one build per folder, from parsing to the swap
+            return _run_build(args)
+    except layers.BuildLocked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 3
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    """Parse every seed, report the bad ones, then write the set (or check it)."""
     paths = seeds.seed_paths(args.seeds)
     workers = build.default_workers(len(paths), os.cpu_count() or 1) if args.workers is None else args.workers
     corpus = build.parse_paths(paths) if not args.scheduler and not workers else _parallel(paths, args.scheduler, workers)
@@ -26,11 +38,11 @@ def _build(args: argparse.Namespace) -> int:
     problems = bool(corpus.errors or corpus.warnings)
     built = build.build_layers(corpus)
     if args.check:
-        stale = build.stale_files(built, args.out)
+        stale = build.stale_files(built, args.out, parquet=True if args.parquet else None)
         for name in stale:
             print(f"stale: {args.out / name} differs from a fresh build", file=sys.stderr)
         return 1 if stale or problems else 0
-    written = layers.write(built, args.out, parquet=args.parquet)
+    written = layers.write_set(built, args.out, parquet=args.parquet)
     print(f"{len(corpus.documents)} documents, {len(built.events)} events, {len(built.places)} places, "
           f"{len(built.mentions)} mentions, {len(built.unresolved)} unresolved → {args.out}")
     for path in written:

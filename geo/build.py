@@ -72,11 +72,19 @@ def build_layers(corpus: Corpus) -> layers.Layers:
     return layers.combine(corpus.documents, gazetteer.default())
 
 
-def stale_files(built: layers.Layers, out: Path) -> list[str]:
-    """Names of layer files in `out` that differ from (or lack) a fresh build's."""
+def stale_files(built: layers.Layers, out: Path, parquet: bool | None = None) -> list[str]:
+    """Names of the files a fresh build would write that differ from (or lack) those in `out`,
+    the manifest included, and of files `out`'s manifest names that a fresh build would not write.
+
+    GeoParquet is compared when asked, or (by default) when `out` holds it."""
+    manifest = layers.read_manifest(out) or {}
+    if parquet is None:
+        parquet = any(name.endswith(".parquet") for name in manifest) or any(Path(out).glob("*.parquet"))
+    fresh = layers.set_digests(built, parquet)
     stale = []
-    for name, digest in layers.digests(built).items():
-        path = out / name
+    for name, digest in fresh.items():
+        path = Path(out) / name
         if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             stale.append(name)
+    stale += sorted(name for name in manifest if name not in fresh)
     return stale

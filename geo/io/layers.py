@@ -6,12 +6,18 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import hashlib
 import io
 import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import geopandas as gpd
 import pandas as pd
@@ -36,6 +42,8 @@ from geo.text.pipeline import Parse
 CRS = "EPSG:4326"
 LAYER_FILES = ("events.geojson", "places.geojson", "mentions.geojson", "areas.geojson")
 UNRESOLVED_FILE = "unresolved.json"
+MANIFEST_FILE = "manifest.json"  # every file of the set with its SHA-256; written last
+MANIFEST_FORMAT = 1
 EVENT_COLUMNS = ["id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
                  "persons", "place_ids", "place_names", "place_name", "country", "countries", "geo_precision",
                  "quote", "quote_start", "quote_end", "spans", "date_relation", "date_from_context",
@@ -216,48 +224,281 @@ def digests(layers: Layers) -> dict[str, str]:
 
 
 def write(layers: Layers, out: Path, parquet: bool = False) -> list[Path]:
-    """Write every layer into `out` (and GeoParquet copies when asked); the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, chunks in file_chunks(layers):
-        path = out / name
-        with path.open("w", encoding="utf-8", newline="") as fh:  # "\n" as written, on any OS
-            fh.writelines(chunks)
-        written.append(path)
+    """Write the layer set into `out` as a whole (see write_set), holding the build lock of `out`."""
+    with build_lock(out):
+        return write_set(layers, out, parquet)
+
+
+class BuildLocked(RuntimeError):
+    """Another build is writing the same layer folder."""
+
+
+def lock_path(out: Path) -> Path:
+    """The lock file of a layer folder: beside it, so it survives the folder being swapped."""
+    out = Path(out).absolute()
+    return out.parent / f".{out.name}.lock"
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the one-build-per-folder lock of `out`; BuildLocked when another process holds it.
+
+    An advisory ``flock`` on a file beside `out`: the kernel releases it when the holder exits,
+    however it exits, so a killed build never leaves a stale lock behind."""
+    path = lock_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+            raise BuildLocked(f"another build (pid {holder}) is writing {Path(out).name}/; "
+                              "wait for it to finish, then build again") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _write_file(path: Path, chunks: Iterable[str | bytes]) -> str:
+    """Write chunks to a new file (flushed to disk); its SHA-256."""
+    digest = hashlib.sha256()
+    with path.open("wb") as fh:
+        for chunk in chunks:
+            data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk  # "\n" as written, on any OS
+            digest.update(data)
+            fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return digest.hexdigest()
+
+
+def set_chunks(layers: Layers, parquet: bool = False) -> Iterator[tuple[str, Iterable[str | bytes]]]:
+    """(file name, content in chunks) of every file of a layer set but the manifest."""
+    yield from file_chunks(layers)
     if parquet:
-        written += write_parquet(layers, out)
-    return written
+        for name, data in parquet_files(layers):
+            yield name, (data,)
+
+
+def manifest_text(files: dict[str, str]) -> str:
+    """The manifest of a layer set: every file it holds with its SHA-256 (deterministic)."""
+    return json.dumps({"format": MANIFEST_FORMAT, "files": dict(sorted(files.items()))}, indent=1) + "\n"
+
+
+def set_digests(layers: Layers, parquet: bool = False) -> dict[str, str]:
+    """File name → SHA-256 of every file a build writes, the manifest included."""
+    files = {}
+    for name, chunks in set_chunks(layers, parquet):
+        digest = hashlib.sha256()
+        for chunk in chunks:
+            digest.update(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+        files[name] = digest.hexdigest()
+    return {**files, MANIFEST_FILE: hashlib.sha256(manifest_text(files).encode("utf-8")).hexdigest()}
+
+
+def write_set(layers: Layers, out: Path, parquet: bool = False) -> list[Path]:
+    """Write every layer file (GeoParquet copies when asked) and the manifest into a new folder
+    beside `out`, then put it in the place of `out` in one step; the paths written.
+
+    A reader sees the old set or the new one, never a mix and never a partial file: a build
+    killed before the swap leaves `out` as it was (and a ``.NAME.tmp-*`` folder to ignore). Files
+    in `out` that no build writes are carried over. The caller holds `build_lock(out)`."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        files = {name: _write_file(tmp / name, chunks) for name, chunks in set_chunks(layers, parquet)}
+        _write_file(tmp / MANIFEST_FILE, [manifest_text(files)])
+        if out.is_dir():
+            for entry in out.iterdir():
+                if not _built_name(entry.name):
+                    (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, tmp / entry.name)
+        _sync_dir(tmp)
+        _swap(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after the swap it holds the old set
+    return [out / name for name in (*files, MANIFEST_FILE)]
+
+
+def _built_name(name: str) -> bool:
+    """Whether a file name is one a build writes (replaced with the set, never carried over)."""
+    return name in (*LAYER_FILES, UNRESOLVED_FILE, MANIFEST_FILE) or name.endswith(".parquet")
+
+
+def _sync_dir(path: Path) -> None:
+    """Flush a folder's entries to disk."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: the kernel or file system cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put folder `new` in the place of `out`; afterwards `new` holds the old set (if any).
+
+    With renameat2 the swap is one step. Without it, `out` is renamed aside and `new` renamed in:
+    two steps, between which `out` is briefly missing (a reader retries, see load_layers)."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _exchange(new, out):
+        _sync_dir(out.parent)
+        return
+    aside = new.with_name(new.name + "-old")
+    os.rename(out, aside)
+    os.rename(new, out)
+    os.rename(aside, new)
+
+
+def parquet_files(layers: Layers) -> Iterator[tuple[str, bytes]]:
+    """GeoParquet copies of the point layers, for large corpora (lists stored as JSON text)."""
+    for name, frame in (("events", layers.events), ("places", layers.places), ("mentions", layers.mentions)):
+        buffer = io.BytesIO()
+        encode_lists(frame).to_parquet(buffer, index=False)
+        yield f"{name}.parquet", buffer.getvalue()
 
 
 def write_parquet(layers: Layers, out: Path) -> list[Path]:
-    """GeoParquet copies of the point layers, for large corpora (lists stored as JSON text)."""
+    """GeoParquet copies of the point layers written into `out` (not as a set: see write)."""
     written = []
-    for name, frame in (("events", layers.events), ("places", layers.places), ("mentions", layers.mentions)):
-        copy = frame.copy()
-        for column in copy.columns:
-            if column != "geometry" and copy[column].map(lambda v: isinstance(v, (list, dict))).any():
-                copy[column] = copy[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-        path = out / f"{name}.parquet"
-        copy.to_parquet(path, index=False)
+    for name, data in parquet_files(layers):
+        path = Path(out) / name
+        path.write_bytes(data)
         written.append(path)
     return written
 
 
-# --- reading ------------------------------------------------------------------
+def encode_lists(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy of a layer with its list and dict values as JSON text (how GeoParquet keeps them);
+    `normalise` (as_list) decodes them."""
+    copy = frame.copy()
+    for column in copy.columns:
+        if column != "geometry" and copy[column].map(lambda v: isinstance(v, (list, dict))).any():
+            copy[column] = copy[column].map(lambda v: json.dumps(v, ensure_ascii=False))
+    return copy
+
 
 # --- reading -------------------------------------------------------------------------------
 
+READ_ATTEMPTS = 5
+
+
+class LayersChanged(Exception):
+    """The layer folder was swapped while it was being read (read it again)."""
+
 
 def load_layers(path: str | Path) -> dict[str, pd.DataFrame]:
-    """All layers of a directory: GeoDataFrames for the four layers, a DataFrame for unresolved."""
+    """All layers of a directory: GeoDataFrames for the four layers, a DataFrame for unresolved.
+
+    A folder with a manifest (every build writes one) is read as the set the manifest names:
+    GeoParquet where the set has it, else GeoJSON; each file checked against its digest, all
+    through one handle on the folder, so a build swapping in a new set meanwhile gives the old
+    set or (read again) the new one, never a mix. A folder without one is read as before."""
     path = Path(path)
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            return _load_set(path)
+        except LayersChanged:
+            if attempt == READ_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def read_manifest(path: Path) -> dict[str, str] | None:
+    """File name → SHA-256 of the set in `path`, None when it has no manifest."""
+    try:
+        data = json.loads((Path(path) / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return dict(data["files"])
+
+
+def _load_set(path: Path) -> dict[str, pd.DataFrame]:
+    """One attempt at reading the set in `path` (see load_layers)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        if path.parent.exists() and any(path.parent.glob(f".{path.name}.tmp-*")):
+            raise LayersChanged(str(path)) from None  # between the two renames of a swap
+        fd = None
+    if fd is None:
+        return _empty_set()
+    try:
+        def read(name: str) -> bytes | None:
+            try:
+                with open(name, "rb", opener=lambda p, flags: os.open(p, flags, dir_fd=fd)) as fh:
+                    return fh.read()
+            except FileNotFoundError:
+                return None
+
+        raw = read(MANIFEST_FILE)
+        if raw is None:
+            return _legacy_set(path)
+        manifest = json.loads(raw.decode("utf-8"))["files"]
+
+        def checked(name: str) -> bytes | None:
+            if name not in manifest:
+                return None
+            data = read(name)
+            if data is None or hashlib.sha256(data).hexdigest() != manifest[name]:
+                raise LayersChanged(name)
+            return data
+
+        out: dict[str, pd.DataFrame] = {}
+        for name in LAYER_NAMES:
+            parquet, geojson = checked(f"{name}.parquet"), None
+            if parquet is not None:
+                out[name] = normalise(gpd.read_parquet(io.BytesIO(parquet)), name)
+            elif (geojson := checked(f"{name}.geojson")) is not None:
+                out[name] = read_geojson_bytes(geojson, name)
+            else:
+                out[name] = empty_layer(name)
+        unresolved = checked(UNRESOLVED_FILE)
+        out["unresolved"] = unresolved_frame(json.loads(unresolved.decode("utf-8")) if unresolved else [])
+        return out
+    finally:
+        os.close(fd)
+
+
+def _empty_set() -> dict[str, pd.DataFrame]:
+    """The layers of a folder that does not exist: all empty."""
+    return {**{name: empty_layer(name) for name in LAYER_NAMES}, "unresolved": unresolved_frame([])}
+
+
+def _legacy_set(path: Path) -> dict[str, pd.DataFrame]:
+    """The layers of a folder written before manifests (or by hand)."""
     layers: dict[str, pd.DataFrame] = {name: read_layer(path, name) for name in LAYER_NAMES}
-    layers["unresolved"] = read_unresolved(path / "unresolved.json")
+    layers["unresolved"] = read_unresolved(path / UNRESOLVED_FILE)
     return layers
 
 
 def read_layer(directory: Path, name: str) -> gpd.GeoDataFrame:
-    """One layer, from GeoParquet when present, else GeoJSON, else empty."""
+    """One layer, from GeoParquet when present, else GeoJSON, else empty (a folder without a
+    manifest; load_layers reads one with a manifest as the manifest says)."""
     parquet, geojson = directory / f"{name}.parquet", directory / f"{name}.geojson"
     if parquet.exists():
         gdf = gpd.read_parquet(parquet)
@@ -276,8 +517,12 @@ def read_geojson_bytes(data: bytes, name: str = "events") -> gpd.GeoDataFrame:
 def read_unresolved(path: Path) -> pd.DataFrame:
     """unresolved.json as a DataFrame (a list of records, or {"unresolved": [...]})."""
     if not path.exists():
-        return pd.DataFrame(columns=COLUMNS["unresolved"])
-    records = json.loads(path.read_text(encoding="utf-8"))
+        return unresolved_frame([])
+    return unresolved_frame(json.loads(path.read_text(encoding="utf-8")))
+
+
+def unresolved_frame(records: Any) -> pd.DataFrame:
+    """unresolved.json's content as a DataFrame with the contract's columns."""
     if isinstance(records, dict):
         records = records.get("unresolved", [])
     frame = pd.DataFrame.from_records(records)
