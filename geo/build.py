@@ -32,7 +32,8 @@ class Corpus:
     @property
     def warnings(self) -> list[str]:
         """Documents that were read but give nothing to map: they name no place at all."""
-        return [f"{d.doc_id}: {no_places_problem(d.lang)}" for d in self.documents if not d.place_mentions]
+        notes = [f"{d.doc_id}: {note}" for d in self.documents for note in d.notes]
+        return notes + [f"{d.doc_id}: {no_places_problem(d.lang)}" for d in self.documents if not d.place_mentions]
 
 
 LANGUAGE_NAMES = {"lv": "Latvian", "en": "English"}
@@ -51,13 +52,16 @@ def parse_path(path: Path) -> layers.DocumentRows:
 
 
 def parse_paths(paths: list[Path]) -> Corpus:
-    """Parse every path in order; a bad document is recorded, never the end of the build."""
+    """Parse every path in order; a bad document is recorded, never the end of the build: any
+    exception reading or parsing it (a RecursionError, a bug) is that document's error. Of two
+    paths with one doc_id the second is an error naming both."""
     corpus = Corpus()
+    paths, corpus.errors = seeds.unique_ids(paths)
     for path in paths:
         try:
             corpus.documents.append(parse_path(path))
-        except DocumentError as err:
-            corpus.errors.append(err)
+        except Exception as err:  # noqa: BLE001 - see the docstring
+            corpus.errors.append(seeds.failure(Path(path).name, err))
     return corpus
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from geo import build
+from geo.io import seeds
 from geo.io.seeds import DocumentError
 
 # Documents per task: big enough that scheduling (~1 ms a task) and transfer overheads are
@@ -36,7 +37,8 @@ def parse_chunk(paths: list[str]) -> list[Outcome]:
     for path in paths:
         try:
             outcomes.append(("ok", build.parse_path(Path(path))))
-        except DocumentError as err:
+        except Exception as err:  # noqa: BLE001 - one document's failure is that document's error
+            err = seeds.failure(Path(path).name, err)
             outcomes.append(("error", err.name, err.problem))
     return outcomes
 
@@ -71,6 +73,7 @@ def parse_paths(paths: list[Path], scheduler: str | None = None, workers: int = 
     once its result is in, so the scheduler and workers hold no finished work).
     """
     corpus = build.Corpus()
+    paths, corpus.errors = seeds.unique_ids(paths)
     if not paths:
         return corpus
     names = [str(Path(p).resolve()) for p in paths]

@@ -6,6 +6,7 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import fcntl
 import hashlib
@@ -110,26 +111,39 @@ class DocumentRows:
     mention_points: tuple[Point, ...]
     extra_places: tuple[Place, ...]  # found in GeoNames, not the gazetteer
     unresolved: tuple[dict[str, Any], ...]
+    notes: tuple[str, ...] = ()  # what reading changed (control characters removed, …)
 
 
 def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
     """The rows of the event and mention layers of one parsed document."""
     known = gazetteer.places | {p.id: p for p in parse.extra_places}
     events = [event_row(e, parse.doc) for e in parse.events]
-    bounds = [(s.start, s.end) for s in parse.sentences]
+    bounds = sorted((s.start, s.end) for s in parse.sentences)
+    starts = [start for start, _ in bounds]
     mentions, points = [], []
     for m in parse.places:
         place = known.get(m.place_id or "")
         if place is None or place.lat is None:
             continue  # reported in unresolved.json
-        s_start, s_end = next(((s, e) for s, e in bounds if s <= m.start < e), (m.start, m.end))
+        s_start, s_end = sentence_of(m.start, bounds, starts) or (m.start, m.end)
         mentions.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
                          "lemma": m.lemma, "place_id": m.place_id, "role": m.role,
                          "sentence_start": s_start, "sentence_end": s_end})
         points.append(_point(place))
     return DocumentRows(parse.doc.doc_id, parse.doc.lang, len(parse.places), tuple(events),
                         tuple(_point(e.position) for e in parse.events), tuple(mentions), tuple(points),
-                        tuple(parse.extra_places), tuple(parse.unresolved))
+                        tuple(parse.extra_places), tuple(parse.unresolved),
+                        tuple(parse.doc.meta.get("notes") or ()))
+
+
+def sentence_of(offset: int, bounds: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+    """The (start, end) of the sentence holding `offset`, None when it falls between sentences:
+    a binary search over the sorted, disjoint sentence spans (`starts` are their starts), so a
+    document's mentions cost n log n, not mentions × sentences."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and bounds[i][0] <= offset < bounds[i][1]:
+        return bounds[i]
+    return None
 
 
 def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping
 
+from geo.io.seeds import strip_bidi
 from geo.io.schema import INT_COLUMNS, LAYER_NAMES, WGS84, as_int, as_list, plain
 from geo.view.filters import related
 
@@ -42,8 +43,12 @@ def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
 
 
 def json_value(column: str, value: Any) -> Any:
-    """A property value as JSON: the contract's int columns stay ints even in a float column."""
-    return as_int(value) if column in INT_COLUMNS else plain(value)
+    """A property value as JSON: the contract's int columns stay ints even in a float column;
+    text without Unicode bidi controls (layers built from older reads may still hold them)."""
+    if column in INT_COLUMNS:
+        return as_int(value)
+    value = plain(value)
+    return strip_bidi(value) if isinstance(value, str) else value
 
 
 def rfc7946_geometry(geometry: Any) -> dict | None:
@@ -69,8 +74,12 @@ def events_to_csv(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = 
 
 
 def defuse_formula(value: Any) -> Any:
-    """A text cell a spreadsheet would take for a formula, with an apostrophe before it."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    """A text cell a spreadsheet would take for a formula, with an apostrophe before it (and
+    without Unicode bidi controls, which could make it display as something else)."""
+    if not isinstance(value, str):
+        return value
+    value = strip_bidi(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def events_table(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> pd.DataFrame:
