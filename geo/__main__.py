@@ -14,16 +14,27 @@ from geo.io.seeds import DocumentError
 from geo.text import pipeline
 
 
+class CommandError(Exception):
+    """A failure of the whole command (not of one document): its message and exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def _build(args: argparse.Namespace) -> int:
     """Build every layer; with --check, only compare with what is in --out."""
-    if args.check:
-        return _run_build(args)
     try:
+        if args.check:
+            return _run_build(args)
         with layers.build_lock(args.out):  # one build per folder, from parsing to the swap
             return _run_build(args)
     except layers.BuildLocked as err:
         print(f"error: {err}", file=sys.stderr)
         return 3
+    except CommandError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return err.code
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -54,7 +65,10 @@ def _parallel(paths: list[Path], scheduler: str | None, workers: int) -> build.C
     """Parse on Dask workers (local processes, or the cluster at --scheduler)."""
     from geo import distributed
 
-    return distributed.parse_paths(paths, scheduler=scheduler, workers=workers)
+    try:
+        return distributed.parse_paths(paths, scheduler=scheduler, workers=workers)
+    except distributed.WorkersCannotImport as err:
+        raise CommandError(str(err), 2) from None
 
 
 def _parse(args: argparse.Namespace) -> int:
