@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from geo import build
-from geo.io import layers, seeds
+from geo.io import layers
 
 pytestmark = pytest.mark.slow
 

@@ -23,7 +23,7 @@ from typing import Any, Iterable, Iterator
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import Point, mapping
 
 from geo.gazetteer import AREAS_GEOJSON, Gazetteer, Place
 from geo.io.schema import (
@@ -36,24 +36,20 @@ from geo.io.schema import (
     as_int,
     as_iso_date,
     as_list,
+    encode_lists,
+    plain,
 )
+from geo.io.seeds import strip_bidi
 from geo.text.events import Event
 from geo.text.pipeline import Parse
 
-CRS = "EPSG:4326"
 LAYER_FILES = ("events.geojson", "places.geojson", "mentions.geojson", "areas.geojson")
 UNRESOLVED_FILE = "unresolved.json"
 MANIFEST_FILE = "manifest.json"  # every file of the set with its SHA-256; written last
 MANIFEST_FORMAT = 1
-EVENT_COLUMNS = ["id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
-                 "persons", "place_ids", "place_names", "place_name", "country", "countries", "geo_precision",
-                 "quote", "quote_start", "quote_end", "spans", "date_relation", "date_from_context",
-                 "place_from_context", "doc_title"]
-PLACE_COLUMNS = ["id", "name", "name_lv", "type", "country", "geo_precision", "mention_count",
-                 "first_date", "last_date", "source"]
-MENTION_COLUMNS = ["doc_id", "start", "end", "surface", "lemma", "place_id", "role",
-                   "sentence_start", "sentence_end"]
-AREA_COLUMNS = ["id", "name", "name_lv", "type", "country", "source", "licence"]
+# the contract's columns, owned by geo.io.schema (named here for the builders below)
+EVENT_COLUMNS, PLACE_COLUMNS = COLUMNS["events"], COLUMNS["places"]
+MENTION_COLUMNS, AREA_COLUMNS = COLUMNS["mentions"], COLUMNS["areas"]
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ class Layers:
 def _frame(rows: list[dict[str, Any]], columns: list[str], geometry: list) -> gpd.GeoDataFrame:
     """A GeoDataFrame whose columns keep Python values (ints stay ints next to nulls)."""
     data = {c: pd.Series([r[c] for r in rows], dtype=object) for c in columns}
-    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geometry, crs=WGS84), crs=WGS84)
 
 
 def _point(place: Place) -> Point:
@@ -175,10 +171,10 @@ def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.Geo
 
 def areas_frame(place_ids: set[str], path: Path = AREAS_GEOJSON) -> gpd.GeoDataFrame:
     """The polygons and lines of the named areas, oriented by the right-hand rule."""
-    areas = gpd.read_file(path) if path.exists() else gpd.GeoDataFrame({c: [] for c in AREA_COLUMNS}, geometry=[], crs=CRS)
+    areas = gpd.read_file(path) if path.exists() else gpd.GeoDataFrame({c: [] for c in AREA_COLUMNS}, geometry=[], crs=WGS84)
     areas = areas[areas["id"].isin(place_ids)].sort_values("id").reset_index(drop=True)
     geometry = shapely.orient_polygons(areas.geometry.values, exterior_cw=False)
-    return gpd.GeoDataFrame(areas[AREA_COLUMNS].astype(object), geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
+    return gpd.GeoDataFrame(areas[AREA_COLUMNS].astype(object), geometry=gpd.GeoSeries(geometry, crs=WGS84), crs=WGS84)
 
 
 def build(parses: list[Parse], gazetteer: Gazetteer, areas_path: Path = AREAS_GEOJSON) -> Layers:
@@ -199,13 +195,45 @@ def combine(docs: list[DocumentRows], gazetteer: Gazetteer, areas_path: Path = A
 
 def geojson_chunks(frame: gpd.GeoDataFrame) -> Iterator[str]:
     """RFC 7946 FeatureCollection text, one feature per line, deterministic — a feature at a
-    time, so a layer of a hundred thousand events is never all in memory as dicts and text."""
+    time, so a layer of a hundred thousand events is never all in memory as dicts and text.
+
+    The one GeoJSON writer (the build's layers and the app's exports): WGS84 with no crs member,
+    exterior rings counter-clockwise, properties as JSON values (the contract's int columns
+    ints even in a float column; text without Unicode bidi controls)."""
+    if frame.crs is not None and not frame.crs.equals(WGS84):
+        frame = frame.to_crs(WGS84)
+    columns = [c for c in frame.columns if c != frame.geometry.name]
     yield '{"type":"FeatureCollection","features":[\n'
     separator = ""
-    for feature in frame.iterfeatures(drop_id=True) if len(frame) else ():
+    for geometry, row in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)):
+        feature = {"type": "Feature",
+                   "properties": {column: json_value(column, value) for column, value in zip(columns, row)},
+                   "geometry": rfc7946_geometry(geometry)}
         yield separator + json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
         separator = ",\n"
     yield ("\n" if separator else "") + "]}\n"
+
+
+def json_value(column: str, value: Any) -> Any:
+    """A property value as JSON: the contract's int columns stay ints even in a float column;
+    text without Unicode bidi controls (layers built from older reads may still hold them)."""
+    if column in INT_COLUMNS:
+        return as_int(value)
+    value = plain(value)
+    if isinstance(value, str):
+        return strip_bidi(value)
+    if isinstance(value, list):
+        return [strip_bidi(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def rfc7946_geometry(geometry: Any) -> dict | None:
+    """A geometry as GeoJSON with exterior rings counter-clockwise (RFC 7946 §3.1.6)."""
+    if geometry is None or geometry.is_empty:
+        return None
+    if geometry.geom_type == "Point":
+        return mapping(geometry)
+    return mapping(shapely.orient_polygons(geometry, exterior_cw=False))
 
 
 def to_geojson(frame: gpd.GeoDataFrame) -> str:
@@ -406,16 +434,6 @@ def write_parquet(layers: Layers, out: Path) -> list[Path]:
     return written
 
 
-def encode_lists(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A copy of a layer with its list and dict values as JSON text (how GeoParquet keeps them);
-    `normalise` (as_list) decodes them."""
-    copy = frame.copy()
-    for column in copy.columns:
-        if column != "geometry" and copy[column].map(lambda v: isinstance(v, (list, dict))).any():
-            copy[column] = copy[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-    return copy
-
-
 # --- reading -------------------------------------------------------------------------------
 
 READ_ATTEMPTS = 5
@@ -560,9 +578,14 @@ def empty_layer(name: str) -> gpd.GeoDataFrame:
 def normalise(gdf: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
     """Restore the contract's Python types that GeoJSON/Parquet readers lose (lists, nullable ints)."""
     gdf = gdf.to_crs(WGS84) if gdf.crs is not None else gdf.set_crs(WGS84)
-    for column in COLUMNS.get(name, []):
+    contract = COLUMNS.get(name, [])
+    for column in contract:
         if column not in gdf:
             gdf[column] = None
+    geometry = gdf.geometry.name
+    order = [*contract, *(c for c in gdf.columns if c not in contract and c != geometry), geometry]
+    if list(gdf.columns) != order:  # the contract's order, whatever the file had; geometry last
+        gdf = gdf[order]
     for columns, convert in ((LIST_COLUMNS, as_list), (INT_COLUMNS, as_int), (DATE_COLUMNS, as_iso_date)):
         for column in columns:
             if column in gdf:

@@ -23,7 +23,7 @@ from geo.io import layers, schema, seeds
 from geo.model import Document
 from geo.text import pipeline
 
-LAYER_NAMES = ("events", "places", "mentions", "areas")
+LAYER_NAMES = schema.LAYER_NAMES
 
 
 def from_upload(data: bytes, filename: str, title: str = "", lang: str | None = None,
@@ -65,7 +65,7 @@ def to_layers(parses: list[pipeline.Parse]) -> dict[str, pd.DataFrame]:
     built = layers.build(parses, gazetteer.default())
     frames = dict(zip(LAYER_NAMES, (built.events, built.places, built.mentions, built.areas)))
     out: dict[str, pd.DataFrame] = {name: layers.normalise(frame, name) for name, frame in frames.items()}
-    out["unresolved"] = pd.DataFrame(built.unresolved, columns=schema.COLUMNS["unresolved"] + ["kind"])
+    out["unresolved"] = layers.unresolved_frame(built.unresolved)
     return out
 
 
