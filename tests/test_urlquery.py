@@ -1,8 +1,10 @@
 """URL query values parsed defensively (issue 13, item 6): nothing a URL holds raises, what is
-ignored is said, repeated keys apply as the URL shows them."""
+ignored is said, repeated keys apply as the URL shows them. And the app with a seed whose
+sidecar is nested 1 000 deep (item 4): every page runs and names that seed."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -52,3 +54,23 @@ def test_the_app_survives_a_unicode_digit_and_says_it_ignored_it(app_env):
     at.run()
     assert not at.exception
     assert any("ignored: tp=²" in c.value for c in at.sidebar.caption)
+
+
+@pytest.mark.slow
+def test_the_app_survives_a_deeply_nested_sidecar_and_names_it(app_env, monkeypatch, tmp_path, fixture_layers_dir):
+    from streamlit.testing.v1 import AppTest
+
+    seeds_dir = tmp_path / "seeds"
+    shutil.copytree(fixture_layers_dir / "seeds", seeds_dir)
+    (seeds_dir / "deep.txt").write_text("On 4 August 2021 border guards detained 12 people.", encoding="utf-8")
+    (seeds_dir / "deep.json").write_text("[" * 1000 + "]" * 1000, encoding="utf-8")
+    monkeypatch.setenv("ROBEZA_SEEDS", str(seeds_dir))
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=60).run()
+    assert not at.exception
+    for page in ("pages/source.py", "pages/data.py", "pages/about.py"):
+        at.switch_page(page).run()
+        assert not at.exception, page
+    at.switch_page("pages/source.py").run()
+    warnings = [w.value.replace("\\", "") for w in at.warning]
+    assert any("deep.json" in w and "nested too deeply" in w for w in warnings), warnings
