@@ -25,6 +25,7 @@ from typing import Any
 
 RESULTS = Path(__file__).resolve().parent / "results"
 ROUND_TIMEOUT_MS = 120_000
+OPENING = threading.Lock()  # sessions open one after another (9 browsers starting at once time out)
 
 RUNNING = "() => document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState === 'running'"
 
@@ -88,7 +89,9 @@ def session(url: str, rounds: int, barrier: threading.Barrier, gate: threading.E
         try:
             context = harness.new_context(browser, harness.CdnRouter(url), harness.ConsoleLog())
             page = context.new_page()
-            harness.open_app(page, url)
+            page.set_default_timeout(ROUND_TIMEOUT_MS)
+            with OPENING:
+                harness.open_app(page, url)
             for phase in ("alone", "during_upload"):
                 barrier.wait(timeout=600)
                 if phase == "during_upload":
@@ -116,9 +119,11 @@ def upload(url: str, text: str, barrier: threading.Barrier, gate: threading.Even
         try:
             context = harness.new_context(browser, harness.CdnRouter(url), harness.ConsoleLog())
             page = context.new_page()
-            harness.open_app(page, url, "add")
-            page.get_by_label("…or paste text").fill(text)
-            page.get_by_label("Title").fill("Load test")
+            page.set_default_timeout(ROUND_TIMEOUT_MS)
+            with OPENING:
+                harness.open_app(page, url, "add")
+                page.get_by_label("…or paste text").fill(text)
+                page.get_by_label("Title").fill("Load test")
             barrier.wait(timeout=600)  # phase "alone" starts
             barrier.wait(timeout=600)  # phase "during_upload" starts
             start = time.perf_counter()
@@ -148,6 +153,7 @@ def warm_up(url: str, text: str) -> None:
         try:
             context = harness.new_context(browser, harness.CdnRouter(url), harness.ConsoleLog())
             page = context.new_page()
+            page.set_default_timeout(ROUND_TIMEOUT_MS)
             harness.open_app(page, url)
             harness.open_app(page, url, "add")
             page.get_by_label("…or paste text").fill(text)

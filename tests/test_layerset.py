@@ -205,3 +205,9 @@ def test_the_lock_refuses_a_second_holder(tmp_path):
     assert held.returncode == 3 and f"pid {os.getpid()}" in held.stdout
     free = subprocess.run([sys.executable, "-c", code, str(out)], env=_env(repo), capture_output=True, text=True)
     assert free.returncode == 0
+
+
+def test_a_missing_folder_beside_a_killed_builds_leftovers_reads_as_empty(tmp_path):
+    (tmp_path / ".layers.tmp-abc").mkdir()  # what a build killed before its first swap leaves
+    loaded = layers.load_layers(tmp_path / "layers")
+    assert all(len(loaded[name]) == 0 for name in (*layers.LAYER_NAMES, "unresolved"))

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -453,10 +454,11 @@ def load_layers(path: str | Path) -> dict[str, pd.DataFrame]:
     path = Path(path)
     for attempt in range(READ_ATTEMPTS):
         try:
-            return _load_set(path)
+            return _load_set(path, last=attempt == READ_ATTEMPTS - 1)
         except LayersChanged:
             if attempt == READ_ATTEMPTS - 1:
                 raise
+            time.sleep(0.05 * (attempt + 1))
     raise AssertionError("unreachable")
 
 
@@ -469,13 +471,14 @@ def read_manifest(path: Path) -> dict[str, str] | None:
     return dict(data["files"])
 
 
-def _load_set(path: Path) -> dict[str, pd.DataFrame]:
-    """One attempt at reading the set in `path` (see load_layers)."""
+def _load_set(path: Path, last: bool = True) -> dict[str, pd.DataFrame]:
+    """One attempt at reading the set in `path` (see load_layers); a missing folder is an empty
+    set, unless a build may be between the two renames of a swap and this is not the last try."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     except FileNotFoundError:
-        if path.parent.exists() and any(path.parent.glob(f".{path.name}.tmp-*")):
-            raise LayersChanged(str(path)) from None  # between the two renames of a swap
+        if not last and path.parent.exists() and any(path.parent.glob(f".{path.name}.tmp-*")):
+            raise LayersChanged(str(path)) from None
         fd = None
     if fd is None:
         return _empty_set()
