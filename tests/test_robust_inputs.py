@@ -233,3 +233,11 @@ def test_sentence_lookup_by_bisection_matches_the_scan():
     for offset in range(0, 55):
         scan = next(((s, e) for s, e in bounds if s <= offset < e), None)
         assert layers.sentence_of(offset, bounds, starts) == scan, offset
+
+
+@pytest.mark.slow
+def test_a_long_user_text_is_parsed_in_a_child_process_with_the_same_result():
+    doc = userdocs.from_text(" ".join([EN_TEXT] * 20), "Long", "en")
+    here = userdocs.parse(doc, subprocess_min_chars=10**9)
+    there = userdocs.parse(doc, subprocess_min_chars=1)
+    assert there.events == here.events and there.places == here.places and there.dates == here.dates

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import re
 import tempfile
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -51,11 +55,42 @@ def _meta(title: str, lang: str | None, published: date | None = None) -> dict[s
     return meta
 
 
-def parse(doc: Document) -> pipeline.Parse:
-    """Run the pipeline on a user document with the shipped gazetteer; any failure is that
-    document's DocumentError (the session and the other documents carry on)."""
+# A text at least this long is parsed in a child process: parsing is pure Python and holds the
+# GIL, so a 1 MB upload parsed in the server's process would slow every other session's reruns
+# for the seconds it takes; in its own process it takes another core instead.
+SUBPROCESS_MIN_CHARS = 50_000
+_POOL: ProcessPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ProcessPoolExecutor:
+    """The one child process of the server that parses long user texts (started on first use,
+    by spawning: forking a threaded server is unsafe)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return _POOL
+
+
+def _parse_here(doc: Document) -> pipeline.Parse:
+    """The pipeline with the shipped gazetteer (in this process)."""
+    return pipeline.parse(doc, gazetteer.default())
+
+
+def parse(doc: Document, subprocess_min_chars: int = SUBPROCESS_MIN_CHARS) -> pipeline.Parse:
+    """Run the pipeline on a user document with the shipped gazetteer — a long text in the
+    parsing child process (SUBPROCESS_MIN_CHARS); any failure is that document's DocumentError
+    (the session and the other documents carry on)."""
+    global _POOL
     try:
-        return pipeline.parse(doc, gazetteer.default())
+        if len(doc.text) >= subprocess_min_chars:
+            return _pool().submit(_parse_here, doc).result()
+        return _parse_here(doc)
+    except BrokenProcessPool as err:
+        with _POOL_LOCK:
+            _POOL = None  # the child died (killed, out of memory): the next long text starts another
+        raise seeds.failure(doc.title, err) from None
     except Exception as err:  # noqa: BLE001
         raise seeds.failure(doc.title, err) from None
 
