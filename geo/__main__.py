@@ -10,7 +10,6 @@ from pathlib import Path
 
 from geo import build, gazetteer
 from geo.io import layers, seeds
-from geo.io.seeds import DocumentError
 from geo.text import pipeline
 
 
@@ -78,8 +77,8 @@ def _parse(args: argparse.Namespace) -> int:
         doc = seeds.load_document(path)
         if args.lang:
             doc = seeds.make_document(doc.text, {**doc.meta, "language": args.lang}, doc.doc_id, path.name)
-    except DocumentError as err:
-        print(f"error: {err}", file=sys.stderr)
+    except Exception as err:  # noqa: BLE001 - any failure reading it is said in one line
+        print(f"error: {seeds.failure(path.name, err)}", file=sys.stderr)
         return 2
     gaz = gazetteer.default()
     parse = pipeline.parse(doc, gaz)
