@@ -56,6 +56,20 @@ class Sampler(threading.Thread):
             self.stop.wait(0.2)
 
 
+def rss_parts_mb(pid: int) -> dict[str, float]:
+    """Resident memory of the server process and of each child (the parsing process), MB."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        parts = {"server": proc.memory_info().rss / 2**20}
+        for child in proc.children(recursive=True):
+            parts[f"child {child.pid} {' '.join(child.cmdline()[1:3])[:40]}"] = child.memory_info().rss / 2**20
+        return {k: round(v, 1) for k, v in parts.items()}
+    except psutil.NoSuchProcess:
+        return {}
+
+
 def percentiles(values: list[float]) -> dict[str, float]:
     if not values:
         return {}
@@ -159,9 +173,12 @@ def warm_up(url: str, text: str) -> None:
             page.set_default_timeout(ROUND_TIMEOUT_MS)
             harness.open_app(page, url)
             harness.open_app(page, url, "add")
-            page.get_by_label("…or paste text").fill(text)
+            page.locator("input[type=file]").set_input_files(
+                files=[{"name": "warm-up.txt", "mimeType": "text/plain", "buffer": text.encode("utf-8")}])
+            page.get_by_label("Title").fill("Warm-up")
+            harness.settle(page)
             page.get_by_role("button", name="Process").click()
-            page.get_by_text("Added", exact=False).first.wait_for(timeout=600_000)
+            page.get_by_text("Added “Warm-up”", exact=False).wait_for(timeout=600_000)
             context.close()
         finally:
             browser.close()
@@ -192,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         warm_up(server.url, text_of("en", 60_000))  # long enough for the parsing child process
         time.sleep(DISCONNECTED_TTL + 10)
-        idle = rss_mb(server.process.pid)
+        idle, idle_parts = rss_mb(server.process.pid), rss_parts_mb(server.process.pid)
         sampler = Sampler(server.process.pid)
         sampler.start()
         latencies: dict[str, list[float]] = {"alone": [], "during_upload": []}
@@ -212,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         sampler.stop.set()
         sampler.join()
         time.sleep(DISCONNECTED_TTL + 10)
-        after = rss_mb(server.process.pid)
+        after, after_parts = rss_mb(server.process.pid), rss_parts_mb(server.process.pid)
     finally:
         server.stop()
     alone, during = percentiles(latencies["alone"]), percentiles(latencies["during_upload"])
@@ -222,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         "during_over_alone_p50": round(during["p50_s"] / alone["p50_s"], 2) if alone and during else None,
         "memory_mb": {"idle": round(idle, 1), "peak": round(max(sampler.samples, default=0), 1),
                       "after": round(after, 1),
-                      "after_over_idle": round(after / idle, 2) if idle else None},
+                      "after_over_idle": round(after / idle, 2) if idle else None,
+                      "idle_parts": idle_parts, "after_parts": after_parts},
         "errors": errors,
     }
     print(json.dumps(result, indent=1))
