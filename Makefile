@@ -1,6 +1,7 @@
 # Robeža: the two commands of the README, and a few helpers.
 #   make run    set up .venv from the pinned requirements, then serve the app
 #   make test   set up .venv (+ test tools, + the browser test's npm files), then run every test
+#   make test-fast  the tests that need no browser and start no app, CLI or Dask process
 # A stamp file per step makes a second run reinstall nothing unless its inputs changed.
 
 PYTHON ?= python3.11
@@ -17,9 +18,9 @@ run: .stamp-app
 test: .stamp-dev $(E2E)/node_modules/.stamp
 	$(PY) -m pytest -q
 
-# everything but the browser tests (no Chromium, no npm needed)
+# everything but the browser tests and the slow ones (app, command line, Dask, subprocesses)
 test-fast: .stamp-dev
-	$(PY) -m pytest -q -m "not e2e"
+	$(PY) -m pytest -q -m "not e2e and not slow"
 
 bench: .stamp-dev $(E2E)/node_modules/.stamp
 	$(PY) -m bench

@@ -10,12 +10,34 @@ from pathlib import Path
 
 from geo import build, gazetteer
 from geo.io import layers, seeds
-from geo.io.seeds import DocumentError
 from geo.text import pipeline
 
 
+class CommandError(Exception):
+    """A failure of the whole command (not of one document): its message and exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def _build(args: argparse.Namespace) -> int:
-    """Build every layer; with --check, only compare with what is committed."""
+    """Build every layer; with --check, only compare with what is in --out."""
+    try:
+        if args.check:
+            return _run_build(args)
+        with layers.build_lock(args.out):  # one build per folder, from parsing to the swap
+            return _run_build(args)
+    except layers.BuildLocked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 3
+    except CommandError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return err.code
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    """Parse every seed, report the bad ones, then write the set (or check it)."""
     paths = seeds.seed_paths(args.seeds)
     workers = build.default_workers(len(paths), os.cpu_count() or 1) if args.workers is None else args.workers
     corpus = build.parse_paths(paths) if not args.scheduler and not workers else _parallel(paths, args.scheduler, workers)
@@ -26,11 +48,11 @@ def _build(args: argparse.Namespace) -> int:
     problems = bool(corpus.errors or corpus.warnings)
     built = build.build_layers(corpus)
     if args.check:
-        stale = build.stale_files(built, args.out)
+        stale = build.stale_files(built, args.out, parquet=True if args.parquet else None)
         for name in stale:
             print(f"stale: {args.out / name} differs from a fresh build", file=sys.stderr)
         return 1 if stale or problems else 0
-    written = layers.write(built, args.out, parquet=args.parquet)
+    written = layers.write_set(built, args.out, parquet=args.parquet)
     print(f"{len(corpus.documents)} documents, {len(built.events)} events, {len(built.places)} places, "
           f"{len(built.mentions)} mentions, {len(built.unresolved)} unresolved → {args.out}")
     for path in written:
@@ -42,7 +64,10 @@ def _parallel(paths: list[Path], scheduler: str | None, workers: int) -> build.C
     """Parse on Dask workers (local processes, or the cluster at --scheduler)."""
     from geo import distributed
 
-    return distributed.parse_paths(paths, scheduler=scheduler, workers=workers)
+    try:
+        return distributed.parse_paths(paths, scheduler=scheduler, workers=workers)
+    except distributed.WorkersCannotImport as err:
+        raise CommandError(str(err), 2) from None
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -52,8 +77,8 @@ def _parse(args: argparse.Namespace) -> int:
         doc = seeds.load_document(path)
         if args.lang:
             doc = seeds.make_document(doc.text, {**doc.meta, "language": args.lang}, doc.doc_id, path.name)
-    except DocumentError as err:
-        print(f"error: {err}", file=sys.stderr)
+    except Exception as err:  # noqa: BLE001 - any failure reading it is said in one line
+        print(f"error: {seeds.failure(path.name, err)}", file=sys.stderr)
         return 2
     gaz = gazetteer.default()
     parse = pipeline.parse(doc, gaz)

@@ -32,7 +32,8 @@ class Corpus:
     @property
     def warnings(self) -> list[str]:
         """Documents that were read but give nothing to map: they name no place at all."""
-        return [f"{d.doc_id}: {no_places_problem(d.lang)}" for d in self.documents if not d.place_mentions]
+        notes = [f"{d.doc_id}: {note}" for d in self.documents for note in d.notes]
+        return notes + [f"{d.doc_id}: {no_places_problem(d.lang)}" for d in self.documents if not d.place_mentions]
 
 
 LANGUAGE_NAMES = {"lv": "Latvian", "en": "English"}
@@ -51,13 +52,16 @@ def parse_path(path: Path) -> layers.DocumentRows:
 
 
 def parse_paths(paths: list[Path]) -> Corpus:
-    """Parse every path in order; a bad document is recorded, never the end of the build."""
+    """Parse every path in order; a bad document is recorded, never the end of the build: any
+    exception reading or parsing it (a RecursionError, a bug) is that document's error. Of two
+    paths with one doc_id the second is an error naming both."""
     corpus = Corpus()
+    paths, corpus.errors = seeds.unique_ids(paths)
     for path in paths:
         try:
             corpus.documents.append(parse_path(path))
-        except DocumentError as err:
-            corpus.errors.append(err)
+        except Exception as err:  # noqa: BLE001 - see the docstring
+            corpus.errors.append(seeds.failure(Path(path).name, err))
     return corpus
 
 
@@ -72,11 +76,19 @@ def build_layers(corpus: Corpus) -> layers.Layers:
     return layers.combine(corpus.documents, gazetteer.default())
 
 
-def stale_files(built: layers.Layers, out: Path) -> list[str]:
-    """Names of layer files in `out` that differ from (or lack) a fresh build's."""
+def stale_files(built: layers.Layers, out: Path, parquet: bool | None = None) -> list[str]:
+    """Names of the files a fresh build would write that differ from (or lack) those in `out`,
+    the manifest included, and of files `out`'s manifest names that a fresh build would not write.
+
+    GeoParquet is compared when asked, or (by default) when `out` holds it."""
+    manifest = layers.read_manifest(out) or {}
+    if parquet is None:
+        parquet = any(name.endswith(".parquet") for name in manifest) or any(Path(out).glob("*.parquet"))
+    fresh = layers.set_digests(built, parquet)
     stale = []
-    for name, digest in layers.digests(built).items():
-        path = out / name
+    for name, digest in fresh.items():
+        path = Path(out) / name
         if not path.exists() or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
             stale.append(name)
+    stale += sorted(name for name in manifest if name not in fresh)
     return stale

@@ -9,6 +9,7 @@ with every unreadable document in ``Corpus.errors`` — so the layers are byte-i
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import os
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from geo import build
+from geo.io import seeds
 from geo.io.seeds import DocumentError
 
 # Documents per task: big enough that scheduling (~1 ms a task) and transfer overheads are
@@ -36,7 +38,8 @@ def parse_chunk(paths: list[str]) -> list[Outcome]:
     for path in paths:
         try:
             outcomes.append(("ok", build.parse_path(Path(path))))
-        except DocumentError as err:
+        except Exception as err:  # noqa: BLE001 - one document's failure is that document's error
+            err = seeds.failure(Path(path).name, err)
             outcomes.append(("error", err.name, err.problem))
     return outcomes
 
@@ -64,6 +67,23 @@ def client(scheduler: str | None = None, workers: int = 0) -> Iterator:
         yield c
 
 
+class WorkersCannotImport(RuntimeError):
+    """The scheduler or some workers cannot import geo: the project is not installed there."""
+
+
+def check_workers(c) -> None:
+    """Raise WorkersCannotImport unless the scheduler (it unpickles the task graph) and every
+    worker can import geo — asked with a function they have without geo: importlib's own."""
+    specs = {"the scheduler": c.run_on_scheduler(importlib.util.find_spec, "geo"),
+             **c.run(importlib.util.find_spec, "geo")}
+    missing = [address for address, spec in specs.items() if spec is None]
+    if missing:
+        raise WorkersCannotImport(
+            f"{len(missing)} of the {len(specs)} Dask processes (the scheduler and its workers) cannot import geo "
+            f"({', '.join(missing)}): install the project where each runs (pip install -e /path/to/robeza, or start "
+            "them with PYTHONPATH=/path/to/robeza; see the README's 'Building on a cluster')")
+
+
 def parse_paths(paths: list[Path], scheduler: str | None = None, workers: int = 0) -> build.Corpus:
     """Parse every path on Dask workers; the same Corpus as `geo.build.parse_paths(paths)`.
 
@@ -71,12 +91,14 @@ def parse_paths(paths: list[Path], scheduler: str | None = None, workers: int = 
     once its result is in, so the scheduler and workers hold no finished work).
     """
     corpus = build.Corpus()
+    paths, corpus.errors = seeds.unique_ids(paths)
     if not paths:
         return corpus
     names = [str(Path(p).resolve()) for p in paths]
     from distributed import as_completed
 
     with client(scheduler, workers) as c:
+        check_workers(c)
         threads = sum(c.nthreads().values()) or 1
         chunks = chunked(names, threads)
         futures = c.map(parse_chunk, chunks, pure=False)

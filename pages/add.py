@@ -40,10 +40,12 @@ if submitted:
             st.write("Finding places, dates and events")
             parse = userdocs.parse(doc)
             st.write("Building the layers")
-            loaders.user_documents()[doc.doc_id] = {"doc": doc, "layers": userdocs.to_layers([parse])}
+            userdocs.add(loaders.user_documents(), doc, userdocs.to_layers([parse]))
             status.update(label=f"Added “{text.md(doc.title)}”: {len(parse.places)} place mentions, "
                                 f"{len(parse.dates)} dates, {len(parse.events)} events, "
                                 f"{len(parse.unresolved)} unresolved", state="complete")
+            for note in doc.meta.get("notes") or ():
+                st.warning(f"{text.md(doc.title)}: {text.md(note)}.")
             if not parse.places:
                 problem = build.no_places_problem(doc.lang)
                 st.warning(problem[0].upper() + problem[1:] + ".")

@@ -93,3 +93,17 @@ def mixed_seeds_dir(tmp_path_factory, seed_path) -> Path:
         for suffix in (".txt", ".json"):
             shutil.copy(FIXTURE_DOCS / f"{name}{suffix}", folder / f"{name}{suffix}")
     return folder
+
+
+# --- the `slow` marker ---------------------------------------------------------------------
+
+# Test files that start the app (AppTest), the command line or Dask processes: seconds a test.
+# `make test-fast` deselects them (-m "not e2e and not slow"); `make test` runs everything.
+SLOW_FILES = {"test_app.py", "test_add_page.py", "test_cli.py", "test_distributed.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test of SLOW_FILES `slow` (others mark themselves with pytest.mark.slow)."""
+    for item in items:
+        if item.path.name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)

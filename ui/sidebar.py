@@ -15,8 +15,10 @@ from geo.view import (
 )
 from geo.view.filters import Filters
 from ui.loaders import document_title
+from ui.text import md
 from ui.panel import SELECTED
 
+IGNORED = "url_ignored"  # the URL's query values that were not understood, as "key=value"
 STORE = "filter_values"  # the filters, kept apart from the widgets: widget state dies on a page switch
 # Widget keys of the sidebar.
 KEYS = {"dates": "f_dates", "countries": "f_countries", "types": "f_types", "docs": "f_docs",
@@ -36,6 +38,8 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
             st.session_state[key] = st.session_state[STORE][key]  # restore the widgets (they are new on each page)
     with st.sidebar:
         st.header("Filters")
+        if st.session_state.get(IGNORED):
+            st.caption("ignored: " + md(", ".join(st.session_state[IGNORED])))
         dates = date_range(everything)
         countries = st.multiselect("Countries", everything.countries, format_func=labels.country_name,
                                    **stored("countries"))
@@ -91,7 +95,8 @@ def seed_from_url(everything: Filters) -> None:
     if STORE in st.session_state:
         return
     query = st.query_params.to_dict()
-    f = urlstate.filters_from_query(query, everything)
+    f, ignored = urlstate.read_query({key: st.query_params.get_all(key) for key in st.query_params}, everything)
+    st.session_state[IGNORED] = ignored
     values = {"dates": (f.date_from, f.date_to), "countries": list(f.countries or ()),
               "types": list(f.event_types or ()), "docs": list(f.doc_ids or ()),
               "tp": f.max_time_precision, "gp": f.max_geo_precision}

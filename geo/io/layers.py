@@ -6,19 +6,26 @@ parses give byte-identical files, so ``python -m geo build --check`` can compare
 
 from __future__ import annotations
 
-from collections import ChainMap
-
+import bisect
+import ctypes
+import fcntl
 import hashlib
 import io
 import json
+import os
+import shutil
+import tempfile
+import time
+from collections import ChainMap
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import geopandas as gpd
 import pandas as pd
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import Point, mapping
 
 from geo.gazetteer import AREAS_GEOJSON, Gazetteer, Place
 from geo.io.schema import (
@@ -31,22 +38,20 @@ from geo.io.schema import (
     as_int,
     as_iso_date,
     as_list,
+    encode_lists,
+    plain,
 )
+from geo.io.seeds import strip_bidi
 from geo.text.events import Event
 from geo.text.pipeline import Parse
 
-CRS = "EPSG:4326"
 LAYER_FILES = ("events.geojson", "places.geojson", "mentions.geojson", "areas.geojson")
 UNRESOLVED_FILE = "unresolved.json"
-EVENT_COLUMNS = ["id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
-                 "persons", "place_ids", "place_names", "place_name", "country", "countries", "geo_precision",
-                 "quote", "quote_start", "quote_end", "spans", "date_relation", "date_from_context",
-                 "place_from_context", "area_id", "doc_title"]
-PLACE_COLUMNS = ["id", "name", "name_lv", "type", "country", "geo_precision", "mention_count",
-                 "first_date", "last_date", "source"]
-MENTION_COLUMNS = ["doc_id", "start", "end", "surface", "lemma", "place_id", "role",
-                   "sentence_start", "sentence_end"]
-AREA_COLUMNS = ["id", "name", "name_lv", "type", "country", "source", "licence"]
+MANIFEST_FILE = "manifest.json"  # every file of the set with its SHA-256; written last
+MANIFEST_FORMAT = 1
+# the contract's columns, owned by geo.io.schema (named here for the builders below)
+EVENT_COLUMNS, PLACE_COLUMNS = COLUMNS["events"], COLUMNS["places"]
+MENTION_COLUMNS, AREA_COLUMNS = COLUMNS["mentions"], COLUMNS["areas"]
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Layers:
 def _frame(rows: list[dict[str, Any]], columns: list[str], geometry: list) -> gpd.GeoDataFrame:
     """A GeoDataFrame whose columns keep Python values (ints stay ints next to nulls)."""
     data = {c: pd.Series([r[c] for r in rows], dtype=object) for c in columns}
-    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
+    return gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geometry, crs=WGS84), crs=WGS84)
 
 
 def _point(place: Place) -> Point:
@@ -104,27 +109,39 @@ class DocumentRows:
     mention_points: tuple[Point, ...]
     extra_places: tuple[Place, ...]  # found in GeoNames, not the gazetteer
     unresolved: tuple[dict[str, Any], ...]
+    notes: tuple[str, ...] = ()  # what reading changed (control characters removed, …)
 
 
 def document_rows(parse: Parse, gazetteer: Gazetteer) -> DocumentRows:
     """The rows of the event and mention layers of one parsed document."""
     known = ChainMap({p.id: p for p in parse.extra_places}, gazetteer.places)
     events = [event_row(e, parse.doc) for e in parse.events]
-    bounds = [(s.start, s.end) for s in parse.sentences]
+    bounds = sorted((s.start, s.end) for s in parse.sentences)
+    starts = [start for start, _ in bounds]
     mentions, points = [], []
     for m in parse.places:
         place = known.get(m.place_id or "")
         if place is None or place.lat is None:
             continue  # reported in unresolved.json
-        s_start, s_end = next(((s, e) for s, e in bounds if s <= m.start < e), (m.start, m.end))
+        s_start, s_end = sentence_of(m.start, bounds, starts) or (m.start, m.end)
         mentions.append({"doc_id": parse.doc.doc_id, "start": m.start, "end": m.end, "surface": m.surface,
                          "lemma": m.lemma, "place_id": m.place_id, "role": m.role,
                          "resolution": m.resolution, "sentence_start": s_start, "sentence_end": s_end})
-        # (`resolution` reaches mentions.geojson once it joins MENTION_COLUMNS with a rebuild of data/layers)
         points.append(_point(place))
     return DocumentRows(parse.doc.doc_id, parse.doc.lang, len(parse.places), tuple(events),
                         tuple(_point(e.position) for e in parse.events), tuple(mentions), tuple(points),
-                        tuple(parse.extra_places), tuple(parse.unresolved))
+                        tuple(parse.extra_places), tuple(parse.unresolved),
+                        tuple(parse.doc.meta.get("notes") or ()))
+
+
+def sentence_of(offset: int, bounds: list[tuple[int, int]], starts: list[int]) -> tuple[int, int] | None:
+    """The (start, end) of the sentence holding `offset`, None when it falls between sentences:
+    a binary search over the sorted, disjoint sentence spans (`starts` are their starts), so a
+    document's mentions cost n log n, not mentions × sentences."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and bounds[i][0] <= offset < bounds[i][1]:
+        return bounds[i]
+    return None
 
 
 def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -156,10 +173,10 @@ def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.Geo
 
 def areas_frame(place_ids: set[str], path: Path = AREAS_GEOJSON) -> gpd.GeoDataFrame:
     """The polygons and lines of the named areas, oriented by the right-hand rule."""
-    areas = gpd.read_file(path) if path.exists() else gpd.GeoDataFrame({c: [] for c in AREA_COLUMNS}, geometry=[], crs=CRS)
+    areas = gpd.read_file(path) if path.exists() else gpd.GeoDataFrame({c: [] for c in AREA_COLUMNS}, geometry=[], crs=WGS84)
     areas = areas[areas["id"].isin(place_ids)].sort_values("id").reset_index(drop=True)
     geometry = shapely.orient_polygons(areas.geometry.values, exterior_cw=False)
-    return gpd.GeoDataFrame(areas[AREA_COLUMNS].astype(object), geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
+    return gpd.GeoDataFrame(areas[AREA_COLUMNS].astype(object), geometry=gpd.GeoSeries(geometry, crs=WGS84), crs=WGS84)
 
 
 def build(parses: list[Parse], gazetteer: Gazetteer, areas_path: Path = AREAS_GEOJSON) -> Layers:
@@ -180,13 +197,45 @@ def combine(docs: list[DocumentRows], gazetteer: Gazetteer, areas_path: Path = A
 
 def geojson_chunks(frame: gpd.GeoDataFrame) -> Iterator[str]:
     """RFC 7946 FeatureCollection text, one feature per line, deterministic — a feature at a
-    time, so a layer of a hundred thousand events is never all in memory as dicts and text."""
+    time, so a layer of a hundred thousand events is never all in memory as dicts and text.
+
+    The one GeoJSON writer (the build's layers and the app's exports): WGS84 with no crs member,
+    exterior rings counter-clockwise, properties as JSON values (the contract's int columns
+    ints even in a float column; text without Unicode bidi controls)."""
+    if frame.crs is not None and not frame.crs.equals(WGS84):
+        frame = frame.to_crs(WGS84)
+    columns = [c for c in frame.columns if c != frame.geometry.name]
     yield '{"type":"FeatureCollection","features":[\n'
     separator = ""
-    for feature in frame.iterfeatures(drop_id=True) if len(frame) else ():
+    for geometry, row in zip(frame.geometry, frame[columns].itertuples(index=False, name=None)):
+        feature = {"type": "Feature",
+                   "properties": {column: json_value(column, value) for column, value in zip(columns, row)},
+                   "geometry": rfc7946_geometry(geometry)}
         yield separator + json.dumps(feature, ensure_ascii=False, separators=(",", ":"))
         separator = ",\n"
     yield ("\n" if separator else "") + "]}\n"
+
+
+def json_value(column: str, value: Any) -> Any:
+    """A property value as JSON: the contract's int columns stay ints even in a float column;
+    text without Unicode bidi controls (layers built from older reads may still hold them)."""
+    if column in INT_COLUMNS:
+        return as_int(value)
+    value = plain(value)
+    if isinstance(value, str):
+        return strip_bidi(value)
+    if isinstance(value, list):
+        return [strip_bidi(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def rfc7946_geometry(geometry: Any) -> dict | None:
+    """A geometry as GeoJSON with exterior rings counter-clockwise (RFC 7946 §3.1.6)."""
+    if geometry is None or geometry.is_empty:
+        return None
+    if geometry.geom_type == "Point":
+        return mapping(geometry)
+    return mapping(shapely.orient_polygons(geometry, exterior_cw=False))
 
 
 def to_geojson(frame: gpd.GeoDataFrame) -> str:
@@ -219,48 +268,273 @@ def digests(layers: Layers) -> dict[str, str]:
 
 
 def write(layers: Layers, out: Path, parquet: bool = False) -> list[Path]:
-    """Write every layer into `out` (and GeoParquet copies when asked); the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, chunks in file_chunks(layers):
-        path = out / name
-        with path.open("w", encoding="utf-8", newline="") as fh:  # "\n" as written, on any OS
-            fh.writelines(chunks)
-        written.append(path)
+    """Write the layer set into `out` as a whole (see write_set), holding the build lock of `out`."""
+    with build_lock(out):
+        return write_set(layers, out, parquet)
+
+
+class BuildLocked(RuntimeError):
+    """Another build is writing the same layer folder."""
+
+
+def lock_path(out: Path) -> Path:
+    """The lock file of a layer folder: beside it, so it survives the folder being swapped."""
+    out = Path(out).absolute()
+    return out.parent / f".{out.name}.lock"
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """Hold the one-build-per-folder lock of `out`; BuildLocked when another process holds it.
+
+    An advisory ``flock`` on a file beside `out`: the kernel releases it when the holder exits,
+    however it exits, so a killed build never leaves a stale lock behind."""
+    path = lock_path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+            raise BuildLocked(f"another build (pid {holder}) is writing {Path(out).name}/; "
+                              "wait for it to finish, then build again") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _write_file(path: Path, chunks: Iterable[str | bytes]) -> str:
+    """Write chunks to a new file (flushed to disk); its SHA-256."""
+    digest = hashlib.sha256()
+    with path.open("wb") as fh:
+        for chunk in chunks:
+            data = chunk.encode("utf-8") if isinstance(chunk, str) else chunk  # "\n" as written, on any OS
+            digest.update(data)
+            fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return digest.hexdigest()
+
+
+def set_chunks(layers: Layers, parquet: bool = False) -> Iterator[tuple[str, Iterable[str | bytes]]]:
+    """(file name, content in chunks) of every file of a layer set but the manifest."""
+    yield from file_chunks(layers)
     if parquet:
-        written += write_parquet(layers, out)
-    return written
+        for name, data in parquet_files(layers):
+            yield name, (data,)
+
+
+def manifest_text(files: dict[str, str]) -> str:
+    """The manifest of a layer set: every file it holds with its SHA-256 (deterministic)."""
+    return json.dumps({"format": MANIFEST_FORMAT, "files": dict(sorted(files.items()))}, indent=1) + "\n"
+
+
+def set_digests(layers: Layers, parquet: bool = False) -> dict[str, str]:
+    """File name → SHA-256 of every file a build writes, the manifest included."""
+    files = {}
+    for name, chunks in set_chunks(layers, parquet):
+        digest = hashlib.sha256()
+        for chunk in chunks:
+            digest.update(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+        files[name] = digest.hexdigest()
+    return {**files, MANIFEST_FILE: hashlib.sha256(manifest_text(files).encode("utf-8")).hexdigest()}
+
+
+def write_set(layers: Layers, out: Path, parquet: bool = False) -> list[Path]:
+    """Write every layer file (GeoParquet copies when asked) and the manifest into a new folder
+    beside `out`, then put it in the place of `out` in one step; the paths written.
+
+    A reader sees the old set or the new one, never a mix and never a partial file: a build
+    killed before the swap leaves `out` as it was (and a ``.NAME.tmp-*`` folder to ignore). Files
+    in `out` that no build writes are carried over. The caller holds `build_lock(out)`."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        files = {name: _write_file(tmp / name, chunks) for name, chunks in set_chunks(layers, parquet)}
+        _write_file(tmp / MANIFEST_FILE, [manifest_text(files)])
+        if out.is_dir():
+            for entry in out.iterdir():
+                if not _built_name(entry.name):
+                    (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, tmp / entry.name)
+        _sync_dir(tmp)
+        _swap(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # after the swap it holds the old set
+    return [out / name for name in (*files, MANIFEST_FILE)]
+
+
+def _built_name(name: str) -> bool:
+    """Whether a file name is one a build writes (replaced with the set, never carried over)."""
+    return name in (*LAYER_FILES, UNRESOLVED_FILE, MANIFEST_FILE) or name.endswith(".parquet")
+
+
+def _sync_dir(path: Path) -> None:
+    """Flush a folder's entries to disk."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (38, 22, 95):  # ENOSYS, EINVAL, EOPNOTSUPP: the kernel or file system cannot
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put folder `new` in the place of `out`; afterwards `new` holds the old set (if any).
+
+    With renameat2 the swap is one step. Without it, `out` is renamed aside and `new` renamed in:
+    two steps, between which `out` is briefly missing (a reader retries, see load_layers)."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if _exchange(new, out):
+        _sync_dir(out.parent)
+        return
+    aside = new.with_name(new.name + "-old")
+    os.rename(out, aside)
+    os.rename(new, out)
+    os.rename(aside, new)
+
+
+def parquet_files(layers: Layers) -> Iterator[tuple[str, bytes]]:
+    """GeoParquet copies of the point layers, for large corpora (lists stored as JSON text)."""
+    for name, frame in (("events", layers.events), ("places", layers.places), ("mentions", layers.mentions)):
+        buffer = io.BytesIO()
+        encode_lists(frame).to_parquet(buffer, index=False)
+        yield f"{name}.parquet", buffer.getvalue()
 
 
 def write_parquet(layers: Layers, out: Path) -> list[Path]:
-    """GeoParquet copies of the point layers, for large corpora (lists stored as JSON text)."""
+    """GeoParquet copies of the point layers written into `out` (not as a set: see write)."""
     written = []
-    for name, frame in (("events", layers.events), ("places", layers.places), ("mentions", layers.mentions)):
-        copy = frame.copy()
-        for column in copy.columns:
-            if column != "geometry" and copy[column].map(lambda v: isinstance(v, (list, dict))).any():
-                copy[column] = copy[column].map(lambda v: json.dumps(v, ensure_ascii=False))
-        path = out / f"{name}.parquet"
-        copy.to_parquet(path, index=False)
+    for name, data in parquet_files(layers):
+        path = Path(out) / name
+        path.write_bytes(data)
         written.append(path)
     return written
 
 
-# --- reading ------------------------------------------------------------------
-
 # --- reading -------------------------------------------------------------------------------
+
+READ_ATTEMPTS = 5
+
+
+class LayersChanged(Exception):
+    """The layer folder was swapped while it was being read (read it again)."""
 
 
 def load_layers(path: str | Path) -> dict[str, pd.DataFrame]:
-    """All layers of a directory: GeoDataFrames for the four layers, a DataFrame for unresolved."""
+    """All layers of a directory: GeoDataFrames for the four layers, a DataFrame for unresolved.
+
+    A folder with a manifest (every build writes one) is read as the set the manifest names:
+    GeoParquet where the set has it, else GeoJSON; each file checked against its digest, all
+    through one handle on the folder, so a build swapping in a new set meanwhile gives the old
+    set or (read again) the new one, never a mix. A folder without one is read as before."""
     path = Path(path)
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            return _load_set(path, last=attempt == READ_ATTEMPTS - 1)
+        except LayersChanged:
+            if attempt == READ_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
+def read_manifest(path: Path) -> dict[str, str] | None:
+    """File name → SHA-256 of the set in `path`, None when it has no manifest."""
+    try:
+        data = json.loads((Path(path) / MANIFEST_FILE).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return dict(data["files"])
+
+
+def _load_set(path: Path, last: bool = True) -> dict[str, pd.DataFrame]:
+    """One attempt at reading the set in `path` (see load_layers); a missing folder is an empty
+    set, unless a build may be between the two renames of a swap and this is not the last try."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except FileNotFoundError:
+        if not last and path.parent.exists() and any(path.parent.glob(f".{path.name}.tmp-*")):
+            raise LayersChanged(str(path)) from None
+        fd = None
+    if fd is None:
+        return _empty_set()
+    try:
+        def read(name: str) -> bytes | None:
+            try:
+                with open(name, "rb", opener=lambda p, flags: os.open(p, flags, dir_fd=fd)) as fh:
+                    return fh.read()
+            except FileNotFoundError:
+                return None
+
+        raw = read(MANIFEST_FILE)
+        if raw is None:
+            return _legacy_set(path)
+        manifest = json.loads(raw.decode("utf-8"))["files"]
+
+        def checked(name: str) -> bytes | None:
+            if name not in manifest:
+                return None
+            data = read(name)
+            if data is None or hashlib.sha256(data).hexdigest() != manifest[name]:
+                raise LayersChanged(name)
+            return data
+
+        out: dict[str, pd.DataFrame] = {}
+        for name in LAYER_NAMES:
+            parquet, geojson = checked(f"{name}.parquet"), None
+            if parquet is not None:
+                out[name] = normalise(gpd.read_parquet(io.BytesIO(parquet)), name)
+            elif (geojson := checked(f"{name}.geojson")) is not None:
+                out[name] = read_geojson_bytes(geojson, name)
+            else:
+                out[name] = empty_layer(name)
+        unresolved = checked(UNRESOLVED_FILE)
+        out["unresolved"] = unresolved_frame(json.loads(unresolved.decode("utf-8")) if unresolved else [])
+        return out
+    finally:
+        os.close(fd)
+
+
+def _empty_set() -> dict[str, pd.DataFrame]:
+    """The layers of a folder that does not exist: all empty."""
+    return {**{name: empty_layer(name) for name in LAYER_NAMES}, "unresolved": unresolved_frame([])}
+
+
+def _legacy_set(path: Path) -> dict[str, pd.DataFrame]:
+    """The layers of a folder written before manifests (or by hand)."""
     layers: dict[str, pd.DataFrame] = {name: read_layer(path, name) for name in LAYER_NAMES}
-    layers["unresolved"] = read_unresolved(path / "unresolved.json")
+    layers["unresolved"] = read_unresolved(path / UNRESOLVED_FILE)
     return layers
 
 
 def read_layer(directory: Path, name: str) -> gpd.GeoDataFrame:
-    """One layer, from GeoParquet when present, else GeoJSON, else empty."""
+    """One layer, from GeoParquet when present, else GeoJSON, else empty (a folder without a
+    manifest; load_layers reads one with a manifest as the manifest says)."""
     parquet, geojson = directory / f"{name}.parquet", directory / f"{name}.geojson"
     if parquet.exists():
         gdf = gpd.read_parquet(parquet)
@@ -279,8 +553,12 @@ def read_geojson_bytes(data: bytes, name: str = "events") -> gpd.GeoDataFrame:
 def read_unresolved(path: Path) -> pd.DataFrame:
     """unresolved.json as a DataFrame (a list of records, or {"unresolved": [...]})."""
     if not path.exists():
-        return pd.DataFrame(columns=COLUMNS["unresolved"])
-    records = json.loads(path.read_text(encoding="utf-8"))
+        return unresolved_frame([])
+    return unresolved_frame(json.loads(path.read_text(encoding="utf-8")))
+
+
+def unresolved_frame(records: Any) -> pd.DataFrame:
+    """unresolved.json's content as a DataFrame with the contract's columns."""
     if isinstance(records, dict):
         records = records.get("unresolved", [])
     frame = pd.DataFrame.from_records(records)
@@ -304,9 +582,14 @@ def empty_layer(name: str) -> gpd.GeoDataFrame:
 def normalise(gdf: gpd.GeoDataFrame, name: str) -> gpd.GeoDataFrame:
     """Restore the contract's Python types that GeoJSON/Parquet readers lose (lists, nullable ints)."""
     gdf = gdf.to_crs(WGS84) if gdf.crs is not None else gdf.set_crs(WGS84)
-    for column in COLUMNS.get(name, []):
+    contract = COLUMNS.get(name, [])
+    for column in contract:
         if column not in gdf:
             gdf[column] = None
+    geometry = gdf.geometry.name
+    order = [*contract, *(c for c in gdf.columns if c not in contract and c != geometry), geometry]
+    if list(gdf.columns) != order:  # the contract's order, whatever the file had; geometry last
+        gdf = gdf[order]
     for columns, convert in ((LIST_COLUMNS, as_list), (INT_COLUMNS, as_int), (DATE_COLUMNS, as_iso_date)):
         for column in columns:
             if column in gdf:

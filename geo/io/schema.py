@@ -13,23 +13,25 @@ import pandas as pd
 LAYER_NAMES = ("events", "places", "mentions", "areas")
 WGS84 = "EPSG:4326"
 
-# Columns of each layer in contract order; a missing layer becomes an empty frame with these.
+# Columns of each layer in contract order (README, "The data contract"): the build writes
+# exactly these, and a layer read without some of them gets them, empty.
 COLUMNS = {
     "events": [
         "id", "doc_id", "date_start", "date_end", "date_text", "time_precision", "event_type",
-        "persons", "place_ids", "place_names", "country", "countries", "geo_precision", "quote",
-        "quote_start", "quote_end", "spans",
+        "persons", "place_ids", "place_names", "place_name", "country", "countries", "geo_precision",
+        "quote", "quote_start", "quote_end", "spans", "date_relation", "date_from_context",
+        "place_from_context", "area_id", "doc_title",
     ],
     "places": [
-        "id", "name", "name_lv", "type", "country", "mention_count", "first_date", "last_date",
-        "source",
+        "id", "name", "name_lv", "type", "country", "geo_precision", "mention_count", "first_date",
+        "last_date", "source",
     ],
     "mentions": [
-        "doc_id", "start", "end", "surface", "lemma", "place_id", "sentence_start",
-        "sentence_end",
+        "doc_id", "start", "end", "surface", "lemma", "place_id", "role", "resolution",
+        "sentence_start", "sentence_end",
     ],
-    "areas": ["id", "name", "name_lv", "type", "country", "source"],
-    "unresolved": ["doc_id", "start", "end", "surface", "reason"],
+    "areas": ["id", "name", "name_lv", "type", "country", "source", "licence"],
+    "unresolved": ["doc_id", "start", "end", "surface", "kind", "reason"],
 }
 DATE_COLUMNS = ("date_start", "date_end", "first_date", "last_date")
 LIST_COLUMNS = ("place_ids", "place_names", "countries", "spans")
@@ -72,6 +74,16 @@ def as_int(value: Any) -> int | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(number) else int(number)
+
+
+def encode_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a layer with its list and dict values as JSON text, as GeoParquet keeps them
+    (as_list, applied by the reader's normalise, decodes them)."""
+    copy = frame.copy()
+    for column in copy.columns:
+        if column != "geometry" and copy[column].map(lambda v: isinstance(v, (list, dict))).any():
+            copy[column] = copy[column].map(lambda v: json.dumps(v, ensure_ascii=False))
+    return copy
 
 
 def plain(value: Any) -> Any:

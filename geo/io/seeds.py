@@ -24,6 +24,17 @@ BLOCKS = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "section", "article", "header", "footer", "blockquote", "pre", "figure", "figcaption", "dd", "dt"]
 SIDECAR_FIELDS = {"title": str, "language": str, "url": str, "licence": str, "source": str,
                   "published": str, "references_start": str}
+# The longest value each sidecar field may have, in characters, and the sidecar's size in bytes:
+# a title is copied into every event of its document, so a long one multiplies the layers.
+FIELD_LIMITS = {"title": 300, "language": 8, "url": 2_000, "licence": 200, "source": 300,
+                "published": 10, "references_start": 1_000}
+SIDECAR_MAX_BYTES = 16_000
+# A text with more control characters than this share is refused; with fewer they are removed.
+MAX_CONTROL_SHARE = 0.10
+# Unicode bidirectional embedding, override and isolate controls: they can make a title or quote
+# display as something else ("Trojan Source"). Removed from every text and sidecar value as read.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 class DocumentError(ValueError):
@@ -39,8 +50,9 @@ _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes → text, refusing empty, oversized, binary and non-UTF-8 input."""
+def decode(data: bytes, name: str, notes: list[str] | None = None) -> str:
+    """Bytes → text, refusing empty, oversized, binary and non-UTF-8 input. A few control
+    characters (not tab or newlines) are removed, and `notes` says which."""
     if len(data) > MAX_BYTES:
         raise DocumentError(name, f"too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB of text)")
     bom = next((enc for mark, enc in _BOMS if data.startswith(mark)), None)
@@ -52,25 +64,60 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise DocumentError(name, f"not UTF-8 text (invalid byte at position {err.start}); save it as UTF-8") from None
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t")
-    if controls > max(8, len(text) // 100):
-        raise DocumentError(name, "binary file (mostly control characters); expected UTF-8 text")
+    text, removed = strip_controls(text)
+    if removed:
+        listed = ", ".join(f"U+{ord(c):04X} ×{n}" for c, n in sorted(removed.items()))
+        count = sum(removed.values())
+        if count > max(8, MAX_CONTROL_SHARE * (len(text) + count)):
+            raise DocumentError(name, f"binary file ({count} control characters: {listed}); expected UTF-8 text")
+        if notes is not None:
+            notes.append(f"removed {count} control character{'s' if count > 1 else ''} ({listed})")
     if not text.strip():
         raise DocumentError(name, "empty text")
     return text
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> tuple[str, dict[str, int]]:
+    """The text without C0/C1 control characters other than tab, LF and CR; how many of each."""
+    removed: dict[str, int] = {}
+    for match in _CONTROLS.finditer(text):
+        removed[match.group()] = removed.get(match.group(), 0) + 1
+    return (_CONTROLS.sub("", text) if removed else text), removed
+
+
+def strip_bidi(value: str) -> str:
+    """A string without Unicode bidi embedding/override/isolate controls (BIDI_CONTROLS)."""
+    return _BIDI.sub("", value)
+
+
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML page (scripts and styles dropped)."""
-    from bs4 import BeautifulSoup  # only HTML uploads need it
+    """The visible text of an HTML page (scripts and styles dropped).
+
+    One walk over the tree (an explicit stack, so deep nesting neither recurses nor costs more
+    than its size): text as it comes, a blank line after each block (a blank line ends a
+    sentence); inline tags join their text."""
+    from bs4 import BeautifulSoup, CData, NavigableString, Tag  # only HTML uploads need it
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
-    # blocks become paragraphs (a blank line ends a sentence); inline tags join their text
-    for tag in soup(BLOCKS):
-        tag.insert_after("\n\n")
-    text = re.sub(r"[ \t\r\f\v\xa0]+", " ", soup.get_text())
+    blocks, parts = set(BLOCKS), []
+    stack: list = [(soup, iter(soup.contents))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if node is not soup and node.name in blocks:
+                parts.append("\n\n")
+        elif isinstance(child, Tag):
+            stack.append((child, iter(child.contents)))
+        elif type(child) in (NavigableString, CData):
+            parts.append(str(child))
+    text = re.sub(r"[ \t\r\f\v\xa0]+", " ", "".join(parts))
     paragraphs = (" ".join(line.strip() for line in block.splitlines()).strip() for block in re.split(r"\n\s*\n", text))
     return "\n\n".join(p for p in paragraphs if p)
 
@@ -82,6 +129,9 @@ def validate_meta(meta: Any, name: str) -> dict[str, Any]:
     for key, kind in SIDECAR_FIELDS.items():
         if key in meta and meta[key] is not None and not isinstance(meta[key], kind):
             raise DocumentError(name, f"sidecar field {key!r} must be a {kind.__name__}")
+        if isinstance(meta.get(key), str) and len(meta[key]) > FIELD_LIMITS[key]:
+            raise DocumentError(name, f"sidecar field {key!r} is too long ({len(meta[key]):,} characters; "
+                                      f"the limit is {FIELD_LIMITS[key]:,})")
     if meta.get("language") and meta["language"] not in SUPPORTED_LANGUAGES:
         raise DocumentError(name, f"language {meta['language']!r} is not supported (supported: {', '.join(SUPPORTED_LANGUAGES)})")
     if meta.get("published"):
@@ -98,10 +148,29 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     if not sidecar.exists():
         return {}
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise DocumentError(sidecar.name, f"malformed JSON sidecar ({err})") from None
-    return validate_meta(meta, sidecar.name)
+        size = sidecar.stat().st_size
+        if size > SIDECAR_MAX_BYTES:
+            raise DocumentError(sidecar.name, f"sidecar too large ({size:,} bytes; the limit is {SIDECAR_MAX_BYTES:,})")
+        with sidecar.open("rb") as fh:
+            data = fh.read(SIDECAR_MAX_BYTES + 1)
+    except OSError as err:
+        raise DocumentError(sidecar.name, f"sidecar cannot be read ({err.strerror})") from None
+    return parse_sidecar(data, sidecar.name)
+
+
+def parse_sidecar(data: bytes, name: str) -> dict[str, Any]:
+    """A sidecar's bytes → its checked fields (UTF-8, a byte-order mark allowed, as for texts)."""
+    if len(data) > SIDECAR_MAX_BYTES:
+        raise DocumentError(name, f"sidecar too large (over {SIDECAR_MAX_BYTES:,} bytes)")
+    try:
+        meta = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise DocumentError(name, f"sidecar is not UTF-8 (invalid byte at position {err.start})") from None
+    except json.JSONDecodeError as err:
+        raise DocumentError(name, f"malformed JSON sidecar ({err})") from None
+    except RecursionError:
+        raise DocumentError(name, "malformed JSON sidecar (nested too deeply; expected one flat object)") from None
+    return validate_meta(meta, name)
 
 
 @lru_cache(maxsize=1)
@@ -120,12 +189,21 @@ def detect_language(text: str) -> str | None:
     return found.iso_code_639_1.name.lower() if found else None
 
 
-def make_document(text: str, meta: dict[str, Any], doc_id: str | None = None, name: str = "text") -> Document:
-    """A Document from text and metadata: NFC, language checked, body split from references."""
+def make_document(text: str, meta: dict[str, Any], doc_id: str | None = None, name: str = "text",
+                  notes: list[str] | None = None) -> Document:
+    """A Document from text and metadata: NFC, bidi controls removed (noted), language checked,
+    body split from references. `meta["notes"]` lists what was changed in reading."""
+    notes = list(notes or ())
     text = unicodedata.normalize("NFC", text)
+    if _BIDI.search(text):
+        notes.append(f"removed {len(_BIDI.findall(text))} Unicode bidi control characters (U+202A–U+202E, U+2066–U+2069)")
+        text = strip_bidi(text)
     if not text.strip():
         raise DocumentError(name, "empty text")
     meta = validate_meta(dict(meta), name)
+    meta = {k: strip_bidi(v) if isinstance(v, str) else v for k, v in meta.items()}
+    if notes:
+        meta["notes"] = notes
     if not meta.get("language"):
         detected = detect_language(text)
         if detected not in SUPPORTED_LANGUAGES:
@@ -147,18 +225,44 @@ def load_document(path: Path) -> Document:
         data = path.read_bytes()
     except OSError as err:
         raise DocumentError(path.name, f"cannot be read ({err.strerror})") from None
-    text = decode(data, path.name)
+    notes: list[str] = []
+    text = decode(data, path.name, notes)
     if path.suffix.lower() in (".html", ".htm"):
         text = html_to_text(text)
-    return make_document(text, read_sidecar(path), doc_id=path.stem, name=path.name)
+    return make_document(text, read_sidecar(path), doc_id=path.stem, name=path.name, notes=notes)
 
 
 def document_from_upload(data: bytes, filename: str, meta: dict[str, Any]) -> Document:
     """A Document from an uploaded file's bytes (HTML reduced to its text)."""
-    text = decode(data, filename)
+    notes: list[str] = []
+    text = decode(data, filename, notes)
     if filename.lower().endswith((".html", ".htm")):
         text = html_to_text(text)
-    return make_document(text, meta, name=filename)
+    return make_document(text, meta, name=filename, notes=notes)
+
+
+def failure(name: str, err: BaseException) -> DocumentError:
+    """Any exception met while reading or parsing one document, as that document's error."""
+    if isinstance(err, DocumentError):
+        return err
+    detail = " ".join(str(err).split())[:200]
+    return DocumentError(name, f"could not be processed ({type(err).__name__}{': ' + detail if detail else ''})")
+
+
+def unique_ids(paths: Iterable[Path]) -> tuple[list[Path], list[DocumentError]]:
+    """The paths whose doc_id (file name without suffix) is not taken by an earlier path, and an
+    error naming both files for each that is (NAME.md and NAME.txt would share NAME.json)."""
+    first: dict[str, Path] = {}
+    kept, errors = [], []
+    for path in paths:
+        path = Path(path)
+        if path.stem in first:
+            errors.append(DocumentError(path.name, f"doc_id {path.stem!r} is already used by {first[path.stem].name} "
+                                                   "(one document per name; rename one of them)"))
+            continue
+        first[path.stem] = path
+        kept.append(path)
+    return kept, errors
 
 
 def seed_paths(directory: Path) -> list[Path]:
@@ -175,16 +279,17 @@ def load_documents(directories: Iterable[str | Path], errors: list[str] | None =
     A seed that cannot be read is left out, its message added to `errors` when given; the
     first directory wins.
     """
-    from geo.io.seeds import DocumentError, load_document, seed_paths
-
     documents: dict[str, dict[str, Any]] = {}
     for directory in map(Path, directories):
-        for path in seed_paths(directory) if directory.is_dir() else []:
+        paths, duplicates = unique_ids(seed_paths(directory)) if directory.is_dir() else ([], [])
+        if errors is not None:
+            errors.extend(map(str, duplicates))
+        for path in paths:
             try:
                 document = load_document(path)
-            except DocumentError as err:
+            except Exception as err:  # noqa: BLE001 - one bad document is that document's error
                 if errors is not None:
-                    errors.append(str(err))
+                    errors.append(str(failure(path.name, err)))
                 continue
             documents.setdefault(document.doc_id, {**document.meta, "text": document.text})
     return documents

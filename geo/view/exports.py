@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Mapping
 
 import geopandas as gpd
 import pandas as pd
-import shapely
-from shapely.geometry import mapping
 
-from geo.io.schema import INT_COLUMNS, LAYER_NAMES, WGS84, as_int, as_list, plain
+from geo.io.layers import geojson_chunks
+from geo.io.schema import LAYER_NAMES, as_int, as_list
+from geo.io.seeds import strip_bidi
 from geo.view.filters import related
 
 # Columns of the ACLED-like CSV export, in order.
@@ -26,31 +25,9 @@ CSV_COLUMNS = [
 
 
 def to_geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:
-    """An RFC 7946 FeatureCollection: WGS84, no crs member, CCW outer rings, JSON-typed properties."""
-    if gdf.crs is not None and not gdf.crs.equals(WGS84):
-        gdf = gdf.to_crs(WGS84)
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
-    features = []
-    for geometry, row in zip(gdf.geometry, gdf[columns].itertuples(index=False, name=None)):
-        features.append({
-            "type": "Feature",
-            "properties": {column: json_value(column, value) for column, value in zip(columns, row)},
-            "geometry": rfc7946_geometry(geometry),
-        })
-    collection = {"type": "FeatureCollection", "features": features}
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def json_value(column: str, value: Any) -> Any:
-    """A property value as JSON: the contract's int columns stay ints even in a float column."""
-    return as_int(value) if column in INT_COLUMNS else plain(value)
-
-
-def rfc7946_geometry(geometry: Any) -> dict | None:
-    """A geometry as GeoJSON with exterior rings counter-clockwise (RFC 7946 §3.1.6)."""
-    if geometry is None or geometry.is_empty:
-        return None
-    return mapping(shapely.orient_polygons(geometry, exterior_cw=False))
+    """An RFC 7946 FeatureCollection: WGS84, no crs member, CCW outer rings, JSON-typed
+    properties, one feature per line — the layer files' own writer (geo.io.layers)."""
+    return "".join(geojson_chunks(gdf)).encode("utf-8")
 
 
 # A spreadsheet runs a cell that begins with one of these as a formula ("=HYPERLINK(...)"):
@@ -69,8 +46,12 @@ def events_to_csv(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = 
 
 
 def defuse_formula(value: Any) -> Any:
-    """A text cell a spreadsheet would take for a formula, with an apostrophe before it."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    """A text cell a spreadsheet would take for a formula, with an apostrophe before it (and
+    without Unicode bidi controls, which could make it display as something else)."""
+    if not isinstance(value, str):
+        return value
+    value = strip_bidi(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def events_table(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> pd.DataFrame:
