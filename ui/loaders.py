@@ -14,6 +14,7 @@ import streamlit as st
 from geo.io import layers, seeds
 from geo.view import (
     mapview,
+    search,
     userdocs,
 )
 from ui.text import md
@@ -136,3 +137,10 @@ def readme_section(heading: str) -> str:
 def document_title(doc_id: str) -> str:
     """A document's title for a widget label."""
     return str(get_documents().get(doc_id, {}).get("title") or doc_id)
+
+
+def searched(events: gpd.GeoDataFrame, query: str, layers: Mapping[str, pd.DataFrame]) -> gpd.GeoDataFrame:
+    """The events a search finds (all for an empty query)."""
+    if not query.strip():
+        return events
+    return search.apply(events, query, layers["mentions"], layers["places"], layers["areas"])
