@@ -67,7 +67,8 @@ def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd
         shapes = backdrop.shapes
         area = shapes.geometry[shapes["id"] == drawn].iloc[0] if drawn else None
         point = event.geometry
-        centre, zoom = mapview.view_of(area if area is not None else point)
+        if not st.session_state.get(panel.FROM_MAP):  # chosen from the feed, a link, previous/next
+            centre, zoom = mapview.view_of(area if area is not None else point)
     # only clicks rerun the app (and pans, while the feed follows the map's view)
     returned = ["last_object_clicked", "last_object_clicked_tooltip"]
     if st.session_state.get(panel.IN_VIEW):

@@ -24,6 +24,7 @@ from ui.text import md, source_names
 
 SELECTED = "selected_event"  # session key of the event shown in the side panel
 STACK = "selected_stack"  # session key of the ids drawn where the clicked marker is
+FROM_MAP = "selected_on_map"  # session key: the selection came from a click on the map (no re-centring)
 IN_VIEW = "feed_in_view"  # session key of the feed's "only in the map's view" box
 MAP_KEY = "event_map"
 LIST_LIMIT = 200  # buttons in the side list; beyond this the user narrows the filters
@@ -33,11 +34,15 @@ def page_title(documents: Mapping[str, Mapping[str, Any]]) -> None:
     """A compact title naming what is loaded: the document's title, or how many documents."""
     titles = [str(d.get("title") or doc_id) for doc_id, d in documents.items()]
     subject = titles[0] if len(titles) == 1 else f"{len(titles)} documents" if titles else "no documents"
-    st.html("<style>h1{font-size:1.6rem !important;padding-top:0 !important} "
-            "@media (max-width: 640px){h1{font-size:1.15rem !important} "
-            "iframe[title='streamlit_folium.st_folium']{height:340px !important} "
-            "[data-testid='stMainBlockContainer']{padding-top:2.2rem !important}}</style>")
-    st.title(f"Robeža · {subject}", anchor=False)
+    st.html(PAGE_CSS)
+    st.title("Robeža", anchor=False)
+    st.caption(md(subject))
+
+
+# A compact head (on a phone the quote follows the map directly: the side column comes next).
+PAGE_CSS = ("<style>h1{font-size:1.7rem !important;padding:0 !important} "
+            "@media (max-width: 640px){h1{font-size:1.2rem !important} "
+            "[data-testid='stMainBlockContainer']{padding-top:3rem !important}}</style>")
 
 
 def count_line(shown: int, total: int, query: str = "") -> None:
@@ -65,6 +70,7 @@ def select(event_id: str | None, keep_stack: bool = False) -> None:
     st.session_state[SELECTED] = event_id
     if not keep_stack:
         st.session_state[STACK] = [event_id] if event_id else []
+        st.session_state[FROM_MAP] = False
 
 
 def on_map_click(shown: gpd.GeoDataFrame, area_ids: frozenset[str]) -> None:
@@ -79,6 +85,7 @@ def on_map_click(shown: gpd.GeoDataFrame, area_ids: frozenset[str]) -> None:
     if event_id is not None:
         st.session_state[SELECTED] = event_id
         st.session_state[STACK] = stacks.stack_of(shown, event_id, area_ids)
+        st.session_state[FROM_MAP] = True  # it is in view already: the map stays where it is
 
 
 def map_click_callback(shown: gpd.GeoDataFrame, area_ids: frozenset[str]) -> Any:

@@ -136,7 +136,7 @@ def player(everything: Filters) -> None:
     """▶ Play: the window moves on by its own length every few seconds, looping (a fragment
     that reruns on a timer and then reruns the page, so the count and map follow)."""
     left, right = st.columns([3, 2], vertical_alignment="center")
-    playing = left.toggle("▶ Play the window", key=PLAY, on_change=start_playing, args=(everything,),
+    playing = left.toggle("▶ Play", key=PLAY, on_change=start_playing, args=(everything,),
                           help="Moves the chosen window (a month when all dates are chosen) on, and loops.")
     speed = right.selectbox("Speed", list(SPEEDS), index=1, key=PLAY_SPEED, label_visibility="collapsed")
     if playing:
