@@ -112,7 +112,9 @@ def step_buttons(event: pd.Series, shown: gpd.GeoDataFrame) -> None:
     """← All events, and the previous and next of the filtered events (date order)."""
     ids = list(shown["id"])
     at = ids.index(event["id"]) if event["id"] in ids else 0
-    back, prev, position, nxt = st.columns([3, 2, 2, 2], vertical_alignment="center")
+    # one row on a phone too (columns would stack there, pushing the quote off the screen)
+    row = st.container(horizontal=True, vertical_alignment="center", key="steps")
+    back = prev = position = nxt = row
     back.button("← All events", on_click=select, args=(None,), key="back_to_list", type="tertiary")
     prev.button("‹ Previous", key="previous_event", on_click=select, args=(ids[at - 1] if at else None,),
                 disabled=at == 0)

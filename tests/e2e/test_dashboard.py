@@ -131,7 +131,7 @@ def test_playing_the_timeline_changes_the_shown_events(app):
     seen = set()
 
     def moved() -> bool:
-        value = app.locator('[data-testid="stSidebar"] input[aria-label="From"]').input_value()
+        value = app.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input').first.input_value()
         seen.add((value, harness.count_line(app)))
         return len({v for v, _ in seen}) >= 3
 
