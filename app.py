@@ -86,9 +86,16 @@ def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd
     )
 
 
+def map_alias() -> None:
+    """The map page under its own name, /map."""
+    map_page()
+
+
 st.set_page_config(page_title="Robeža", page_icon="🗺️", layout="wide")
 st.navigation([
-    st.Page(map_page, title="Map", icon=":material/map:", url_path="map", default=True),
+    st.Page(map_page, title="Map", icon=":material/map:", default=True),
+    # the default page lives at "/"; a link to /map opens the same page, not "Page not found"
+    st.Page(map_alias, title="Map", url_path="map", visibility="hidden"),
     st.Page("pages/source.py", title="Source", icon=":material/description:"),
     st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     st.Page("pages/add.py", title="Add a document", icon=":material/note_add:"),

@@ -144,3 +144,19 @@ def searched(events: gpd.GeoDataFrame, query: str, layers: Mapping[str, pd.DataF
     if not query.strip():
         return events
     return search.apply(events, query, layers["mentions"], layers["places"], layers["areas"])
+
+
+# cache_resource: a parse is read-only and shared; the key is the document's id and text
+@st.cache_resource(show_spinner="Reading the text…", max_entries=64)
+def _parse(doc_id: str, digest: str, _document: Mapping[str, Any]) -> Any:
+    """The pipeline's parse of one document (every place, date and count it recognises)."""
+    meta = {k: v for k, v in _document.items() if k != "text"}
+    return userdocs.parse(seeds.make_document(_document["text"], meta, doc_id=doc_id))
+
+
+def document_parse(doc_id: str, document: Mapping[str, Any]) -> Any:
+    """A document's parse, made once per version of its text."""
+    import hashlib
+
+    digest = hashlib.sha256(str(document["text"]).encode("utf-8")).hexdigest()
+    return _parse(doc_id, digest, document)
