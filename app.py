@@ -10,7 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.view import filters, mapview, stacks
-from ui import loaders, panel, sidebar
+from ui import loaders, nav, panel, sidebar
 
 MAP_HEIGHT = 560
 
@@ -92,8 +92,9 @@ def map_alias() -> None:
 
 
 st.set_page_config(page_title="Robeža", page_icon="🗺️", layout="wide")
+nav.MAP_PAGE = st.Page(map_page, title="Map", icon=":material/map:", default=True)
 st.navigation([
-    st.Page(map_page, title="Map", icon=":material/map:", default=True),
+    nav.MAP_PAGE,
     # the default page lives at "/"; a link to /map opens the same page, not "Page not found"
     st.Page(map_alias, title="Map", url_path="map", visibility="hidden"),
     st.Page("pages/source.py", title="Source", icon=":material/description:"),

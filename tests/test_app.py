@@ -58,7 +58,7 @@ def test_map_page_runs(at):
     assert not at.exception and at.query_params == {}
     labels = [b.label for b in at.download_button]
     assert "events: selection (12)" in labels and "events CSV: all (12)" in labels
-    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2
+    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2 + 2  # + the unresolved layer, both ways
 
 
 def test_events_listed_in_date_order(at, fixture_layers_dir):
@@ -254,3 +254,24 @@ def test_period_presets_and_date_boxes_set_the_window(at):
     at.sidebar.date_input(key="f_date_to").set_value(date(2021, 8, 20)).run()
     assert count(at) == "**2 of 12 events**" and august != count(at)
     assert at.sidebar.selectbox(key="f_date_preset").value == "Custom range"
+
+
+def test_a_data_row_opens_its_event_on_the_map(at):
+    at.switch_page("pages/data.py").run()
+    table = at.dataframe[0].value
+    assert "date known to the" in table.columns and set(table["date known to the"]) <= {
+        "day", "week or part of a month", "month", "season or year"}
+    assert "time_precision" not in table.columns and list(table.columns)[-1] == "id"
+    # a page's request to open the map (what a chosen row sets) switches to the map page
+    at.session_state["open_map"] = True
+    at.session_state["selected_event"] = table["id"].iloc[1]
+    at.run()
+    assert not at.exception and count(at) == "**12 of 12 events**"
+    assert table["id"].iloc[1] in html(at)
+
+
+def test_exports_offer_the_unresolved_layer_and_an_excel_csv(at, fixture_layers_dir):
+    labels = [b.label for b in at.download_button]
+    assert any(label.startswith("unresolved: whole layer") for label in labels)
+    from geo.view import exports
+    assert exports.events_to_csv(load_layers(fixture_layers_dir)["events"], bom=True).startswith(exports.UTF8_BOM)

@@ -123,6 +123,19 @@ def step_buttons(event: pd.Series, shown: gpd.GeoDataFrame) -> None:
                disabled=at + 1 >= len(ids))
 
 
+def open_on_map(ids: list[str]) -> Any:
+    """on_select of the Data page's events table: the chosen row's event, opened on the map."""
+    def chosen() -> None:
+        rows = (((st.session_state.get("data_events") or {}).get("selection") or {}).get("rows")) or []
+        if rows and 0 <= rows[0] < len(ids):
+            select(ids[rows[0]])
+            st.session_state[OPEN_MAP] = True
+    return chosen
+
+
+OPEN_MAP = "open_map"  # session key: a page asked to go to the map (switch_page cannot run in a callback)
+
+
 def event_panel(event: pd.Series, layers: Mapping[str, pd.DataFrame]) -> None:
     """The side panel for one event: its sentence verbatim with spans marked, and what it says."""
     places = layers["places"]
@@ -161,8 +174,9 @@ def event_label(event: Any) -> str:
 
 def export_section(layers: Mapping[str, pd.DataFrame], shown: gpd.GeoDataFrame, key: str) -> None:
     """Download buttons: each layer as GeoJSON (selection and whole) and the events as CSV."""
-    files = exports.export_files(layers, shown, source_names(get_documents()))
-    with st.expander("Export (GeoJSON RFC 7946, CSV)"):
+    with st.expander("Export (GeoJSON RFC 7946, CSV, JSON)"):
+        bom = st.checkbox("CSV for Excel (UTF-8 with a byte-order mark)", key=f"{key}_csv_bom")
+        files = exports.export_files(layers, shown, source_names(get_documents()), bom=bom)
         columns = st.columns(2)
         for i, f in enumerate(files):
             # bytes are made only when clicked (callable data); "ignore" spares a rerun
