@@ -244,7 +244,8 @@ def stack_frame(events: gpd.GeoDataFrame, keys: pd.Series, outlines: Mapping[str
     outlines = outlines or {}
     by_id = {} if shapes is None or not len(shapes) else dict(zip(shapes["id"], shapes.geometry))
     rows, geometries = [], []
-    records = events.to_dict("records")
+    # only what a marker shows (the quotes and spans of thousands of events are not copied)
+    records = events[[c for c in STACK_COLUMNS if c in events]].to_dict("records")
     groups: dict[str, list[dict]] = {}
     for key, event, point in zip(keys, records, events.geometry):
         groups.setdefault(key, []).append({**event, "_point": point})
@@ -262,6 +263,10 @@ def stack_frame(events: gpd.GeoDataFrame, keys: pd.Series, outlines: Mapping[str
         gpd.GeoDataFrame({"id": [], "n": [], "ids": [], "tooltip_html": [], "style": [], "_size": []}, geometry=[], crs=WGS84)
     frame = frame.sort_values("_size", ascending=False, kind="stable")
     return frame.drop(columns="_size").reset_index(drop=True)
+
+
+STACK_COLUMNS = ("id", "doc_id", "event_type", "persons", "place_names", "country", "date_start", "date_end",
+                 "time_precision", "geo_precision")
 
 
 def main_type(group: list[Mapping[str, Any]]) -> str:

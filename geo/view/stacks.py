@@ -47,14 +47,20 @@ def usable_areas(areas: pd.DataFrame | None) -> set[str]:
 def stack_keys(events: pd.DataFrame, area_ids: Iterable[str]) -> pd.Series:
     """Per event, where it is drawn: "area:<id>" or "pt:<lat>,<lon>" (rounded)."""
     area_ids = set(area_ids)
-    if not len(events):
+    n = len(events)
+    if not n:
         return pd.Series([], dtype=object, index=events.index)
     lat = events.geometry.y.round(POSITION_DECIMALS).to_numpy()
     lon = events.geometry.x.round(POSITION_DECIMALS).to_numpy()
+    # plain lists of the three columns a place depends on (a row dict of every column was slow)
+    coarse = (pd.to_numeric(events["geo_precision"], errors="coerce").fillna(REGION) >= REGION).to_numpy()
+    own = events["area_id"].tolist() if "area_id" in events else [None] * n
+    place_ids = events["place_ids"].tolist() if "place_ids" in events else [None] * n
     keys = []
-    for row, y, x in zip(events.to_dict("records"), lat, lon):
-        area = drawn_area(row, area_ids)
-        keys.append(f"area:{area}" if area else f"pt:{y:.{POSITION_DECIMALS}f},{x:.{POSITION_DECIMALS}f}")
+    for i in range(n):
+        area = drawn_area({"geo_precision": REGION, "area_id": own[i], "place_ids": place_ids[i]}, area_ids) \
+            if coarse[i] and area_ids else None
+        keys.append(f"area:{area}" if area else f"pt:{lat[i]:.{POSITION_DECIMALS}f},{lon[i]:.{POSITION_DECIMALS}f}")
     return pd.Series(keys, index=events.index, dtype=object)
 
 
