@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.view import filters, mapview, stacks
+from geo.view import filters, mapview, picture, stacks
 from ui import loaders, nav, panel, sidebar
 
 MAP_HEIGHT = 560
@@ -49,7 +50,11 @@ def map_page() -> None:
                "to that region or country. A click on a marker that holds several events lists them.")
     panel.timeline_chart(undated, (chosen.date_from, chosen.date_to),
                          lambda start, end: sidebar.set_window((start, end), everything))
-    panel.export_section(layers, shown, key="map")
+    documents = loaders.get_documents()
+    title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
+                           else f"{len(documents)} documents")
+    panel.export_section(layers, shown, key="map", picture=partial(
+        picture.map_png, shown, backdrop.shapes, loaders.get_basemap(), title))
     sidebar.write_url(chosen, everything, event=None if event is None else str(event["id"]))
 
 

@@ -58,7 +58,7 @@ def test_map_page_runs(at):
     assert not at.exception and at.query_params == {}
     labels = [b.label for b in at.download_button]
     assert "events: selection (12)" in labels and "events CSV: all (12)" in labels
-    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2 + 2  # + the unresolved layer, both ways
+    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2 + 2 + 1  # + the unresolved layer, both ways, + the PNG
 
 
 def test_events_listed_in_date_order(at, fixture_layers_dir):

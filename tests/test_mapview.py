@@ -267,3 +267,21 @@ def test_position_cluster_is_an_element_of_its_own():
     name = next(c for c in m._children.values() if isinstance(c, cluster.PositionCluster)).get_name()
     assert name.startswith("position_cluster_") and f'"Clustered" : {name}' in html  # in the layer control
     assert '"x:e1"' in html and "{{ not a template }}" in html  # rows written as they are, never templated
+
+
+def test_the_map_as_a_png_picture(layers, basemap):
+    from geo.view import picture
+
+    backdrop = mapview.make_backdrop(layers["areas"], basemap)
+    png = picture.map_png(layers["events"], backdrop.shapes, basemap, "Robeža · <b>test</b>")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert png == picture.map_png(layers["events"], backdrop.shapes, basemap, "Robeža · <b>test</b>")  # deterministic
+    from PIL import Image
+    import io
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (picture.WIDTH, picture.HEIGHT)
+    # the events' type colours are in it (a detention's red at least)
+    colours = {c for _, c in image.getcolors(maxcolors=1 << 20)}
+    assert picture.rgb(style.TYPE_COLOURS["detention"])[:3] in colours
+    empty = picture.map_png(layers["events"].iloc[:0], None, None)
+    assert empty.startswith(b"\x89PNG")

@@ -172,9 +172,14 @@ def event_label(event: Any) -> str:
 # --- exports -------------------------------------------------------------------------------
 
 
-def export_section(layers: Mapping[str, pd.DataFrame], shown: gpd.GeoDataFrame, key: str) -> None:
-    """Download buttons: each layer as GeoJSON (selection and whole) and the events as CSV."""
-    with st.expander("Export (GeoJSON RFC 7946, CSV, JSON)"):
+def export_section(layers: Mapping[str, pd.DataFrame], shown: gpd.GeoDataFrame, key: str,
+                   picture: Any = None) -> None:
+    """Download buttons: each layer as GeoJSON (selection and whole), the events as CSV, the
+    unresolved mentions as JSON, and (`picture`: a callable making PNG bytes) the map as PNG."""
+    with st.expander("Export (GeoJSON RFC 7946, CSV, JSON, PNG)"):
+        if picture is not None:
+            st.download_button("Map as PNG (these filters, with legend and attribution)", data=picture,
+                               file_name="robeza-map.png", mime="image/png", key=f"{key}_png", on_click="ignore")
         bom = st.checkbox("CSV for Excel (UTF-8 with a byte-order mark)", key=f"{key}_csv_bom")
         files = exports.export_files(layers, shown, source_names(get_documents()), bom=bom)
         columns = st.columns(2)
