@@ -61,13 +61,41 @@ class Backdrop:
     basemap: dict | None
     areas: tuple[tuple[str, dict, bool, dict], ...]  # (layer name, style, shown, GeoJSON)
     shapes: gpd.GeoDataFrame | None = None  # the areas simplified for display, by id
+    bounds: tuple[tuple[str, list[list[float]]], ...] = ()  # layer name → [[south, west], [north, east]]
+
+    def bounds_of(self, name: str) -> list[list[float]] | None:
+        """The bounds of one of its layers, computed once with shapely."""
+        return dict(self.bounds).get(name)
+
+
+class BoundedGeoJson(folium.GeoJson):
+    """folium.GeoJson that knows its bounds: folium would walk every coordinate of the data
+    in Python on each render of the map (a quarter of a second for the basemap and areas)."""
+
+    def __init__(self, data: Any, bounds: list[list[float]] | None = None, **kwargs: Any) -> None:
+        super().__init__(data, **kwargs)
+        self._known_bounds = bounds
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        return self._known_bounds if self._known_bounds is not None else super()._get_self_bounds()
+
+
+def lat_lon_bounds(frame: gpd.GeoDataFrame) -> list[list[float]] | None:
+    """[[south, west], [north, east]] of a frame's geometries, None when it has none."""
+    if frame is None or not len(frame):
+        return None
+    west, south, east, north = frame.total_bounds
+    return [[float(south), float(west)], [float(north), float(east)]]
 
 
 def make_backdrop(areas: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None = None) -> Backdrop:
     """Prepare the basemap and the areas for any number of maps."""
     base = None
+    bounds: list[tuple[str, list[list[float]]]] = []
     if basemap is not None and len(basemap):
-        base = geojson(for_display(basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc))))
+        drawn = for_display(basemap[["name", basemap.geometry.name]].assign(name=basemap["name"].map(esc)))
+        base = geojson(drawn)
+        bounds.append(("Offline basemap", lat_lon_bounds(drawn)))
     layers, shown = [], None
     if len(areas):
         shown = for_display(areas)
@@ -76,7 +104,8 @@ def make_backdrop(areas: gpd.GeoDataFrame, basemap: gpd.GeoDataFrame | None = No
             name, style, show = AREA_LAYERS.get(kind, (f"Other areas ({kind})", {"color": "#333", "weight": 1, "fillOpacity": 0.05}, True))
             frame = group[["id", group.geometry.name]].assign(tooltip_html=group.apply(area_tooltip, axis=1))
             layers.append((name, style, show, geojson(frame)))
-    return Backdrop(base, tuple(layers), shown)
+            bounds.append((name, lat_lon_bounds(frame)))
+    return Backdrop(base, tuple(layers), shown, tuple(bounds))
 
 
 def geojson(frame: gpd.GeoDataFrame) -> dict:
@@ -100,7 +129,7 @@ def build_map(
     folium.map.CustomPane("basemap", z_index=250).add_to(m)
     folium.map.CustomPane("events", z_index=450, pointer_events=True).add_to(m)
     add_tiles(m, show=not offline)
-    add_basemap(m, backdrop.basemap, show=offline)
+    add_basemap(m, backdrop.basemap, show=offline, bounds=backdrop.bounds_of("Offline basemap"))
     add_areas(m, backdrop)
     outlines = document_outlines(events)
     add_events(m, events, outlines, backdrop.shapes)
@@ -115,12 +144,13 @@ def add_tiles(m: folium.Map, show: bool) -> None:
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap", show=show).add_to(m)
 
 
-def add_basemap(m: folium.Map, basemap: dict | None, show: bool) -> None:
+def add_basemap(m: folium.Map, basemap: dict | None, show: bool, bounds: list[list[float]] | None = None) -> None:
     """Country outlines from data/boundaries/basemap.geojson: a base layer that needs no server."""
     if not basemap or not basemap.get("features"):
         return
-    folium.GeoJson(
+    BoundedGeoJson(
         basemap,
+        bounds=bounds,
         name="Offline basemap",
         overlay=False,
         show=show,
@@ -133,8 +163,9 @@ def add_basemap(m: folium.Map, basemap: dict | None, show: bool) -> None:
 def add_areas(m: folium.Map, backdrop: Backdrop) -> None:
     """One overlay per kind of area the text names, styled by its type."""
     for name, style, show, data in backdrop.areas:
-        folium.GeoJson(
+        BoundedGeoJson(
             data,
+            bounds=backdrop.bounds_of(name),
             name=name,
             show=show,
             style_function=lambda _, style=style: style,
@@ -194,8 +225,9 @@ COUNT_ATTRIBUTE_JS = """function (feature, layer) {
 
 def events_geojson(frame: gpd.GeoDataFrame, name: str) -> folium.GeoJson:
     """The GeoJson layer of stacks: areas and circle markers in the "events" pane."""
-    return folium.GeoJson(
+    return BoundedGeoJson(
         frame,
+        bounds=lat_lon_bounds(frame),
         name=name,
         marker=folium.CircleMarker(radius=6),
         # the pane goes with the style: folium copies it into each marker's options, while
