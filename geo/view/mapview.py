@@ -405,7 +405,10 @@ class Legend(MacroElement):
                 var div = L.DomUtil.create("div", "robeza-legend");
                 div.innerHTML = {{ this.html|tojson }};
                 // a phone's map is small: the legend starts folded there (a tap opens it)
-                if (window.innerWidth < 600) { div.querySelector("details").open = false; }
+                // (the page's width: the map's own frame may not be sized yet when this runs)
+                var width = window.innerWidth;
+                try { width = window.top.innerWidth || width; } catch (e) {}
+                if (width < 600) { div.querySelector("details").open = false; }
                 L.DomEvent.disableClickPropagation(div);
                 return div;
             };
