@@ -2,63 +2,106 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.view import filters, mapview
-from ui import loaders, panel, sidebar
+from geo.view import filters, mapview, picture, stacks
+from ui import loaders, nav, panel, sidebar
 
 MAP_HEIGHT = 560
 
 
 def map_page() -> None:
-    """The map of the filtered events, the quoted source beside it, the timeline under it."""
+    """The map of the filtered events, the chosen event's quote (or the feed) beside it, the
+    timeline under them."""
     layers = loaders.get_layers()
     events = layers["events"]
     chosen, everything = sidebar.sidebar_filters(events)
-    shown = filters.apply(events, chosen)
-    st.title("Robeža: the Belarus–EU border crisis, 2021–2023")
-    panel.count_line(len(shown), len(events))
+    query = sidebar.query()
+    # the timeline shows every date (so a window can be chosen on it); the map, the chosen ones
+    undated = loaders.searched(filters.apply(events, replace(chosen, date_from=None, date_to=None)), query, layers)
+    shown = filters.apply(undated, chosen)
+    panel.page_title(loaders.get_documents())
+    panel.count_line(len(shown), len(events), query)
     event = panel.selected_event(shown)
+    backdrop = loaders.get_backdrop(layers)
+    area_ids = frozenset(stacks.usable_areas(backdrop.shapes))
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
         if not len(shown):
             panel.no_events_message()
-        draw_map(layers, shown, event)
-        st.caption("No map tiles? Choose “Offline basemap” in the layer control (top right). "
-                   "Hollow markers: date known only to a month or season; dashed: place known only to a region.")
-        panel.timeline_chart(shown)
+        draw_map(layers, shown, event, backdrop, area_ids)
     with side_column:
         if event is not None:
+            panel.step_buttons(event, shown)
+            panel.stack_list(event, shown)
             panel.event_panel(event, layers)
+            with st.expander(f"All {len(shown)} filtered events"):
+                panel.event_feed(shown, str(event["id"]))
         elif len(shown):
-            panel.event_list(shown)
-    panel.export_section(layers, shown, key="map")
+            panel.event_feed(shown)
+    st.caption("No map tiles? Choose “Offline basemap” in the layer control (top right). "
+               "Hollow markers: date known only to a month or season; dashed areas: events known only "
+               "to that region or country. A click on a marker that holds several events lists them.")
+    panel.timeline_chart(undated, (chosen.date_from, chosen.date_to),
+                         lambda start, end: sidebar.set_window((start, end), everything))
+    documents = loaders.get_documents()
+    title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
+                           else f"{len(documents)} documents")
+    panel.export_section(layers, shown, key="map", picture=partial(
+        picture.map_png, shown, backdrop.shapes, loaders.get_basemap(), title))
     sidebar.write_url(chosen, everything, event=None if event is None else str(event["id"]))
 
 
-def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd.Series | None) -> None:
-    """The folium map; the selected event is a ring added without redrawing the map."""
-    m = mapview.build_map(layers, shown, backdrop=loaders.get_backdrop(layers))
-    point = None if event is None else event.geometry
+def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd.Series | None,
+             backdrop: mapview.Backdrop, area_ids: frozenset[str]) -> None:
+    """The folium map; the selected event is ringed (or its area outlined) and brought into
+    view without redrawing the map."""
+    m = mapview.build_map(layers, shown, backdrop=backdrop)
+    point = area = None
+    centre = zoom = None
+    selected = None
+    if event is not None:
+        selected = {**event.to_dict(), "stack_size": len(stacks.stack_of(shown, event["id"], area_ids))}
+        drawn = stacks.drawn_area(selected, area_ids)
+        shapes = backdrop.shapes
+        area = shapes.geometry[shapes["id"] == drawn].iloc[0] if drawn else None
+        point = event.geometry
+        if not st.session_state.get(panel.FROM_MAP):  # chosen from the feed, a link, previous/next
+            centre, zoom = mapview.view_of(area if area is not None else point)
+    # only clicks rerun the app (and pans, while the feed follows the map's view)
+    returned = ["last_object_clicked", "last_object_clicked_tooltip"]
+    if st.session_state.get(panel.IN_VIEW):
+        returned.append("bounds")
     st_folium(
         m,
         key=panel.MAP_KEY,
         height=MAP_HEIGHT,
         use_container_width=True,
-        # only clicks rerun the app: never pan or zoom
-        returned_objects=["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count"],
-        feature_group_to_add=mapview.selection_layer(None if event is None else event.to_dict(), point),
-        center=None if point is None else (point.y, point.x),
-        on_change=panel.map_click_callback(shown),
+        returned_objects=returned,
+        feature_group_to_add=mapview.selection_layer(selected, point, area),
+        center=centre,
+        zoom=zoom,
+        on_change=panel.map_click_callback(shown, area_ids),
     )
 
 
+def map_alias() -> None:
+    """The map page under its own name, /map."""
+    map_page()
+
+
 st.set_page_config(page_title="Robeža", page_icon="🗺️", layout="wide")
+nav.MAP_PAGE = st.Page(map_page, title="Map", icon=":material/map:", default=True)
 st.navigation([
-    st.Page(map_page, title="Map", icon=":material/map:", url_path="map", default=True),
+    nav.MAP_PAGE,
+    # the default page lives at "/"; a link to /map opens the same page, not "Page not found"
+    st.Page(map_alias, title="Map", url_path="map", visibility="hidden"),
     st.Page("pages/source.py", title="Source", icon=":material/description:"),
     st.Page("pages/data.py", title="Data", icon=":material/table_chart:"),
     st.Page("pages/add.py", title="Add a document", icon=":material/note_add:"),

@@ -129,3 +129,82 @@ def section(repeats: int, html_files: list[tuple[str, Path]]) -> tuple[list[Row]
     finally:
         server.stop()
     return rows, raw
+
+
+def click_to_quote(page: Any, timeout_ms: float = 60_000) -> float:
+    """Seconds from a click on a map marker holding one event until the side panel quotes it
+    (the page already showing its map)."""
+    harness = _harness()
+    frame = harness.map_frame(page)
+    targets = [t for t in harness.stack_targets(frame) if t["x"] is not None and t["events"] == 1]
+    if not targets:
+        return float("nan")
+    box = page.locator(harness.MAP_FRAME).bounding_box()
+    quotes_before = page.locator("blockquote").count()
+    start = time.perf_counter()
+    page.mouse.click(box["x"] + targets[0]["x"], box["y"] + targets[0]["y"])
+    page.wait_for_function("(n) => document.querySelectorAll('blockquote').length > n", arg=quotes_before,
+                           timeout=timeout_ms, polling=50)
+    return time.perf_counter() - start
+
+
+def ten_thousand_layers(folder: Path, n: int = 10_000) -> Path:
+    """A layers folder with `n` synthetic events and the seed's other layers (bench.server)."""
+    import shutil as _shutil
+
+    from bench import server
+
+    harness = _harness()
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("places.geojson", "mentions.geojson", "areas.geojson", "unresolved.json"):
+        _shutil.copy(harness.ROOT / "data" / "layers" / name, folder / name)
+    server.write_events(server.synthetic_events(n), folder)
+    return folder
+
+
+def app_figures(repeats: int = 3, big: int = 10_000) -> dict[str, Any]:
+    """Navigation → first marker and click → quote on the seed (the first load cold, then
+    `repeats` fresh contexts), and navigation → first marker at `big` events."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    harness = _harness()
+    out: dict[str, Any] = {}
+    with sync_playwright() as p:
+        browser = harness.launch(p)
+        try:
+            for label, env in (("seed", None), (f"{big} events", "big")):
+                tmp = Path(tempfile.mkdtemp(prefix="robeza-bench-layers-"))
+                extra = None if env is None else {"ROBEZA_LAYERS": str(ten_thousand_layers(tmp, big))}
+                server = harness.AppServer(env=extra, log_path=Path("/tmp") / "robeza-bench-app.log").start()
+                try:
+                    loads, clicks = [], []
+                    for _ in range(repeats + 1):
+                        context = harness.new_context(browser, harness.CdnRouter(server.url), harness.ConsoleLog())
+                        try:
+                            page = context.new_page()
+                            loads.append(measure(server.url, page)["seconds"])
+                            if env is None:
+                                harness.wait_for_app(page)
+                                clicks.append(click_to_quote(page))
+                        finally:
+                            context.close()
+                    out[label] = {"first_load_s": loads[0], "first_marker_s": statistics.median(loads[1:]),
+                                  "loads_s": loads}
+                    if clicks:
+                        out[label].update({"click_to_quote_s": statistics.median(clicks[1:]), "clicks_s": clicks})
+                finally:
+                    server.stop()
+        finally:
+            browser.close()
+    return out
+
+
+if __name__ == "__main__":  # python -m bench.browser: the dashboard's targets, as JSON
+    import json
+    import os
+    import sys
+
+    print(f"load average {os.getloadavg()}", file=sys.stderr)
+    print(json.dumps(app_figures(int(sys.argv[1]) if len(sys.argv) > 1 else 3), indent=1))

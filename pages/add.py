@@ -50,7 +50,8 @@ if submitted:
                 problem = build.no_places_problem(doc.lang)
                 st.warning(problem[0].upper() + problem[1:] + ".")
         except DocumentError as err:
-            status.update(label="Not added", state="error")
+            # the reason stays in view: an error never folds the status away
+            status.update(label=f"Not added: {text.md(err.problem)}", state="error", expanded=True)
             st.error(f"{text.md(err.name)}: {err.problem}")
 
 added = loaders.user_documents()

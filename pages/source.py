@@ -1,4 +1,6 @@
-"""Source: each document's full text with every recognised place and date marked."""
+"""Source: each document's full text with every recognised place, date and count marked."""
+
+from collections import Counter
 
 import streamlit as st
 
@@ -23,7 +25,12 @@ if document is None:
                "could not be read from it; its events are on the map.")
     st.stop()
 st.html(highlight.source_html({"doc_id": doc_id, "id": doc_id}, document))
-spans = highlight.document_spans(doc_id, layers["events"], layers["mentions"], layers["unresolved"],
-                                 highlight.place_labels(layers["places"]))
-st.html(f"<p>{highlight.legend_html()} — hover a mark to see what it resolved to.</p>")
-st.html(highlight.wrap(highlight.highlight_html(document["text"], spans)))
+# what the layers say about the text, then every place, date and count the pipeline
+# recognises in it — those of no event too (where both mark a span, the layers' is kept)
+labels = highlight.place_labels(layers["places"])
+spans = highlight.document_spans(doc_id, layers["events"].iloc[:0], layers["mentions"], layers["unresolved"], labels)
+spans += highlight.parse_spans(loaders.document_parse(doc_id, document), labels)
+shown = highlight.usable_spans(document["text"], spans, 0)
+st.html(f"<p>{highlight.explained_legend_html(Counter(s['kind'] for s in shown))}<br>"
+        "<small>Click or tap a mark to see what it was read as; again to fold it.</small></p>")
+st.html(highlight.wrap(highlight.explained_html(document["text"], spans)))

@@ -58,7 +58,7 @@ def test_map_page_runs(at):
     assert not at.exception and at.query_params == {}
     labels = [b.label for b in at.download_button]
     assert "events: selection (12)" in labels and "events CSV: all (12)" in labels
-    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2
+    assert len(labels) == 2 * len(schema.LAYER_NAMES) + 2 + 2 + 1  # + the unresolved layer, both ways, + the PNG
 
 
 def test_events_listed_in_date_order(at, fixture_layers_dir):
@@ -104,7 +104,8 @@ def test_choosing_from_the_list_quotes_the_source(at):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel and "<script>" not in panel and "<img" not in panel
     assert '<mark class="count"' in panel and "On 8 November 2021" in panel
     assert at.session_state["selected_event"] == "en_fixture:e1"
-    assert listed(at) == []  # the panel replaces the list
+    # the feed stays (folded under the panel), the chosen row marked
+    assert at.button(key="pick_en_fixture:e1").proto.type == "primary"
     at.button(key="back_to_list").click().run()
     assert len(listed(at)) == 12 and "event" not in at.query_params
 
@@ -211,3 +212,66 @@ def test_about_page_links_only_web_addresses(at):
     assert all(u is None or u.startswith(("https://", "http://")) for u in urls.values())
     # the data contract is the README's, in full
     assert any("date_from_context" in m.value and "unresolved.json" in m.value for m in at.markdown)
+
+
+def test_previous_and_next_walk_the_filtered_events(at):
+    order = listed(at)
+    at.button(key=f"pick_{order[1]}").click().run()
+    at.button(key="next_event").click().run()
+    assert at.session_state["selected_event"] == order[2]
+    at.button(key="previous_event").click().run()
+    at.button(key="previous_event").click().run()
+    assert at.session_state["selected_event"] == order[0]
+    assert at.button(key="previous_event").disabled
+
+
+def test_a_clicked_stack_lists_its_events(at):
+    # Lithuania's two country-level events are drawn as one area: a click there lists both
+    at.session_state["selected_event"] = "en_fixture:e3"
+    at.session_state["selected_stack"] = ["en_fixture:e3", "lv_fixture:e7"]
+    at.run()
+    assert [b.key for b in at.button if b.key and b.key.startswith("stack_")] == \
+        ["stack_en_fixture:e3", "stack_lv_fixture:e7"]
+    at.button(key="stack_lv_fixture:e7").click().run()
+    assert at.session_state["selected_event"] == "lv_fixture:e7"
+    assert at.button(key="stack_en_fixture:e3").proto.type == "tertiary"  # the list stays
+
+
+def test_search_finds_an_inflected_place_name(at):
+    at.sidebar.text_input(key="f_query").set_value("Lietuvā").run()
+    found = set(listed(at))
+    assert found and count(at) == f"**{len(found)} of 12 events**"
+    assert {"en_fixture:e3", "lv_fixture:e7"} <= found
+    assert at.query_params["q"] in ("Lietuvā", ["Lietuvā"])
+
+
+def test_period_presets_and_date_boxes_set_the_window(at):
+    at.sidebar.selectbox(key="f_date_preset").set_value("2021-08 (August)").run()
+    august = count(at)
+    assert at.sidebar.date_input(key="f_date_from").value == date(2021, 8, 1) or \
+        at.sidebar.date_input(key="f_date_from").value > date(2021, 7, 31)
+    at.sidebar.date_input(key="f_date_from").set_value(date(2021, 8, 15)).run()
+    at.sidebar.date_input(key="f_date_to").set_value(date(2021, 8, 20)).run()
+    assert count(at) == "**2 of 12 events**" and august != count(at)
+    assert at.sidebar.selectbox(key="f_date_preset").value == "Custom range"
+
+
+def test_a_data_row_opens_its_event_on_the_map(at):
+    at.switch_page("pages/data.py").run()
+    table = at.dataframe[0].value
+    assert "date known to the" in table.columns and set(table["date known to the"]) <= {
+        "day", "week or part of a month", "month", "season or year"}
+    assert "time_precision" not in table.columns and list(table.columns)[-1] == "id"
+    # a page's request to open the map (what a chosen row sets) switches to the map page
+    at.session_state["open_map"] = True
+    at.session_state["selected_event"] = table["id"].iloc[1]
+    at.run()
+    assert not at.exception and count(at) == "**12 of 12 events**"
+    assert table["id"].iloc[1] in html(at)
+
+
+def test_exports_offer_the_unresolved_layer_and_an_excel_csv(at, fixture_layers_dir):
+    labels = [b.label for b in at.download_button]
+    assert any(label.startswith("unresolved: whole layer") for label in labels)
+    from geo.view import exports
+    assert exports.events_to_csv(load_layers(fixture_layers_dir)["events"], bom=True).startswith(exports.UTF8_BOM)

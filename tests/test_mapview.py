@@ -10,10 +10,10 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pytest
-from folium.plugins import FastMarkerCluster
+from geo.view.cluster import PositionCluster as FastMarkerCluster
 
 from geo.io.layers import load_layers
-from geo.view import cluster, filters, mapview, style
+from geo.view import cluster, filters, mapview, stacks, style
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,10 @@ def test_layers_and_feature_counts_follow_the_filter(layers, basemap):
     shown = filters.apply(layers["events"], replace(everything, countries=("LT",)))
     m = mapview.build_map(layers, shown, basemap)
     html = render(m)
-    assert len(layer(m, "Events").data["features"]) == len(shown) == 3
+    features = layer(m, "Events").data["features"]
+    # one marker per stack: Lithuania's two country-level events are drawn as Lithuania
+    assert sum(f["properties"]["n"] for f in features) == len(shown) == 3
+    assert len(features) == 2
     for name in ("OpenStreetMap", "Offline basemap", "Countries", "Suwałki corridor", "Borders with Belarus",
                  "Latvian emergency area, 2021", "Regions (Grodno, Kaliningrad)"):
         assert layer(m, name) is not None, name
@@ -97,11 +100,38 @@ def test_honest_precision_styles():
     assert style.marker_radius(None) < style.marker_radius(12) < style.marker_radius(5000) <= 20
 
 
-def test_region_level_events_outline_their_area(layers, basemap):
-    m = mapview.build_map(layers, layers["events"], basemap)
-    outlined = {f["properties"]["id"] for f in layer(m, "Areas of region-level events").data["features"]}
-    assert {"grodno-region", "lv-by-border", "ludza-municipality"} <= outlined
-    assert "kuznica" not in outlined
+def test_region_level_events_are_drawn_as_their_area(layers, basemap):
+    events = layers["events"]
+    m = mapview.build_map(layers, events, basemap)
+    features = layer(m, "Events").data["features"]
+    kinds = {i: f["geometry"]["type"] for f in features for i in f["properties"]["ids"].split()}
+    assert set(kinds) == set(events["id"])  # every event is in exactly one drawn stack
+    for event in events.to_dict("records"):
+        area = stacks.drawn_area(event, stacks.usable_areas(layers["areas"]))
+        assert (kinds[event["id"]] != "Point") == (area is not None), event["id"]
+        assert (area is not None) == (event["geo_precision"] == 3 and any(
+            p in set(layers["areas"]["id"]) for p in event["place_ids"] if p != "eu")), event["id"]
+    # areas come first, the largest first: a smaller area lies on top and takes its clicks
+    shapes = [f for f in features if f["geometry"]["type"] != "Point"]
+    assert features[:len(shapes)] == shapes
+
+
+def test_an_events_own_area_id_wins(layers):
+    event = {"geo_precision": 3, "area_id": "ludza-municipality", "place_ids": ["latvia", "ludza-municipality"]}
+    assert stacks.drawn_area(event, {"latvia", "ludza-municipality"}) == "ludza-municipality"
+    assert stacks.drawn_area({**event, "area_id": None}, {"latvia", "ludza-municipality"}) == "latvia"
+    assert stacks.drawn_area({**event, "geo_precision": 2}, {"latvia"}) is None
+
+
+def test_stacks_list_every_event_drawn_at_one_spot(layers):
+    events = synthetic_events(5)
+    events.loc[events.index[:3], "geometry"] = gpd.points_from_xy([26.5] * 3, [55.9] * 3)
+    assert stacks.stack_of(events, "s:e1", set()) == ["s:e0", "s:e1", "s:e2"]
+    assert stacks.stack_of(events, "s:e4", set()) == ["s:e4"] and stacks.stack_of(events, "nope", set()) == []
+    frame = mapview.map_frame(events)
+    assert sorted(frame["n"]) == [1, 1, 3]
+    tip = frame.loc[frame["n"] == 3, "tooltip_html"].iloc[0]
+    assert tip.startswith("<b>3 events · Somewhere</b>") and tip.count("2021-08-01 · detention") == 3
 
 
 def test_tooltip_carries_date_place_and_id(layers):
@@ -140,7 +170,9 @@ def test_clustering_above_threshold(layers):
     assert layer(over, "Events") is None and "markerClusterGroup" in html
     # the row callback is defined once, as a function (a doubled "var callback = var callback"
     # is a syntax error: the browser drew no event at all)
-    assert html.count("var callback =") == 1 and "var callback = (function () {" in html
+    assert html.count("var marker = (function () {") == 1
+    # the style numbers come from the one table in Python
+    assert '"radius_max":20.0' in html and "Math.min(S.radius_min" in html
     at = mapview.build_map(layers, synthetic_events(cluster.CLUSTER_THRESHOLD))
     assert not any(isinstance(c, FastMarkerCluster) for c in at._children.values())
     assert len(layer(at, "Events").data["features"]) == cluster.CLUSTER_THRESHOLD
@@ -193,8 +225,11 @@ def test_events_of_several_documents_are_outlined_by_document(layers):
     outlines = mapview.document_outlines(events)
     assert len(set(outlines.values())) == 2
     frame = mapview.map_frame(events, outlines)
-    for doc_id, drawn in zip(events["doc_id"], frame["style"]):
-        assert drawn["color"] == outlines[doc_id]
+    for ids, drawn in zip(frame["ids"], frame["style"]):
+        docs = {i.split(":")[0] for i in ids.split()}
+        assert drawn["color"] == (outlines[docs.pop()] if len(docs) == 1 else drawn["fillColor"])
+    # outlines are no event type's colour
+    assert not set(style.DOCUMENT_OUTLINES) & set(style.TYPE_COLOURS.values())
     # the legend names each document by its title, escaped ("Fixture <b>notes</b> & more")
     events = events.assign(doc_title=events["doc_id"].map({"en_fixture": "Fixture <b>notes</b> & more"}))
     legend = mapview.legend_html(mapview.document_legend(events, outlines))
@@ -219,3 +254,34 @@ def test_positions_carry_dates_as_day_numbers_and_survive_open_ranges(layers):
                                                        ("2023-06-01", "2023-08-31")]
     assert cluster.day_number("2021-08-04") == (date(2021, 8, 4) - date(2000, 1, 1)).days
     assert cluster.day_number("") is None
+
+
+def test_position_cluster_is_an_element_of_its_own():
+    m = folium.Map(tiles=None)
+    rows = [[55.9, 26.5, 2, -1, 0, 0, 7885, 7886, 0, "x:e1"]]
+    tables = {"types": [["detention", "#d62728"]], "places": ["{{ not a template }}"], "style": style.MARKER}
+    cluster.PositionCluster(rows, tables, name="Clustered").add_to(m)
+    folium.LayerControl().add_to(m)
+    html = render(m)
+    assert "leaflet.markercluster.js" in html and "MarkerCluster.Default.css" in html
+    name = next(c for c in m._children.values() if isinstance(c, cluster.PositionCluster)).get_name()
+    assert name.startswith("position_cluster_") and f'"Clustered" : {name}' in html  # in the layer control
+    assert '"x:e1"' in html and "{{ not a template }}" in html  # rows written as they are, never templated
+
+
+def test_the_map_as_a_png_picture(layers, basemap):
+    from geo.view import picture
+
+    backdrop = mapview.make_backdrop(layers["areas"], basemap)
+    png = picture.map_png(layers["events"], backdrop.shapes, basemap, "Robeža · <b>test</b>")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert png == picture.map_png(layers["events"], backdrop.shapes, basemap, "Robeža · <b>test</b>")  # deterministic
+    from PIL import Image
+    import io
+    image = Image.open(io.BytesIO(png))
+    assert image.size == (picture.WIDTH, picture.HEIGHT)
+    # the events' type colours are in it (a detention's red at least)
+    colours = {c for _, c in image.getcolors(maxcolors=1 << 20)}
+    assert picture.rgb(style.TYPE_COLOURS["detention"])[:3] in colours
+    empty = picture.map_png(layers["events"].iloc[:0], None, None)
+    assert empty.startswith(b"\x89PNG")

@@ -75,7 +75,9 @@ def test_country_type_document_filters(events, everything):
     assert ids(filters.apply(events, replace(everything, countries=("LT",)))) == [
         "en_fixture:e3", "en_fixture:e4", "lv_fixture:e7"]
     by = ids(filters.apply(events, replace(everything, countries=("BY",))))
-    assert "lv_fixture:e2" in by  # a Latvian border event involves Belarus too
+    assert "lv_fixture:e2" not in by  # it happened in Latvia: by default the filter means "happened in"
+    involving = ids(filters.apply(events, replace(everything, countries=("BY",), country_mode="mentions")))
+    assert "lv_fixture:e2" in involving and set(by) < set(involving)  # a Latvian border event involves Belarus too
     detentions = filters.apply(events, replace(everything, event_types=("detention",)))
     assert set(detentions["event_type"]) == {"detention"} and len(detentions) == 4
     assert set(filters.apply(events, replace(everything, doc_ids=("en_fixture",)))["doc_id"]) == {"en_fixture"}

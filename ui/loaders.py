@@ -14,6 +14,7 @@ import streamlit as st
 from geo.io import layers, seeds
 from geo.view import (
     mapview,
+    search,
     userdocs,
 )
 from ui.text import md
@@ -43,19 +44,33 @@ def stamp(*paths: Path) -> float:
     return max(times, default=0.0)
 
 
-# `mtime` is hashed with the path (an argument named with a leading _ would not be)
-@st.cache_data(show_spinner="Loading layers…", max_entries=4)
+# `mtime` is hashed with the path (an argument named with a leading _ would not be);
+# cache_resource: the frames are shared and read-only (cache_data pickled a copy on every rerun)
+@st.cache_resource(show_spinner="Loading layers…", max_entries=4)
 def _layers(path: str, mtime: float) -> dict[str, pd.DataFrame]:
     """Layers of a directory (cached per directory and modification time)."""
     return layers.load_layers(path)
 
 
+MERGED = "merged_layers"  # session key: (key, layers) of the layers merged with the session's documents
+
+
 def get_layers() -> dict[str, pd.DataFrame]:
-    """The layers of $ROBEZA_LAYERS (default data/layers), plus the documents added this session."""
+    """The layers of $ROBEZA_LAYERS (default data/layers), plus the documents added this session
+    (merged once per set of added documents and version of the layers, not on every rerun)."""
     path = env_path("ROBEZA_LAYERS", "data/layers")
-    layers = _layers(str(path), stamp(path))
-    for added in user_documents().values():
-        layers = userdocs.merge(layers, added["layers"])
+    mtime = stamp(path)
+    layers = _layers(str(path), mtime)
+    added = user_documents()
+    if not added:
+        return layers
+    key = (str(path), mtime, tuple(added))
+    cached = st.session_state.get(MERGED)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    for entry in added.values():
+        layers = userdocs.merge(layers, entry["layers"])
+    st.session_state[MERGED] = (key, layers)
     return layers
 
 
@@ -64,7 +79,7 @@ def user_documents() -> dict[str, dict[str, Any]]:
     return st.session_state.setdefault(USER_DOCS, {})
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _basemap(path: str, mtime: float) -> gpd.GeoDataFrame | None:
     """The offline basemap, or None when the file is missing."""
     return gpd.read_file(path) if Path(path).exists() else None
@@ -91,9 +106,11 @@ def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
     return _backdrop(key, layers["areas"], get_basemap())
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
+# cache_resource: one shared, read-only dict (cache_data would copy every seed text on each call)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def _documents(paths: tuple[str, ...], mtime: float) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Seed documents of the directories, and why any could not be read (cached)."""
+    """Seed documents of the directories, and why any could not be read (cached; never
+    changed by a caller)."""
     errors: list[str] = []
     return seeds.load_documents(paths, errors), errors
 
@@ -134,5 +151,33 @@ def readme_section(heading: str) -> str:
 
 
 def document_title(doc_id: str) -> str:
-    """A document's title for a widget label."""
-    return str(get_documents().get(doc_id, {}).get("title") or doc_id)
+    """A document's title for a widget label (called once per option of a select box: a
+    lookup in the cached seeds and the session's documents, nothing copied)."""
+    documents, _ = _seeds()
+    found = documents.get(doc_id)
+    if found is None and doc_id in user_documents():
+        return user_documents()[doc_id]["doc"].title
+    return str((found or {}).get("title") or doc_id)
+
+
+def searched(events: gpd.GeoDataFrame, query: str, layers: Mapping[str, pd.DataFrame]) -> gpd.GeoDataFrame:
+    """The events a search finds (all for an empty query)."""
+    if not query.strip():
+        return events
+    return search.apply(events, query, layers["mentions"], layers["places"], layers["areas"])
+
+
+# cache_resource: a parse is read-only and shared; the key is the document's id and text
+@st.cache_resource(show_spinner="Reading the text…", max_entries=64)
+def _parse(doc_id: str, digest: str, _document: Mapping[str, Any]) -> Any:
+    """The pipeline's parse of one document (every place, date and count it recognises)."""
+    meta = {k: v for k, v in _document.items() if k != "text"}
+    return userdocs.parse(seeds.make_document(_document["text"], meta, doc_id=doc_id))
+
+
+def document_parse(doc_id: str, document: Mapping[str, Any]) -> Any:
+    """A document's parse, made once per version of its text."""
+    import hashlib
+
+    digest = hashlib.sha256(str(document["text"]).encode("utf-8")).hexdigest()
+    return _parse(doc_id, digest, document)

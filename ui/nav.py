@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 LEFT_LEGACY_PAGES = "left_legacy_pages"  # session key: require_navigation has rerun once
+MAP_PAGE = None  # the map's st.Page, set by app.py before it runs a page (for st.switch_page)
 
 
 # --- navigation ----------------------------------------------------------------------------

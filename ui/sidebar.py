@@ -11,6 +11,7 @@ import streamlit as st
 from geo.view import (
     filters,
     labels,
+    timeline,
     urlstate,
 )
 from geo.view.filters import Filters
@@ -22,7 +23,14 @@ IGNORED = "url_ignored"  # the URL's query values that were not understood, as "
 STORE = "filter_values"  # the filters, kept apart from the widgets: widget state dies on a page switch
 # Widget keys of the sidebar.
 KEYS = {"dates": "f_dates", "countries": "f_countries", "types": "f_types", "docs": "f_docs",
-        "tp": "f_tp", "gp": "f_gp"}
+        "tp": "f_tp", "gp": "f_gp", "query": "f_query", "country_mode": "f_country_mode"}
+# Widgets that show the date window another way (their values follow KEYS["dates"]).
+DATE_KEYS = {"from": "f_date_from", "to": "f_date_to", "preset": "f_date_preset"}
+PLAY, PLAY_SPEED, PLAY_FRAME = "f_play", "f_play_speed", "play_frame"  # session keys of the player
+PLAY_FRESH = "play_fresh"  # set by a whole run: the player's first tick in it must not move the window
+SPEEDS = {"slow": 3.0, "normal": 1.5, "fast": 0.8}  # seconds per frame
+CUSTOM = "Custom range"
+COUNTRY_MODES = {"happened": "happened there", "mentions": "happened there or mention it"}
 
 
 # --- the sidebar ---------------------------------------------------------------------------
@@ -37,12 +45,19 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
         if key in st.session_state[STORE]:
             st.session_state[key] = st.session_state[STORE][key]  # restore the widgets (they are new on each page)
     with st.sidebar:
+        st.text_input("Search", placeholder="a place in any form (Piedrujā) or quote words",
+                      help="Finds events by a place's name in any case form, or by words of their quote.",
+                      **stored("query"))
         st.header("Filters")
         if st.session_state.get(IGNORED):
             st.caption("ignored: " + md(", ".join(st.session_state[IGNORED])))
         dates = date_range(everything)
         countries = st.multiselect("Countries", everything.countries, format_func=labels.country_name,
                                    **stored("countries"))
+        country_mode = st.radio("Events that", list(COUNTRY_MODES), format_func=COUNTRY_MODES.get,
+                                horizontal=True, **stored("country_mode"),
+                                help="“Happened there”: the country of the event's place. "
+                                     "“Or mention it”: any country the event involves.")
         types = st.multiselect("Event types", everything.event_types, format_func=labels.type_label,
                                **stored("types"))
         docs = everything.doc_ids
@@ -61,18 +76,98 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
         event_types=narrowed(types, everything.event_types),
         doc_ids=narrowed(docs, everything.doc_ids),
         max_time_precision=tp, max_geo_precision=gp,
+        country_mode=country_mode if country_mode in COUNTRY_MODES else "happened",
     )
     return chosen, everything
 
 
+def query() -> str:
+    """The search box's text (kept with the filters)."""
+    return str(st.session_state.get(STORE, {}).get(KEYS["query"]) or "")
+
+
 def date_range(everything: Filters) -> tuple[date | None, date | None]:
-    """The date-range slider over the events' span (nothing to slide when there are no dates)."""
+    """The date window: named periods, two date boxes, a slider over the events' span and a
+    player that moves the window on (nothing to choose when there are no dates)."""
     if everything.date_from is None or everything.date_to is None:
         return None, None
     # a slider needs two distinct ends: a one-day span gets a day more
     top = max(everything.date_to, everything.date_from + timedelta(days=1))
-    return st.slider("Dates", min_value=everything.date_from, max_value=top, format="YYYY-MM-DD",
-                     **stored("dates"))
+    named = named_windows(everything)
+    window = tuple(st.session_state[STORE][KEYS["dates"]])
+    st.session_state[DATE_KEYS["from"]], st.session_state[DATE_KEYS["to"]] = window
+    st.session_state[DATE_KEYS["preset"]] = timeline.preset_of(window, named) or CUSTOM
+    st.selectbox("Period", [*named, CUSTOM], key=DATE_KEYS["preset"], on_change=choose_preset, args=(named,))
+    left, right = st.columns(2)
+    for column, end, label in ((left, "from", "From"), (right, "to", "To")):
+        column.date_input(label, min_value=everything.date_from, max_value=top, format="YYYY-MM-DD",
+                          key=DATE_KEYS[end], on_change=type_dates, args=(everything,))
+    dates = st.slider("Dates", min_value=everything.date_from, max_value=top, format="YYYY-MM-DD",
+                      label_visibility="collapsed", **stored("dates"))
+    player(everything)
+    return dates
+
+
+def named_windows(everything: Filters) -> dict[str, tuple[date, date]]:
+    """The presets (timeline.presets) cut to the events' span."""
+    lo, hi = everything.date_from, everything.date_to
+    return {label: clamp_dates(span, everything) for label, span in timeline.presets(lo, hi).items()}
+
+
+def set_window(window: tuple[date, date], everything: Filters) -> None:
+    """Make a date window the filter's (the widgets show it on the next run)."""
+    st.session_state[STORE][KEYS["dates"]] = clamp_dates(tuple(sorted(window)), everything)
+
+
+def choose_preset(named: dict[str, tuple[date, date]]) -> None:
+    """Callback of the Period box."""
+    label = st.session_state.get(DATE_KEYS["preset"])
+    if label in named:
+        st.session_state[STORE][KEYS["dates"]] = named[label]
+        st.session_state[PLAY_FRAME] = timeline.presets(*named["All dates"]).get(label)
+
+
+def type_dates(everything: Filters) -> None:
+    """Callback of the From and To boxes (a box being cleared keeps the old end)."""
+    old = st.session_state[STORE][KEYS["dates"]]
+    start = st.session_state.get(DATE_KEYS["from"]) or old[0]
+    end = st.session_state.get(DATE_KEYS["to"]) or old[1]
+    set_window((start, end), everything)
+    st.session_state[PLAY_FRAME] = None
+
+
+def player(everything: Filters) -> None:
+    """▶ Play: the window moves on by its own length every few seconds, looping (a fragment
+    that reruns on a timer and then reruns the page, so the count and map follow)."""
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    playing = left.toggle("▶ Play", key=PLAY, on_change=start_playing, args=(everything,),
+                          help="Moves the chosen window (a month when all dates are chosen) on, and loops.")
+    speed = right.selectbox("Speed", list(SPEEDS), index=1, key=PLAY_SPEED, label_visibility="collapsed")
+    if playing:
+        st.session_state[PLAY_FRESH] = True
+        st.fragment(run_every=SPEEDS.get(speed, 1.5))(tick)(everything)
+
+
+def start_playing(everything: Filters) -> None:
+    """Callback of the play toggle: start from the chosen window (or the first month)."""
+    if st.session_state.get(PLAY):
+        window = st.session_state.get(PLAY_FRAME) or st.session_state[STORE][KEYS["dates"]]
+        frame = timeline.play_window(tuple(window), everything.date_from, everything.date_to)
+        st.session_state[PLAY_FRAME] = frame
+        set_window(frame, everything)
+
+
+def tick(everything: Filters) -> None:
+    """One frame of the player: move the window on and rerun the page (not in the page's own run)."""
+    if st.session_state.pop(PLAY_FRESH, False):
+        return
+    if not st.session_state.get(PLAY):
+        return
+    frame = st.session_state.get(PLAY_FRAME) or st.session_state[STORE][KEYS["dates"]]
+    frame = timeline.step_window(tuple(frame), everything.date_from, everything.date_to)
+    st.session_state[PLAY_FRAME] = frame
+    set_window(frame, everything)
+    st.rerun(scope="app")
 
 
 def stored(name: str) -> dict[str, Any]:
@@ -83,6 +178,8 @@ def stored(name: str) -> dict[str, Any]:
 def remember(key: str) -> None:
     """Widget callback: keep the new value in the store that outlives page switches."""
     st.session_state[STORE][key] = st.session_state[key]
+    if key == KEYS["dates"]:
+        st.session_state[PLAY_FRAME] = None  # the player goes on from the slider's window
 
 
 def narrowed(chosen: list[str] | tuple[str, ...], options: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -99,7 +196,9 @@ def seed_from_url(everything: Filters) -> None:
     st.session_state[IGNORED] = ignored
     values = {"dates": (f.date_from, f.date_to), "countries": list(f.countries or ()),
               "types": list(f.event_types or ()), "docs": list(f.doc_ids or ()),
-              "tp": f.max_time_precision, "gp": f.max_geo_precision}
+              "tp": f.max_time_precision, "gp": f.max_geo_precision,
+              "query": str(query.get("q") or ""),
+              "country_mode": "mentions" if query.get("in") == "mentions" else "happened"}
     st.session_state[STORE] = {KEYS[name]: value for name, value in values.items()}
     if query.get("event"):
         st.session_state[SELECTED] = query["event"]
@@ -120,6 +219,9 @@ def keep_valid(everything: Filters) -> None:
         state[KEYS["tp"]] = 4
     if state.get(KEYS["gp"]) not in (1, 2, 3):
         state[KEYS["gp"]] = 3
+    if state.get(KEYS["country_mode"]) not in COUNTRY_MODES:
+        state[KEYS["country_mode"]] = "happened"
+    state.setdefault(KEYS["query"], "")
     if everything.date_from is not None:
         span = clamp_dates(None, everything)
         if state.get("known_span") == tuple(state.get(KEYS["dates"]) or ()):
@@ -140,6 +242,10 @@ def clamp_dates(value: Any, everything: Filters) -> tuple[date, date]:
 def write_url(chosen: Filters, everything: Filters, **extra: str | None) -> None:
     """Put the view in the URL, so it can be shared, bookmarked and reloaded."""
     params = urlstate.filters_to_query(chosen, everything)
+    if query():
+        params["q"] = query()
+    if chosen.country_mode != "happened" and chosen.countries is not None:
+        params["in"] = chosen.country_mode
     params.update({k: v for k, v in extra.items() if v})
     if st.query_params.to_dict() != params:  # each write is a message to the browser
         st.query_params.from_dict(params)

@@ -9,12 +9,14 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 from branca.element import CssLink, Element, JavascriptLink
-from folium.plugins import FastMarkerCluster
+from folium.elements import JSCSSMixin
+from folium.map import Layer
 from folium.template import Template
 
 from geo.io.schema import as_int, as_list
 from geo.model import MONTH, REGION, USER_PREFIX
-from geo.view.style import TYPE_COLOURS, USER_OUTLINE
+from geo.view.stacks import POSITION_DECIMALS
+from geo.view.style import MARKER, TYPE_COLOURS
 
 # Above this many events one GeoJson layer gets slow in the browser: cluster them instead.
 CLUSTER_THRESHOLD = 1000
@@ -51,13 +53,14 @@ def positions(events: gpd.GeoDataFrame) -> pd.DataFrame:
     return out.reset_index()
 
 
-def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
+def positions_layer(events: gpd.GeoDataFrame) -> "PositionCluster":
     """Many events as one marker per position, clustered in the browser.
 
     Each row is a few numbers (position, events, persons, indexes into a table of types and
     of place names, dates, flags) and the id of its first event: about 80 bytes, where a
     marker with its own tooltip was some 260. The tooltip is built in the browser, every value
-    escaped; it names the first event's id, so that a click selects it (geo.selection.match_click).
+    escaped; it names the first event's id, so that a click selects it and lists the others
+    at that position (geo.view.stacks).
     """
     rows = positions(events)
     types = list(TYPE_COLOURS)
@@ -71,48 +74,50 @@ def positions_layer(events: gpd.GeoDataFrame) -> FastMarkerCluster:
             rows["start"], rows["end"], rows["coarse_time"], rows["coarse_place"], rows["user"], rows["first"])
     ]
     tables = {"types": [[t.replace("_", " "), TYPE_COLOURS[t]] for t in types], "places": places,
-              "user": USER_OUTLINE}
-    callback = POSITION_MARKER_JS.replace("TABLES", script_json(tables))
-    return CompactMarkerCluster(data, callback=callback, name="Events (by position, clustered)",
-                                icon_create_function=CLUSTER_ICON_JS)
+              "style": MARKER}
+    return PositionCluster(data, tables, name="Events (by position, clustered)")
 
 
-class CompactMarkerCluster(FastMarkerCluster):
-    """FastMarkerCluster whose rows are embedded as compact JSON (no spaces, no per-row
-    validation in Python): at 100 000 events the rows are most of the page."""
+class PositionCluster(JSCSSMixin, Layer):
+    """A Leaflet.markercluster layer of position rows (positions_layer), a plugin-sized element.
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = (function(){
-                var callback = {{ this.callback }};
-                var data = {{ this.data_json }};
-                var cluster = L.markerClusterGroup({{ this.options|tojavascript }});
-                cluster.options.iconCreateFunction = {{ this.icon_create_function.strip() }};
-                for (var i = 0; i < data.length; i++) {
-                    callback(data[i]).addTo(cluster);
-                }
-                cluster.addTo({{ this._parent.get_name() }});
-                return cluster;
-            })();
-        {% endmacro %}"""
-    )
+    Its script is written here with plain string formatting and added to the page as it is:
+    the rows are most of the page at 100 000 events, and a branca Element would compile them
+    as a Jinja template (slow, and "{{" in a place name would be read as markup)."""
 
-    def __init__(self, rows: list[list[Any]], callback: str, name: str, icon_create_function: str) -> None:
-        super().__init__([], callback=callback, name=name, icon_create_function=icon_create_function)
-        self.callback = callback  # the function expression itself (the template names it)
-        self.data_json = script_json(rows)
+    default_js = [("markerclusterjs",
+                   "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css"),
+        ("markerclusterdefaultcss",
+         "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css"),
+    ]
+
+    def __init__(self, rows: list[list[Any]], tables: dict[str, Any], name: str) -> None:
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "PositionCluster"
+        self.rows_json = script_json(rows)
+        self.tables_json = script_json(tables)
+
+    def script(self) -> str:
+        """The layer's JavaScript: markers from the rows, clusters counting events."""
+        return (f"var {self.get_name()} = (function () {{\n"
+                f"    var marker = {POSITION_MARKER_JS.replace('TABLES', self.tables_json)};\n"
+                f"    var data = {self.rows_json};\n"
+                f"    var cluster = L.markerClusterGroup({{iconCreateFunction: {CLUSTER_ICON_JS}}});\n"
+                "    for (var i = 0; i < data.length; i++) { marker(data[i]).addTo(cluster); }\n"
+                f"    cluster.addTo({self._parent.get_name()});\n"
+                "    return cluster;\n"
+                "})();")
 
     def render(self, **kwargs: Any) -> None:
-        """As folium renders it, but the script goes into the page as it is: branca would compile
-        the rendered script, megabytes of rows, as a Jinja template again."""
+        """Its asset links into the page's header, its script into the page's scripts."""
         figure = self.get_root()
         for name, url in self.default_js:
             figure.header.add_child(JavascriptLink(url), name=name)
         for name, url in self.default_css:
             figure.header.add_child(CssLink(url), name=name)
-        # the template itself adds the cluster to the map (no separate addTo element needed)
-        figure.script.add_child(RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
+        figure.script.add_child(RawScript(self.script()), name=self.get_name())
 
 
 class RawScript(Element):
@@ -143,19 +148,24 @@ def script_json(value: Any) -> str:
 
 # Rows: [lat, lon, events, persons (-1: unknown), type index, place index, first day, last day
 # (days since 2000-01-01), flags, id of the first event];
-# flags: 1 date coarse, 2 place coarse, 4 the user's own document. Styled as event_style does.
+# flags: 1 date coarse, 2 place coarse, 4 the user's own document. Styled as event_style does,
+# from the same numbers (style.MARKER, passed in as T.style).
 POSITION_MARKER_JS = """(function () {
     var T = TABLES;
     function day(n) { return n === null ? "?" : new Date(Date.UTC(2000, 0, 1) + n * 864e5).toISOString().slice(0, 10); }
     var ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
     function esc(text) { return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; }); }
     return function (row) {
-        var type = T.types[row[4]], flags = row[8], hollow = (flags & 3) !== 0;
-        var radius = Math.min(6 + 3 * Math.log10(row[2] + (row[3] > 0 ? row[3] : 0) + 1), 22);
+        var S = T.style, type = T.types[row[4]], flags = row[8], hollow = (flags & 3) !== 0;
+        // style.marker_radius: persons plus, for a stack of several, the events
+        var total = (row[3] > 0 ? row[3] : 0) + (row[2] > 1 ? row[2] : 0);
+        var radius = total < 1 ? S.radius_min
+            : Math.min(S.radius_min + S.radius_step * Math.log10(total + 1), S.radius_max);
         var marker = L.circleMarker(new L.LatLng(row[0], row[1]), {
-            radius: radius, color: (flags & 4) ? T.user : type[1], fillColor: type[1],
-            fillOpacity: hollow ? 0.06 : 0.75, weight: (flags & 4) ? 3.5 : (hollow ? 2.5 : 1.5),
-            dashArray: (flags & 2) ? "4 3" : null, pane: "events", count: row[2]});
+            radius: radius, color: (flags & 4) ? S.user_colour : type[1], fillColor: type[1],
+            fillOpacity: hollow ? S.hollow_fill_opacity : S.fill_opacity,
+            weight: (flags & 4) ? S.user_weight : (hollow ? S.hollow_weight : S.weight),
+            dashArray: (flags & 2) ? S.dash : null, pane: "events", count: row[2]});
         // a string, not a DOM node: streamlit-folium reports a clicked marker's tooltip as text
         var when = row[6] === row[7] ? day(row[6]) : day(row[6]) + " – " + day(row[7]);
         marker.bindTooltip("<b>" + esc(row[2] + (row[2] === 1 ? " event" : " events") + " · " + T.places[row[5]])
@@ -173,4 +183,3 @@ CLUSTER_ICON_JS = """function (cluster) {
     return L.divIcon({html: "<div><span>" + n + "</span></div>",
                       className: "marker-cluster marker-cluster-" + size, iconSize: new L.Point(40, 40)});
 }"""
-POSITION_DECIMALS = 5  # about a metre: events at one place share a marker

@@ -13,6 +13,7 @@ from geo.io.layers import geojson_chunks
 from geo.io.schema import LAYER_NAMES, as_int, as_list
 from geo.io.seeds import strip_bidi
 from geo.view.filters import related
+from geo.view.labels import GEO_PRECISION_LABELS, TIME_PRECISION_LABELS, country_name, type_label
 
 # Columns of the ACLED-like CSV export, in order.
 CSV_COLUMNS = [
@@ -36,13 +37,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_TEXT_COLUMNS = ("event_id", "event_type", "country", "place", "quote", "source")
 
 
-def events_to_csv(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None) -> bytes:
-    """Events as an ACLED-like CSV (UTF-8); `sources` maps doc_id to a source name or URL.
-    Text that a spreadsheet would run as a formula is defused (FORMULA_STARTS)."""
+UTF8_BOM = b"\xef\xbb\xbf"  # lets Excel read the CSV as UTF-8 ("Piedrujā", not "PiedrujÄ")
+
+
+def events_to_csv(events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None, bom: bool = False) -> bytes:
+    """Events as an ACLED-like CSV (UTF-8, with a byte-order mark for Excel when `bom`);
+    `sources` maps doc_id to a source name or URL. Text that a spreadsheet would run as a
+    formula is defused (FORMULA_STARTS)."""
     table = events_table(events, sources)
     for column in CSV_TEXT_COLUMNS:
         table[column] = table[column].map(defuse_formula)
-    return table.to_csv(index=False).encode("utf-8")
+    return (UTF8_BOM if bom else b"") + table.to_csv(index=False).encode("utf-8")
+
+
+def unresolved_to_json(unresolved: pd.DataFrame) -> bytes:
+    """The unresolved mentions as the layer's JSON (a list of records)."""
+    records = [{column: plain(value) for column, value in row.items()} for row in unresolved.to_dict("records")]
+    return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def defuse_formula(value: Any) -> Any:
@@ -96,9 +107,11 @@ class ExportFile:
 
 
 def export_files(
-    layers: Mapping[str, pd.DataFrame], events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None
+    layers: Mapping[str, pd.DataFrame], events: gpd.GeoDataFrame, sources: Mapping[str, str] | None = None,
+    bom: bool = False,
 ) -> list[ExportFile]:
-    """Each layer as GeoJSON, cut to the selection and whole, and the events as CSV, both ways."""
+    """Each layer as GeoJSON, cut to the selection and whole, the events as CSV both ways
+    (`bom`: with a UTF-8 byte-order mark, for Excel), and the unresolved mentions as JSON."""
     chosen = related(layers, events)
     files = []
     for name in LAYER_NAMES:
@@ -107,10 +120,31 @@ def export_files(
         files.append(ExportFile(f"{name}: whole layer ({len(layers[name])})", f"robeza-{name}.geojson",
                                 GEOJSON_MIME, partial(to_geojson_bytes, layers[name])))
     files.append(ExportFile(f"events CSV: selection ({len(events)})", "robeza-events-selection.csv",
-                            "text/csv", partial(events_to_csv, events, sources)))
+                            "text/csv", partial(events_to_csv, events, sources, bom)))
     files.append(ExportFile(f"events CSV: all ({len(layers['events'])})", "robeza-events.csv",
-                            "text/csv", partial(events_to_csv, layers["events"], sources)))
+                            "text/csv", partial(events_to_csv, layers["events"], sources, bom)))
+    unresolved = layers.get("unresolved")
+    if unresolved is not None:
+        files.append(ExportFile(f"unresolved: selection ({len(chosen['unresolved'])})",
+                                "robeza-unresolved-selection.json", "application/json",
+                                partial(unresolved_to_json, chosen["unresolved"])))
+        files.append(ExportFile(f"unresolved: whole layer ({len(unresolved)})", "robeza-unresolved.json",
+                                "application/json", partial(unresolved_to_json, unresolved)))
     return files
+
+
+def readable_events(table: pd.DataFrame) -> pd.DataFrame:
+    """The events table (events_table) for reading: codes as words, the id last."""
+    words = table.assign(
+        time_precision=table["time_precision"].map(lambda v: TIME_PRECISION_LABELS.get(as_int(v), "?")),
+        geo_precision=table["geo_precision"].map(lambda v: GEO_PRECISION_LABELS.get(as_int(v), "?")),
+        event_type=table["event_type"].map(type_label),
+        country=table["country"].map(country_name),
+    )
+    words = words.rename(columns={"date_start": "from", "date_end": "to", "time_precision": "date known to the",
+                                  "event_type": "type", "geo_precision": "place known to the",
+                                  "event_id": "id"})
+    return words[[c for c in words.columns if c != "id"] + ["id"]]
 
 
 def plain_table(gdf: gpd.GeoDataFrame) -> pd.DataFrame:

@@ -27,6 +27,9 @@ class Filters:
     doc_ids: tuple[str, ...] | None = None
     max_time_precision: int = SEASON_OR_YEAR
     max_geo_precision: int = REGION
+    # "happened": a country filter keeps events that happened there (their primary `country`);
+    # "mentions": also those that only involve or mention it (`countries`)
+    country_mode: str = "happened"
 
 
 def full_filters(events: pd.DataFrame) -> Filters:
@@ -78,7 +81,10 @@ def apply(events: gpd.GeoDataFrame, filters: Filters) -> gpd.GeoDataFrame:
         keep &= undated | (ends >= pd.Timestamp(filters.date_from)).to_numpy()
     if filters.countries is not None:
         chosen = set(filters.countries)
-        keep &= np.array([bool(chosen.intersection(cs)) for cs in event_countries(events)])
+        if filters.country_mode == "mentions":
+            keep &= np.array([bool(chosen.intersection(cs)) for cs in event_countries(events)], dtype=bool)
+        else:
+            keep &= events["country"].isin(chosen).to_numpy()
     if filters.event_types is not None:
         keep &= events["event_type"].isin(filters.event_types).to_numpy()
     if filters.doc_ids is not None:

@@ -134,7 +134,7 @@ def document_spans(
     """Every recognised place and date of a document, and its unresolved mentions, as spans."""
     titles = mention_titles(doc_id, mentions, place_names)
     spans: list[dict[str, Any]] = [
-        {**m, "kind": "place", "title": titles[as_int(m.get("start"))]}
+        {**m, "kind": "name_part" if m.get("role") == "name_part" else "place", "title": titles[as_int(m.get("start"))]}
         for m in mentions[mentions["doc_id"] == doc_id].to_dict("records")
     ]
     for u in unresolved[unresolved["doc_id"] == doc_id].to_dict("records"):
@@ -199,3 +199,78 @@ def source_html(event: Mapping[str, Any], document: Mapping[str, Any] | None) ->
     licence = document.get("licence")
     licence_html = f" · {escape(str(licence))}" if licence else ""
     return f"Source: {title}{licence_html} · <code>{escape(str(event.get('id')))}</code>"
+
+
+# --- the Source page: every recognised span, explained on a click or a tap ----------------
+
+EXPLAINED_STYLES = {
+    **MARK_STYLES,
+    "name_part": "background:#eceff3;border-bottom:2px dotted #6b7a90;",
+}
+KIND_WORDS = {
+    "place": "place: where something happens or is",
+    "name_part": "place name used as part of a name or as an attribute — not a location",
+    "date": "date",
+    "count": "number of people",
+    "unresolved": "place-like name that could not be placed",
+}
+
+
+def parse_spans(parse: Any, place_names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Every place, date and count a parse of the document recognised (whether or not it
+    belongs to an event), and its unresolved names, as spans with what each means."""
+    spans: list[dict[str, Any]] = []
+    for m in parse.places:
+        if m.place_id is None:
+            continue
+        kind = "name_part" if m.role == "name_part" else "place"
+        where = place_names.get(m.place_id, m.place_id)
+        near = " (as a reference point: “near …”)" if getattr(m, "near", False) else ""
+        spans.append({"start": m.start, "end": m.end, "surface": m.surface, "kind": kind,
+                      "title": f"{KIND_WORDS[kind]} → {where} ({m.place_id}){near}"})
+    for d in parse.dates:
+        start, end = d.date_start, d.date_end
+        value = "no year known" if start is None and end is None else \
+            f"{start or '…'}" if start == end else f"{start or '…'} – {end or '…'}"
+        label = TIME_PRECISION_LABELS.get(d.precision, "?")
+        inferred = ", year taken from the publication date" if getattr(d, "year_inferred", False) else ""
+        spans.append({"start": d.start, "end": d.end, "surface": d.surface, "kind": "date",
+                      "title": f"date → {value} (known to the {label}{inferred})"})
+    for c in parse.counts:
+        spans.append({"start": c.start, "end": c.end, "surface": c.surface, "kind": "count",
+                      "title": f"number of people → {c.value}"})
+    for u in parse.unresolved:
+        if u.get("kind") == "place":
+            spans.append({**u, "kind": "unresolved", "title": f"unresolved: {u.get('reason') or 'unknown'}"})
+    return spans
+
+
+def explained_html(text: str, spans: Iterable[Mapping[str, Any]]) -> str:
+    """The text as escaped HTML, each usable span a mark that opens its explanation when
+    clicked or tapped (<details>: no script, works on touch), its `title` for a hover too."""
+    pieces, cursor = [], 0
+    for span in usable_spans(text, spans, 0):
+        start, end = span["start"], span["end"]
+        pieces.append(escape(text[cursor:start]))
+        kind = str(span.get("kind") or "place")
+        title = str(span.get("title") or kind)
+        pieces.append(
+            f'<details class="robeza-span" style="display:inline">'
+            f'<summary style="display:inline;cursor:pointer;list-style:none">'
+            f'<mark class="{escape(kind)}" style="{EXPLAINED_STYLES.get(kind, "")}" title="{escape(title)}">'
+            f"{escape(text[start:end])}</mark></summary>"
+            f'<span class="robeza-why" style="font:0.8em sans-serif;background:#333;color:#fff;'
+            f'border-radius:3px;padding:1px 5px;margin:0 3px">{escape(title)}</span></details>')
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    return "".join(pieces)
+
+
+def explained_legend_html(counts: Mapping[str, int] | None = None) -> str:
+    """The key to the Source page's marks, with how many of each there are."""
+    counts = counts or {}
+    return " ".join(
+        f'<mark class="{k}" style="{EXPLAINED_STYLES[k]}">{escape(words)}'
+        f'{f" ({counts[k]})" if k in counts else ""}</mark>'
+        for k, words in (("place", "location"), ("name_part", "name part"), ("date", "date"),
+                         ("count", "count"), ("unresolved", "unresolved place")))

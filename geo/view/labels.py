@@ -18,3 +18,9 @@ def country_name(code: str | None) -> str:
 def type_label(event_type: str) -> str:
     """An event type as words: `border_crossing` → `border crossing`."""
     return str(event_type).replace("_", " ")
+
+
+# Column names of the Data page's tables, in words.
+COLUMN_WORDS = {"name_lv": "Latvian name", "mention_count": "mentions", "first_date": "first event",
+                "last_date": "last event", "doc_id": "document", "surface": "as written", "reason": "why unresolved",
+                "start": "from character", "end": "to character", "geo_precision": "place known to the"}

@@ -33,3 +33,18 @@ def match_click(
     distance = np.hypot(xs - float(latlng["lng"]), ys - float(latlng["lat"]))
     best = int(np.nanargmin(distance))
     return ids[best] if distance[best] <= tolerance_deg else None
+
+
+def within(events: gpd.GeoDataFrame, bounds: Mapping[str, Mapping[str, float]] | None) -> gpd.GeoDataFrame:
+    """The events whose drawn point lies inside a Leaflet bounds object
+    ({"_southWest": {"lat", "lng"}, "_northEast": {...}}, as st_folium returns it); all of them
+    when the bounds are missing or malformed."""
+    try:
+        south, west = float(bounds["_southWest"]["lat"]), float(bounds["_southWest"]["lng"])
+        north, east = float(bounds["_northEast"]["lat"]), float(bounds["_northEast"]["lng"])
+    except (TypeError, KeyError, ValueError):
+        return events
+    if not len(events):
+        return events
+    xs, ys = events.geometry.x.to_numpy(), events.geometry.y.to_numpy()
+    return events[(xs >= west) & (xs <= east) & (ys >= south) & (ys <= north)]

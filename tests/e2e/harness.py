@@ -393,10 +393,12 @@ def map_frame(page: Any, timeout: float = 60_000) -> Any:
 
 
 def count_markers(frame: Any) -> int:
-    """Event markers on the map: circle markers, plus the events inside cluster icons."""
+    """Events drawn on the map: the events each marker holds (a stack's `data-events`), plus
+    the events inside cluster icons."""
     return frame.evaluate(
         """([markers, clusters]) => {
-            let n = document.querySelectorAll(markers).length;
+            let n = 0;
+            for (const p of document.querySelectorAll(markers)) n += parseInt(p.dataset.events || "1", 10);
             for (const icon of document.querySelectorAll(clusters)) n += parseInt(icon.innerText, 10) || 0;
             return n;
         }""",
@@ -527,3 +529,41 @@ def settle(page: Any, start_timeout: float = 1_500, quiet: float = 800) -> None:
             return now - window.__robezaBusy >= quiet;
         }""",
         arg=quiet, timeout=60_000)
+
+
+def stack_targets(frame: Any) -> list[dict[str, Any]]:
+    """Every drawn marker or area of the events, with a point (in the map frame's coordinates)
+    where it is on top (so a click there reaches it), the events it holds and the first one's id (its tooltip's last line is
+    read on hover instead: this is what the page itself knows). Markers covered everywhere are
+    returned with x = None."""
+    return frame.evaluate(
+        """(sel) => [...document.querySelectorAll(sel)].map((p, i) => {
+            const r = p.getBoundingClientRect();
+            const one = (x, y) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight
+                && document.elementFromPoint(x, y) === p;
+            // on top there and a little around: a click a pixel off still reaches it
+            const hit = (x, y) => one(x, y) && one(x - 2, y) && one(x + 2, y) && one(x, y - 2) && one(x, y + 2);
+            let at = null;
+            const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+            if (hit(cx, cy)) at = [cx, cy];
+            for (let a = 1; !at && a < 24; a++) for (let b = 1; !at && b < 24; b++) {
+                const x = r.left + r.width * a / 24, y = r.top + r.height * b / 24;
+                if (hit(x, y)) at = [x, y];
+            }
+            return {index: i, events: parseInt(p.dataset.events || "1", 10),
+                    x: at ? at[0] : null, y: at ? at[1] : null};
+        })""",
+        EVENT_MARKERS,
+    )
+
+
+def side_panel(page: Any) -> Any:
+    """The column beside the map."""
+    return page.locator('[data-testid="stMain"] [data-testid="stColumn"]').nth(1)
+
+
+def quoted(page: Any, timeout: float = 30_000) -> str:
+    """The side panel's quote, once it is there (whitespace squashed)."""
+    quote = side_panel(page).locator("blockquote").first
+    quote.wait_for(timeout=timeout)
+    return " ".join(quote.inner_text().split())

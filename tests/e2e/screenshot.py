@@ -41,7 +41,7 @@ def main(out: Path = harness.SCREENSHOT) -> int:
             page = harness.new_context(browser, router, console).new_page()
             harness.open_app(page, server.url, f"?{query}")
             harness.map_frame(page)
-            page.locator('[data-testid="stColumn"]').nth(1).locator("blockquote").wait_for(timeout=30_000)
+            harness.side_panel(page).locator("blockquote").wait_for(timeout=30_000)
             harness.settle(page)
             out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(out))

@@ -52,7 +52,7 @@ def test_clustered_map_draws_every_event(browsing, tmp_path, fixture_layers_dir)
         # a marker's tooltip as streamlit-folium reports a click on it (its text), dates from day
         # numbers; it names the event, so the click selects it
         tip = page.evaluate("""() => {
-            const name = Object.keys(window).find(k => k.startsWith("fast_marker_cluster_"));
+            const name = Object.keys(window).find(k => k.startsWith("position_cluster_"));
             const span = document.createElement("span");
             span.innerHTML = window[name].getLayers()[0].getTooltip().getContent();
             return span.textContent;

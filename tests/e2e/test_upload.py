@@ -51,7 +51,7 @@ def test_uploaded_text_with_script_joins_the_map_and_never_runs(browsing):
     assert harness.count_line(page) == (len(EVENTS) + 1, len(EVENTS) + 1)
     page.get_by_role("button", name="2021-08-04 · detention · Piedruja parish · 17 persons", exact=True).click()
     harness.settle(page)
-    side = page.locator('[data-testid="stColumn"]').nth(1)
+    side = harness.side_panel(page)
     quote = side.locator("blockquote")
     quote.wait_for(timeout=30_000)
     # the markup is in the quote as the characters the document has, not as elements
