@@ -30,10 +30,12 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
+from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dates"
@@ -476,13 +478,8 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
 
 def _select(cands: list[_Cand], urls: list[tuple[int, int]]) -> list[_Cand]:
     """Pass 3a: the longest standalone candidates that overlap nothing chosen and no URL."""
-    chosen: list[_Cand] = []
-    taken: set[int] = {i for lo, hi in urls for i in range(lo, hi)}  # characters already used
-    for c in sorted(cands, key=lambda c: (c.lo - c.hi, c.prio, c.lo)):
-        if c.use == "any" and not any(i in taken for i in range(c.lo, c.hi)):
-            chosen.append(c)
-            taken.update(range(c.lo, c.hi))
-    return sorted(chosen, key=lambda c: c.lo)
+    standalone = [c for c in cands if c.use == "any" and not any(lo < c.hi and c.lo < hi for lo, hi in urls)]
+    return spans.select(standalone, start=attrgetter("lo"), end=attrgetter("hi"), rank=attrgetter("prio"))
 
 
 def _complete(points: tuple[_Point, ...]) -> tuple[_Point, ...]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from html import escape
+from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
 from geo.io.schema import as_int, as_list
+from geo.spans import select as select_spans
 from geo.view.labels import (
     GEO_PRECISION_LABELS,
     TIME_PRECISION_LABELS,
@@ -42,7 +44,7 @@ def highlight_html(text: str, spans: Iterable[Mapping[str, Any]], offset: int = 
 
 
 def usable_spans(text: str, spans: Iterable[Mapping[str, Any]], offset: int) -> list[Mapping[str, Any]]:
-    """Spans that fit the text, earliest and longest first, without overlaps."""
+    """Spans that fit the text: of overlapping ones the longest, then the earliest (geo.spans)."""
     candidates = []
     for span in spans:
         start, end = as_int(span.get("start")), as_int(span.get("end"))
@@ -52,13 +54,7 @@ def usable_spans(text: str, spans: Iterable[Mapping[str, Any]], offset: int) -> 
         if surface and text[start - offset:end - offset] != surface:
             continue
         candidates.append({**span, "start": start, "end": end})
-    candidates.sort(key=lambda s: (s["start"], -(s["end"] - s["start"])))
-    kept, reach = [], -1
-    for span in candidates:
-        if span["start"] >= reach:
-            kept.append(span)
-            reach = span["end"]
-    return kept
+    return select_spans(candidates, start=itemgetter("start"), end=itemgetter("end"))
 
 
 def mark(surface: str, span: Mapping[str, Any]) -> str:
