@@ -36,6 +36,7 @@ from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 from geo import spans
+from geo.text import latvian
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dates"
@@ -97,7 +98,10 @@ def load_language(lang: str) -> dict[str, Any]:
     if not path.is_file():
         raise ValueError(f"no date grammar for language {lang!r}: {path} does not exist")
     with path.open("rb") as fh:
-        return validate_language(tomllib.load(fh), path.name)
+        data = tomllib.load(fh)
+    if "declension_table" in data:  # endings from the language's one declension table
+        data["declensions"] = latvian.case_endings(tuple(data["declension_cases"]))
+    return validate_language(data, path.name)
 
 
 def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:

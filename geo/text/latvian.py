@@ -30,10 +30,16 @@ class Declension:
         return f"{number}.{case}" in self.mutate or f"{number}.*" in self.mutate
 
 
+@lru_cache(maxsize=4)
+def read(path: Path = DATA) -> dict:
+    """The inflection table file, parsed once (classes, mutation, the ending guesses)."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def load_table(path: Path = DATA) -> tuple[dict[str, Declension], tuple[tuple[str, str], ...]]:
     """Read and validate the inflection table: declension classes and mutation rules."""
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    raw = read(path)
     cases = raw["cases"]
     classes = {}
     for name, spec in raw["classes"].items():
@@ -85,7 +91,7 @@ def paradigm(word: str, class_name: str) -> dict[tuple[str, str], str]:
 @lru_cache(maxsize=1)
 def _cases() -> tuple[str, ...]:
     """The case names, in table order."""
-    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    raw = read()
     return tuple(raw["cases"])
 
 
@@ -128,7 +134,7 @@ class Guess:
 @lru_cache(maxsize=1)
 def _guess_table(path: Path = DATA) -> Guess:
     """Read the [guess] section, checking that every class it names exists."""
-    raw = tomllib.loads(path.read_text(encoding="utf-8"))["guess"]
+    raw = read(path)["guess"]
     classes, _ = load_table(path)
 
     def longest_first(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -222,3 +228,18 @@ def nominative_candidates(word: str) -> list[tuple[str, str, str]]:
             seen.add(reading[0])
             out.append(reading)
     return out
+
+
+@lru_cache(maxsize=None)
+def case_endings(cases: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Each class's endings of these cases, in its singular (plural-only classes: plural).
+
+    The date grammar builds its month, season and part-of-period words from these rows, so
+    Latvian has one declension table.
+    """
+    classes, _ = load_table()
+    rows = {}
+    for name, decl in classes.items():
+        table = decl.endings.get("singular") or decl.endings["plural"]
+        rows[name] = {case: table[case] for case in cases}
+    return rows
