@@ -30,15 +30,15 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate
 from importlib.metadata import version
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
 import pycountry
 
 from geo.model import PARISH, REGION, SETTLEMENT
-from geo.text import latvian
+from geo.text import language, latvian
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEER_CSV = ROOT / "data" / "gazetteer.csv"
@@ -279,7 +279,7 @@ def _names(row: dict[str, str], generated: bool) -> list[tuple[str, str, str]]:
 
 def _forms(name: str, lang: str, spec: str, generated: bool) -> dict[str, set[str]]:
     """Surface forms of one name → their cases (English: the name and its possessive)."""
-    if lang == "lv":
+    if language.inflects(lang):
         forms = latvian.inflect(name, spec)
         if generated:  # the vocative of a place name is never written; "Tukum" would only add noise
             forms = {form: cases for form, cases in forms.items() if cases != {"voc"}}

@@ -39,8 +39,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.text import latvian  # noqa: E402
 from geo.gazetteer import GENERATED_COLUMNS, latvian_country_name  # noqa: E402
+from geo.text import latvian  # noqa: E402
 
 DEFAULT_OSM = ROOT.parent / "shared" / "reference" / "osm_places"
 DEFAULT_OUT = ROOT / "data" / "gazetteer" / "generated.csv"

@@ -10,10 +10,10 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pytest
-from geo.view.cluster import PositionCluster as FastMarkerCluster
 
 from geo.io.layers import load_layers
 from geo.view import cluster, filters, mapview, stacks, style
+from geo.view.cluster import PositionCluster as FastMarkerCluster
 
 
 @pytest.fixture(scope="module")
@@ -276,8 +276,9 @@ def test_the_map_as_a_png_picture(layers, basemap):
     png = picture.map_png(layers["events"], backdrop.shapes, basemap, "Robeža · <b>test</b>")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert png == picture.map_png(layers["events"], backdrop.shapes, basemap, "Robeža · <b>test</b>")  # deterministic
-    from PIL import Image
     import io
+
+    from PIL import Image
     image = Image.open(io.BytesIO(png))
     assert image.size == (picture.WIDTH, picture.HEIGHT)
     # the events' type colours are in it (a detention's red at least)

@@ -170,6 +170,16 @@ def test_filtered_exports_hold_exactly_the_filtered_events(layers, everything):
     assert {f["properties"]["id"] for f in places["features"]} == {"lithuania", "belarus", "medininkai"}
 
 
+def test_every_export_makes_its_bytes_and_the_unresolved_layer_is_exportable(layers, everything):
+    files = exports.export_files(layers, layers["events"])
+    for f in files:
+        assert f.make(), f.file_name  # every button's bytes are made without an error
+    unresolved = [f for f in files if "unresolved" in f.file_name]
+    assert unresolved, "the unresolved layer has no export"
+    records = json.loads(unresolved[0].make())
+    assert isinstance(records, list) and len(records) == len(layers["unresolved"])
+
+
 def test_query_round_trip(everything):
     assert urlstate.filters_to_query(everything, everything) == {}
     chosen = replace(everything, date_from=date(2021, 8, 1), countries=("LT", "PL"), event_types=(),

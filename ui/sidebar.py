@@ -16,8 +16,8 @@ from geo.view import (
 )
 from geo.view.filters import Filters
 from ui.loaders import document_title
-from ui.text import md
 from ui.panel import SELECTED
+from ui.text import md
 
 IGNORED = "url_ignored"  # the URL's query values that were not understood, as "key=value"
 STORE = "filter_values"  # the filters, kept apart from the widgets: widget state dies on a page switch

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from geo.model import USER_PREFIX, Document
+from geo.text import language
 
 MAX_BYTES = 5_000_000  # 5 MB of text: a long report is ~1 MB; more is likely not prose
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
-SUPPORTED_LANGUAGES = ("lv", "en")
+SUPPORTED_LANGUAGES = tuple(language.available())  # every language with a language pack
 BLOCKS = ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "header", "footer", "blockquote", "pre", "figure", "figcaption", "dd", "dt"]
 SIDECAR_FIELDS = {"title": str, "language": str, "url": str, "licence": str, "source": str,

@@ -36,8 +36,8 @@ from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 from geo import spans
-from geo.text import latvian
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
+from geo.text import latvian
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dates"
 

@@ -9,6 +9,7 @@ from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "language"
 REQUIRED = {
+    "grammar": ["inflects"],
     "sentences": ["abbreviations"],
     "roles": ["window", "heads", "head_stems", "skip", "spatial_prepositions", "locative_endings", "adjective_endings", "not_places", "governing", "stop", "near"],
     "counts": ["window", "person_lemmas", "person_stems", "unit_stems", "words"],
@@ -40,6 +41,11 @@ def validate(data: dict[str, Any], name: str) -> dict[str, Any]:
         if unknown:
             raise ValueError(f"{name}: [event_words] {key} names types no rule gives: {sorted(unknown)}")
     return data
+
+
+def inflects(lang: str) -> bool:
+    """Whether names of this language take case forms from geo/data/lv_inflection.toml."""
+    return bool(load(lang)["grammar"]["inflects"])
 
 
 @lru_cache(maxsize=None)

