@@ -102,3 +102,16 @@ def test_a_mentions_title_says_why_its_place_was_chosen():
     titles = highlight.mention_titles("d", mentions, {"kaplava": "Kaplava", "ludza": "Ludza"})
     assert titles[5] == "Kaplavā → Kaplava (kaplava); chosen: inside Kaplavas pagasts named in the text"
     assert titles[20] == "Ludzā → Ludza (ludza)"  # layers written before resolutions were recorded
+
+
+def test_a_date_that_cannot_be_normalised_is_still_marked_as_a_date():
+    import pandas as pd
+
+    empty = pd.DataFrame(columns=["doc_id", "start", "end", "surface", "role", "place_id"])
+    unresolved = pd.DataFrame([
+        {"doc_id": "d", "start": 0, "end": 6, "surface": "Šodien", "kind": "date", "reason": "no publication date"},
+        {"doc_id": "d", "start": 10, "end": 15, "surface": "Zilup", "kind": "place", "reason": "not in the gazetteer"},
+    ])
+    spans = highlight.document_spans("d", pd.DataFrame(columns=["doc_id"]), empty, unresolved, {})
+    assert [s["kind"] for s in spans] == ["date", "unresolved"]
+    assert "no publication date" in spans[0]["title"]

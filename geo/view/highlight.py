@@ -134,7 +134,10 @@ def document_spans(
         for m in mentions[mentions["doc_id"] == doc_id].to_dict("records")
     ]
     for u in unresolved[unresolved["doc_id"] == doc_id].to_dict("records"):
-        spans.append({**u, "kind": "unresolved", "title": f"unresolved: {u.get('reason') or 'unknown'}"})
+        # a date that cannot be normalised is still a recognised date; a place one is unresolved
+        kind = "date" if u.get("kind") == "date" else "unresolved"
+        what = "date → not normalised" if kind == "date" else "unresolved"
+        spans.append({**u, "kind": kind, "title": f"{what}: {u.get('reason') or 'unknown'}"})
     for event in events[events["doc_id"] == doc_id].to_dict("records"):
         spans.extend(event_spans(event, titles))  # dates and counts; places repeat the mentions
     return spans

@@ -26,7 +26,7 @@ def test_the_source_page_marks_every_recognised_date(browsing):
     text = page.locator(".robeza-text")
     text.wait_for(timeout=60_000)
     dates = text.locator("mark.date")
-    assert dates.count() == len(parse.dates) == 23
+    assert dates.count() == len(parse.dates) >= 23  # the seed's 23 dates, and the relative ones
     assert sorted(dates.all_inner_texts()) == sorted(d.surface for d in parse.dates)
     # locations and name parts told apart; unresolved names too
     assert text.locator("mark.place").count() > 0 and text.locator("mark.name_part").count() > 0
