@@ -465,3 +465,13 @@ def test_date_tables_carry_weekdays_and_relative_words():
         assert len(data["weekdays"]) == 7
         assert {r["anchor"] for r in data["relatives"]} == {"publication", "previous"}
         assert data["century_words"] and data["units"] and data["number_words"]
+
+
+def test_a_yearless_date_without_publication_takes_the_nearest_year_stated_earlier_then_later():
+    # issue 10, item 2: no `published`, the year comes from the document itself (made-up texts)
+    earlier = find_dates("2022. gada pavasarī sākās būvdarbi. 14. augustā aizturēja 9 personas.", "lv")
+    assert earlier[-1].date_start == date(2022, 8, 14) and earlier[-1].year_inferred
+    later = find_dates("On August 14 guards detained nine people. The fence was finished in 2023.", "en")
+    assert later[0].date_start == date(2023, 8, 14) and later[0].year_inferred
+    none = find_dates("14. augustā aizturēja 9 personas.", "lv")
+    assert none[0].date_start is None and none[0].date_end is None
