@@ -214,7 +214,8 @@ def table(per_text: list[Score], total_score: Score, verbose: bool = False) -> s
 def main(argv: list[str]) -> int:
     global STRICT
     STRICT = "--strict" in argv
-    per_text, overall = score_all()
+    directory = Path(argv[argv.index("--dir") + 1]) if "--dir" in argv else FIXTURES  # e.g. the held-out set
+    per_text, overall = score_all(directory)
     print(table(per_text, overall, verbose="-v" in argv))
     return 0
 
