@@ -6,8 +6,10 @@ reached, less a small margin, are asserted here; where they are under the target
 says so instead of pretending:
 - Four Latvian texts (lv_01, lv_04, lv_05, lv_06: 24 of the 78 gold events) have no
   publication date in their sidecars and state no year (or, lv_06, a weekday that contradicts
-  the only year stated): their dates cannot be known from the text, so those events cannot be
-  produced honestly. The English half has every publication date or year it needs.
+  the only year stated): their dates cannot be known from the text. Their incidents are kept
+  with no date (`date_relation` "unknown") rather than dropped, so they count for recall and
+  against date accuracy (the annotator dated them from the URL or the context). The English
+  half has every publication date or year it needs.
 - Place accuracy also depends on place finding (the `places` branch): "near the Latvian
   border", "Podlaskie province", "Usnarz Górny" are not found yet.
 """
@@ -23,8 +25,8 @@ MARGIN = 0.03
 # what general rules reach today (see the module docstring), per half and overall
 REACHED = {
     "en": {"recall": 0.86, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
-    "lv": {"recall": 0.35, "precision": 0.67, "date": 0.75, "place": 0.58, "persons": 0.92, "type": 1.00},
-    "all": {"recall": 0.64, "precision": 0.79, "date": 0.84, "place": 0.74, "persons": 0.94, "type": 0.98},
+    "lv": {"recall": 0.71, "precision": 0.75, "date": 0.37, "place": 0.75, "persons": 0.87, "type": 0.91},
+    "all": {"recall": 0.79, "precision": 0.81, "date": 0.67, "place": 0.77, "persons": 0.92, "type": 0.95},
 }
 
 

@@ -123,12 +123,21 @@ def test_words_of_a_place_name_do_not_type_the_event(seed_doc, seed_parse):
     assert event_type("Ģimeni intervēja centrā.", "lv") == "other"
 
 
-def test_a_count_too_far_from_any_date_gives_no_event(gaz):
+def test_a_count_too_far_from_any_date_does_not_borrow_it_and_is_kept_undated(gaz):
     filler = " ".join(f"Teikums {n} bez datuma." for n in range(6))
     near = parse_text(f"2022. gada 3. martā notika sanāksme. {filler[:44]} Latvijā ielaistas 7 personas.", gaz)
     far = parse_text(f"2022. gada 3. martā notika sanāksme. {filler} Latvijā ielaistas 7 personas.", gaz)
     assert [(e.persons, e.date_start, e.date_from_context) for e in near.events] == [(7, D("2022-03-03"), True)]
-    assert far.events == []
+    # nothing extracted is dropped: the incident stays, with no date (the text gives none near it)
+    assert [(e.persons, e.date_start, e.date_end, e.date_relation) for e in far.events] == [(7, None, None, "unknown")]
+
+
+def test_an_incident_in_a_text_with_no_date_at_all_is_an_undated_event(gaz):
+    lv = parse_text("Robežsargi Krāslavas novadā aizturēja 14 personas.", gaz)
+    en = parse_text("Border guards detained 14 people in Krāslava municipality.", gaz, lang="en")
+    for parse in (lv, en):
+        assert [(e.event_type, e.persons, e.date_start, e.date_relation) for e in parse.events] == \
+            [("detention", 14, None, "unknown")]
 
 
 def test_seed_events_have_located_places_and_exact_quotes(seed_doc, seed_parse):

@@ -236,3 +236,19 @@ def test_match_click_prefers_longest_id():
 def test_country_names():
     assert labels.country_name("LV") == "Latvia" and labels.country_name("BY") == "Belarus"
     assert labels.country_name("XX") == "XX"
+
+
+def test_an_undated_event_is_shown_filtered_drawn_and_exported(layers, everything):
+    from geo.view import mapview
+
+    events = layers["events"].copy()
+    undated = events.iloc[[0]].copy()
+    undated["id"], undated["date_start"], undated["date_end"], undated["date_relation"] = "x:e1", None, None, "unknown"
+    events = gpd.GeoDataFrame(pd.concat([events, undated], ignore_index=True), crs=events.crs)
+    shown = filters.apply(events, filters.full_filters(events))
+    assert "x:e1" in list(shown["id"])  # the date filter cannot judge it, so it keeps it
+    assert "x:e1" in mapview.build_map({**layers, "events": events}, shown).get_root().render()
+    feature = [f for f in json.loads(exports.to_geojson_bytes(shown))["features"] if f["properties"]["id"] == "x:e1"]
+    assert feature and feature[0]["properties"]["date_start"] is None
+    assert "x:e1" in exports.events_to_csv(shown).decode("utf-8-sig")
+    timeline.weekly_timeline(shown)  # no error on a missing date

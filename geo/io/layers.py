@@ -81,7 +81,8 @@ def event_row(event: Event, doc: Any) -> dict[str, Any]:
     pos = event.position
     return {
         "id": event.id, "doc_id": event.doc_id,
-        "date_start": event.date_start.isoformat(), "date_end": event.date_end.isoformat(),
+        "date_start": event.date_start.isoformat() if event.date_start else None,
+        "date_end": event.date_end.isoformat() if event.date_end else None,
         "date_text": event.date_text, "time_precision": event.time_precision,
         "event_type": event.event_type, "persons": event.persons,
         "place_ids": [p.id for p in event.places], "place_names": [p.name for p in event.places],
@@ -155,6 +156,8 @@ def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.Geo
             counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
     spans: dict[str, tuple[str, str]] = {}  # place id → (first date_start, last date_end) of its events
     for ids, start, end in zip(events.get("place_ids", []), events.get("date_start", []), events.get("date_end", [])):
+        if not start or not end:
+            continue  # an undated event says nothing of when its places were named
         for place_id in ids:
             first, last = spans.get(place_id, (start, end))
             spans[place_id] = (min(first, start), max(last, end))

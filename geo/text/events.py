@@ -31,6 +31,7 @@ from geo.gazetteer import Place, fold
 from geo.model import (
     DAY,
     MONTH,
+    SEASON_OR_YEAR,
     WEEK,
     CountMention,
     DateMention,
@@ -57,6 +58,9 @@ COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 # relations of dates an event did not state itself
 CONTEXT, PUBLICATION = "context", "publication"
+# an incident with a count whose date nothing in the text (nor a publication date) gives:
+# kept with no date rather than dropped
+UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,8 @@ class Event:
     """One event with every span it came from."""
 
     doc_id: str
-    date_start: date
-    date_end: date
+    date_start: date | None  # None: the text gives no way to know (date_relation "unknown")
+    date_end: date | None
     date_text: str
     time_precision: int
     event_type: str
@@ -540,6 +544,8 @@ def _restates(new: Event, old: Event) -> bool:
     if new.persons is not None and new.persons == old.persons and new.persons > 1 \
             and new.position.id == old.position.id:
         return True
+    if None in (new.date_start, new.date_end, old.date_start, old.date_end):
+        return False  # an undated event is never taken for a restatement
     if new.date_start > old.date_end or old.date_start > new.date_end:
         return False
     if new.persons is not None or new.position.id != old.position.id:
@@ -624,6 +630,8 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         start, end, precision = _context_period(date_mentions)
     elif (incident or count) and published is not None:
         date_mentions, relation, start, end, precision = [], PUBLICATION, published, published, DAY
+    elif incident and count is not None:
+        date_mentions, relation, start, end, precision = [], UNKNOWN, None, None, SEASON_OR_YEAR
     else:
         return None
     from_context = relation in (CONTEXT, PUBLICATION)
