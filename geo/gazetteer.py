@@ -38,6 +38,7 @@ from typing import NamedTuple
 import pycountry
 
 from geo.model import PARISH, REGION, SETTLEMENT
+from geo import distance
 from geo.text import language, latvian
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -369,11 +370,7 @@ def read_rows(path: Path = GAZETTEER_CSV) -> list[dict[str, str]]:
 
 def _km(a: Place, b: Place) -> float:
     """Great-circle distance of two places with points."""
-    from math import asin, cos, radians, sin, sqrt
-
-    p1, p2 = radians(a.lat), radians(b.lat)
-    h = sin((p2 - p1) / 2) ** 2 + cos(p1) * cos(p2) * sin(radians(b.lon - a.lon) / 2) ** 2
-    return 2 * 6371.0088 * asin(sqrt(h))
+    return distance.km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _same_kind(a: str, b: str) -> bool:

@@ -18,13 +18,14 @@ the gold events of NAME.gold.json and the figures printed per text and overall:
 from __future__ import annotations
 
 import json
-import math
 import re
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+
+from geo.distance import km
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "real"
 KM_NEAR, KM_AREA = 25.0, 150.0
@@ -58,11 +59,6 @@ class Score:
         return getattr(self, key) / self.matched if self.matched else 1.0
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _day(value: str | None) -> date | None:

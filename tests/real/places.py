@@ -10,12 +10,12 @@ leaves it unresolved or chooses an entry with no point or of a historical type.
 
 from __future__ import annotations
 
-import math
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from geo.distance import km
 from geo import gazetteer as gazetteer_module
 from geo.io.seeds import load_document
 from geo.text.pipeline import parse
@@ -75,12 +75,6 @@ def tolerance(gold: dict) -> float:
     return TOLERANCE_KM.get(gold["type"], 40)
 
 
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 def _overlap(a, b) -> int:

@@ -7,12 +7,12 @@ the document already names win; then population.
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from importlib.metadata import version
 
 from geo.gazetteer import Place
 from geo.model import SETTLEMENT
+from geo.distance import km
 from geo.text import language, latvian
 
 
@@ -42,10 +42,6 @@ def _geonames(name: str) -> tuple:
 FAR_KM = 2500  # a GeoNames namesake this far from all the document's places is not the one meant
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def resolve(word: str, lang: str, countries: frozenset[str],
@@ -65,7 +61,7 @@ def resolve(word: str, lang: str, countries: frozenset[str],
         if best.country.alpha2 not in countries and other_countries:
             return None, nominative, f"ambiguous: {len(found)} GeoNames places named {nominative!r} in {len(other_countries) + 1} countries, none the document names"
         if best.country.alpha2 not in countries and near:
-            distance = min(_km(best.lat, best.lng, lat, lon) for lat, lon in near)
+            distance = min(km(best.lat, best.lng, lat, lon) for lat, lon in near)
             if distance > FAR_KM:
                 return None, nominative, (f"the only GeoNames place named {nominative!r} lies {distance:.0f} km "
                                           "from the document's other places")

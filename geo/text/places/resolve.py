@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from geo import distance
 from geo.gazetteer import Entry, Gazetteer, Place, prior
 from geo.text.places import fallback, recognise
 from geo.text.places.recognise import Candidate
@@ -74,10 +75,7 @@ class DocumentContext:
 
 def km(a: Place, b: Place) -> float:
     """Great-circle distance between two places with points, in km."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return distance.km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _name(place: Place) -> str:
