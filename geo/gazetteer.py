@@ -472,7 +472,8 @@ def cache_dir() -> Path | None:
 def _fingerprint(files: list[Path]) -> str:
     """Hash of the data files, the inflection table, this code and the versions it depends on."""
     digest = hashlib.sha256()
-    for f in [*files, COMMON_WORDS, latvian.DATA, Path(latvian.__file__), Path(__file__)]:
+    tables = sorted(language.INFLECTION_DIR.glob("*.toml"))
+    for f in [*files, COMMON_WORDS, *tables, Path(language.__file__), Path(latvian.__file__), Path(__file__)]:
         digest.update(f.name.encode())
         digest.update(f.read_bytes() if f.exists() else b"")
     digest.update(f"{sys.version_info[:2]} {version('pycountry')}".encode())

@@ -468,11 +468,11 @@ def test_more_of_the_same(gaz):
 def test_event_tables_are_validated():
     from geo.text import language
     for lang in language.available():
-        data = language.load(lang)
+        data = language.pack(lang).words
         types = {r["type"] for r in data["events"]}
         assert {"pushback", "death"} <= types
         assert set(data["event_words"]["at_border"]) <= types
-    good = dict(language.load("en"))
+    good = dict(language.pack("en").words)
     with pytest.raises(ValueError, match="restates"):
         language.validate({**good, "events": [{"type": "detention", "all": [["x"]], "restates": "arrest"}]}, "x.toml")
     with pytest.raises(ValueError, match="event_words"):

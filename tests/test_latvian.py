@@ -6,7 +6,9 @@ import tomllib
 
 import pytest
 
-from geo.text import latvian
+from geo.text import language, latvian
+
+TABLE = language.INFLECTION_DIR / "lv.toml"
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "voc")
 
@@ -112,9 +114,9 @@ def test_mutation_rules():
 
 
 def test_data_file_validates():
-    raw = tomllib.loads(latvian.DATA.read_text(encoding="utf-8"))
+    raw = tomllib.loads(TABLE.read_text(encoding="utf-8"))
     assert tuple(raw["cases"]) == CASES
-    classes, _ = latvian.load_table()
+    classes = language.pack("lv").inflection.classes
     assert set(classes) == set(raw["classes"])
     for name, decl in classes.items():
         assert decl.nominative, name
@@ -123,14 +125,12 @@ def test_data_file_validates():
             assert set(table) == set(CASES), (name, number)
 
 
-def test_data_file_missing_a_case_is_refused(tmp_path):
-    broken = latvian.DATA.read_text(encoding="utf-8").replace(
+def test_data_file_missing_a_case_is_refused():
+    broken = TABLE.read_text(encoding="utf-8").replace(
         'singular = { nom = "us", gen = "us", dat = "um", acc = "u", ins = "u", loc = "ū", voc = "u" }',
         'singular = { nom = "us", gen = "us", dat = "um", acc = "u", ins = "u", voc = "u" }')
-    path = tmp_path / "lv_inflection.toml"
-    path.write_text(broken, encoding="utf-8")
-    with pytest.raises(ValueError, match="n3"):
-        latvian.load_table.__wrapped__(path)
+    with pytest.raises(ValueError, match=r"inflection/lv\.toml: class n3 singular lacks cases \['loc'\]"):
+        language.inflection_table(tomllib.loads(broken), "inflection/lv.toml")
 
 
 # (name, the spec guessed from its endings): only the head and the adjectives agreeing with it inflect
@@ -164,9 +164,7 @@ def test_guessed_forms(name, case, form):
     assert form in forms_by_case(name, latvian.guess_declension(name))[case]
 
 
-def test_guess_table_names_only_known_classes(tmp_path):
-    broken = latvian.DATA.read_text(encoding="utf-8").replace('pils = "n6"', 'pils = "n9"')
-    path = tmp_path / "lv_inflection.toml"
-    path.write_text(broken, encoding="utf-8")
-    with pytest.raises(ValueError, match="n9"):
-        latvian._guess_table.__wrapped__(path)
+def test_guess_table_names_only_known_classes():
+    broken = TABLE.read_text(encoding="utf-8").replace('pils = "n6"', 'pils = "n9"')
+    with pytest.raises(ValueError, match=r"inflection/lv\.toml: \[guess\] names unknown class 'n9'"):
+        language.inflection_table(tomllib.loads(broken), "inflection/lv.toml")

@@ -15,8 +15,6 @@ from geo.text import language
 # 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
 WORD = re.compile(r"[^\W\d_]+")
-# a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
-BARE_AFTER = re.compile(r"\s*(?:[,;.)]|$|\s(?:bet|un|and|but)\b)")
 
 
 @lru_cache(maxsize=8192)
@@ -45,9 +43,13 @@ def _value(surface: str, data: dict) -> int | None:
 
 @lru_cache(maxsize=None)
 def _data(lang: str) -> dict:
-    """The counts section of a language, number words keyed by their folded form."""
-    data = dict(language.load(lang)["counts"])
-    data["words_folded"] = {fold(k): v for k, v in data["words"].items()}
+    """The counts section of a language pack, with its folded number words and list pattern."""
+    pack = language.pack(lang)
+    data = dict(pack.counts)
+    data["words_folded"] = pack.number_words
+    # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
+    joins = "|".join(map(re.escape, data["list_joins"]))
+    data["bare_after"] = re.compile(rf"\s*(?:[,;.)]|$|\s(?:{joins})\b)")
     return data
 
 
@@ -60,7 +62,7 @@ def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int
 
 def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str:
     """'person' when a person noun follows within the window, 'bare' in a list, else ''."""
-    if BARE_AFTER.match(text, e, end):
+    if data["bare_after"].match(text, e, end):
         return "bare"
     for i, m in enumerate(WORD.finditer(text, e, end)):
         if i >= data["window"] or NUMBER.search(text, e, m.start()) or re.search(r"[,.;:!?()]", text[e:m.start()]):

@@ -3,8 +3,9 @@
 `dateparser` is not used: its Latvian data lists only nominative month names ("augusts"), so
 it cannot read the inflected forms of running text ("4. augustā", "līdz 10. novembrim",
 "augusta vidū"). The grammar lives in data files, geo/data/dates/<lang>.toml (month stems and
-case-ending tables, seasons, parts of a month, year words, templates, range markers), read by
-one generic matcher: adding a language means adding a data file.
+case-ending tables, seasons, parts of a month, year words, templates, range markers), read with
+the rest of the language pack (`geo.text.language.pack`) and compiled here by one generic
+matcher: adding a language means adding data files.
 
 Three passes: (1) every template yields candidate atoms ("5. augustā", "7."), (2) range rules
 join atoms and markers ("no 7. līdz 9. augustam", "Naktī uz 10. augustu"), (3) the longest
@@ -27,19 +28,15 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
-from geo.text import latvian
-
-DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "dates"
+from geo.text import language
 
 _REQUIRED = ("lang", "months", "seasons", "parts", "templates", "ranges")
 _NUMBER_SLOTS = {"year": r"1\d{3}|20\d\d", "day": r"3[01]|[12]\d|0?[1-9]", "monthnum": r"1[0-2]|0?[1-9]",
@@ -90,18 +87,6 @@ _PIECE = re.compile(r"\{(\w+)(?::([\w,]+))?\}|[\[\]<>]|\s+|[^\s{}\[\]<>]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MARKER_REACH = 60  # how far before a date a range marker may start
 _LEAP = 2000  # probe year for dates whose year is unknown: keeps 29 February possible
-
-
-def load_language(lang: str) -> dict[str, Any]:
-    """Read and validate geo/data/dates/<lang>.toml."""
-    path = DATA_DIR / f"{lang}.toml"
-    if not path.is_file():
-        raise ValueError(f"no date grammar for language {lang!r}: {path} does not exist")
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
-    if "declension_table" in data:  # endings from the language's one declension table
-        data["declensions"] = latvian.case_endings(tuple(data["declension_cases"]))
-    return validate_language(data, path.name)
 
 
 def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:
@@ -367,7 +352,7 @@ def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | 
 @functools.lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     """The compiled matcher of a language (built once per process)."""
-    data = load_language(lang)
+    data = language.pack(lang).dates
     lexicon: dict[str, Any] = {}
     templates = tuple(
         _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None),

@@ -122,14 +122,14 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     """The event-type rules of a language: per group, one regex of its folded stems at a word start."""
     return tuple(_Rule(r["type"], tuple(re.compile(" (?:" + "|".join(re.escape(fold(s)) for s in group) + ")")
                                         for group in r["all"]), r.get("restates"))
-                 for r in language.load(lang)["events"])
+                 for r in language.pack(lang).events)
 
 
 @lru_cache(maxsize=None)
 def _place_words(lang: str) -> dict:
     """The [event_words] table of a language: origin and border words, joins of incidents,
     words of habits and plans, types that need a date of their own."""
-    data = language.load(lang).get("event_words", {})
+    data = language.pack(lang).event_words
     not_incidents = sorted(data.get("not_incidents", []), key=len, reverse=True)
     joins = sorted(data.get("joins", []), key=len, reverse=True)
     words = [j for j in joins if j[0].isalnum()]

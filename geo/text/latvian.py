@@ -2,62 +2,25 @@
 
 No maintained package generates Latvian noun paradigms offline (simplemma lemmatises
 common words but knows few village names), so the paradigms are generated here from
-the case-ending table in ``data/lv_inflection.toml``.
+the case-ending table of the Latvian language pack, ``geo/data/inflection/lv.toml``.
 """
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from geo.text import language
+from geo.text.language import INVARIANT, Declension, Inflection
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "lv_inflection.toml"
-INVARIANT = "-"
+LANG = "lv"  # the language pack whose declension table this module applies
 
 
-@dataclass(frozen=True)
-class Declension:
-    """One declension class: its nominative endings and case endings per number."""
-
-    name: str
-    nominative: tuple[str, ...]
-    endings: dict[str, dict[str, str]]  # number -> case -> ending
-    mutate: frozenset[str]  # "singular.gen", "plural.*"
-
-    def mutates(self, number: str, case: str) -> bool:
-        """Whether the stem alternates its last consonant in this cell."""
-        return f"{number}.{case}" in self.mutate or f"{number}.*" in self.mutate
-
-
-@lru_cache(maxsize=4)
-def read(path: Path = DATA) -> dict:
-    """The inflection table file, parsed once (classes, mutation, the ending guesses)."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def load_table(path: Path = DATA) -> tuple[dict[str, Declension], tuple[tuple[str, str], ...]]:
-    """Read and validate the inflection table: declension classes and mutation rules."""
-    raw = read(path)
-    cases = raw["cases"]
-    classes = {}
-    for name, spec in raw["classes"].items():
-        endings = {num: spec[num] for num in ("singular", "plural") if num in spec}
-        for num, table in endings.items():
-            missing = [c for c in cases if c not in table]
-            if missing:
-                raise ValueError(f"{path.name}: class {name} {num} lacks cases {missing}")
-        classes[name] = Declension(name, tuple(spec["nominative"]), endings, frozenset(spec.get("mutate", ())))
-    # longest cluster first so "sn" wins over "n"
-    mutation = tuple(sorted(raw["mutation"].items(), key=lambda kv: -len(kv[0])))
-    return classes, mutation
+def _table() -> Inflection:
+    """The declension table of the Latvian pack (read once, by `language.pack`)."""
+    return language.pack(LANG).inflection
 
 
 def mutate(stem: str) -> str:
     """Apply Latvian consonant alternation to the end of a stem (iecirkn → iecirkņ)."""
-    _, rules = load_table()
-    for plain, alternated in rules:
+    for plain, alternated in _table().mutation:
         if stem.endswith(plain):
             return stem[: -len(plain)] + alternated
     return stem
@@ -73,9 +36,9 @@ def stem_of(word: str, decl: Declension) -> str:
 
 def paradigm(word: str, class_name: str) -> dict[tuple[str, str], str]:
     """Every (number, case) form of one word; an invariant word is the same in all cells."""
-    classes, _ = load_table()
+    classes = _table().classes
     if class_name == INVARIANT:
-        return {(num, case): word for num in ("singular", "plural") for case in _cases()}
+        return {(num, case): word for num in ("singular", "plural") for case in _table().cases}
     if class_name not in classes:
         raise ValueError(f"unknown declension class {class_name!r}")
     decl = classes[class_name]
@@ -86,13 +49,6 @@ def paradigm(word: str, class_name: str) -> dict[tuple[str, str], str]:
             base = mutate(stem) if decl.mutates(number, case) else stem
             forms[(number, case)] = base + ending
     return forms
-
-
-@lru_cache(maxsize=1)
-def _cases() -> tuple[str, ...]:
-    """The case names, in table order."""
-    raw = read()
-    return tuple(raw["cases"])
 
 
 def inflect(name: str, spec: str) -> dict[str, set[str]]:
@@ -121,37 +77,9 @@ def inflect(name: str, spec: str) -> dict[str, set[str]]:
     return forms
 
 
-@dataclass(frozen=True)
-class Guess:
-    """The [guess] section of the table: endings, adjective endings, misleading words."""
-
-    endings: tuple[tuple[str, str], ...]  # longest first
-    adjectives: dict[bool, tuple[tuple[str, str], ...]]  # plural head? → (ending, class)
-    words: dict[str, str]
-    conjunctions: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _guess_table(path: Path = DATA) -> Guess:
-    """Read the [guess] section, checking that every class it names exists."""
-    raw = read(path)["guess"]
-    classes, _ = load_table(path)
-
-    def longest_first(table: dict[str, str]) -> tuple[tuple[str, str], ...]:
-        for cls in table.values():
-            if cls != INVARIANT and cls not in classes:
-                raise ValueError(f"{path.name}: [guess] names unknown class {cls!r}")
-        return tuple(sorted(table.items(), key=lambda kv: (-len(kv[0]), kv[0])))
-
-    return Guess(longest_first(raw["endings"]),
-                 {False: longest_first(raw["adjectives_singular"]), True: longest_first(raw["adjectives_plural"])},
-                 dict(longest_first({k.lower(): v for k, v in raw["words"].items()})),
-                 frozenset(raw["conjunctions"]))
-
-
 def _noun_class(word: str) -> str:
     """The declension class of a head noun, from the word itself or its ending."""
-    table = _guess_table()
+    table = _table().guess
     if word.lower() in table.words:
         return table.words[word.lower()]
     if not word[-1:].islower():
@@ -170,7 +98,7 @@ def _phrase_spec(words: list[str]) -> list[str]:
     for word in reversed(words[:-1]):
         cls = INVARIANT
         if head != INVARIANT:
-            cls = next((c for ending, c in _guess_table().adjectives[plural] if word.endswith(ending)
+            cls = next((c for ending, c in _table().guess.adjectives[plural] if word.endswith(ending)
                         and len(word) > len(ending) + 1), INVARIANT)
         spec.append(cls)
     return spec[::-1]
@@ -186,7 +114,7 @@ def guess_declension(name: str) -> str:
     words = name.split()
     if not words:
         return INVARIANT
-    conj = _guess_table().conjunctions
+    conj = _table().guess.conjunctions
     spec: list[str] = []
     phrase: list[str] = []
     for word in words:
@@ -208,7 +136,7 @@ def nominative_candidates(word: str) -> list[tuple[str, str, str]]:
 
     Used to look a name that is not in the gazetteer up in GeoNames: "Bauskā" → "Bauska".
     """
-    classes, _ = load_table()
+    classes = _table().classes
     readings = []
     for decl in classes.values():
         if decl.name.startswith("adj"):
@@ -228,18 +156,3 @@ def nominative_candidates(word: str) -> list[tuple[str, str, str]]:
             seen.add(reading[0])
             out.append(reading)
     return out
-
-
-@lru_cache(maxsize=None)
-def case_endings(cases: tuple[str, ...]) -> dict[str, dict[str, str]]:
-    """Each class's endings of these cases, in its singular (plural-only classes: plural).
-
-    The date grammar builds its month, season and part-of-period words from these rows, so
-    Latvian has one declension table.
-    """
-    classes, _ = load_table()
-    rows = {}
-    for name, decl in classes.items():
-        table = decl.endings.get("singular") or decl.endings["plural"]
-        rows[name] = {case: table[case] for case in cases}
-    return rows

@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from geo.model import Sentence
 from geo.text import language
 
+# Every capital letter Unicode knows (Latin with diacritics, Cyrillic, Greek, …), so no
+# language's alphabet is written out here; `re` has no \p{Lu}.
+CAPITALS = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isupper())
+_CAPITAL = f"[{re.escape(CAPITALS)}]"
 # A sentence ends at . ! or ? (then closing quotes or brackets, e.g. '."' or
 # '.[nepieciešama atsauce]') followed by space and a capital letter, a digit or an
 # opening quote. Lower-case after the period means "2021. gada", "5. augustā": no end.
 BOUNDARY = re.compile(
-    r"[.!?…]+(?:[\"”“»’)\]]|\[[^\]\n]{1,40}\])*(?=\s+[\"“„«(]?[0-9A-ZĀČĒĢĪĶĻŅŠŪŽА-ЯЁ])"
+    r"[.!?…]+(?:[\"”“»’)\]]|\[[^\]\n]{1,40}\])*(?=\s+[\"“„«(]?(?:[0-9]|" + _CAPITAL + "))"
     r"|\n[ \t]*\n\s*"  # a blank line ends a heading or a paragraph, punctuated or not
 )
 # "K. Pētersone", "J. Smith": a single capital before the period is an initial
-INITIAL = re.compile(r"(?<![^\W\d_])[A-ZĀČĒĢĪĶĻŅŠŪŽ]\.$")
+INITIAL = re.compile(r"(?<![^\W\d_])" + _CAPITAL + r"\.$")
 
 
 def split(text: str, start: int = 0, end: int | None = None, lang: str = "lv") -> list[Sentence]:
     """Sentences of text[start:end], trimmed of surrounding space; offsets into `text`."""
     end = len(text) if end is None else end
-    abbreviations = tuple(language.load(lang)["sentences"]["abbreviations"])
+    abbreviations = tuple(language.pack(lang).sentences["abbreviations"])
     sentences, begin = [], start
     for match in BOUNDARY.finditer(text, start, end):
         word_start = max(text.rfind(" ", begin, match.start()) + 1, begin)
@@ -47,7 +52,7 @@ def _trim(text: str, start: int, end: int) -> Sentence:
 # A news dateline at the start of a paragraph: "RIGA, August 16. /TASS/.", "VILNIUS – ",
 # "VILNIUS (TASS): ". It says where and when the report was filed, not where it happened.
 DATELINE = re.compile(
-    r"[A-ZĀČĒĢĪĶĻŅŠŪŽ]{3,}(?:[ -][A-ZĀČĒĢĪĶĻŅŠŪŽ]{3,})*"
+    _CAPITAL + "{3,}(?:[ -]" + _CAPITAL + "{3,})*"
     r"(?:,[^.\n/]{1,30}\.)?\s*(?:\([^)\n]{1,20}\)\s*:|/[^/\n]{1,20}/\.?|[–—-](?=\s))\s*"
 )
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

@@ -117,8 +117,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 @cache
 def _data(lang: str) -> dict[str, Any]:
     """The [places] and [roles] knowledge of a language, compiled for lookups."""
-    raw = language.load(lang)
-    places, roles = raw.get("places", {}), raw["roles"]
+    pack = language.pack(lang)
+    places, roles = pack.places, pack.roles
     data: dict[str, Any] = {
         "prepositions": frozenset(fold(p) for p in roles["spatial_prepositions"]),
         "locative_endings": tuple(roles["locative_endings"]),

@@ -29,7 +29,7 @@ def _lemma(word: str, lang: str) -> str:
 @cache
 def _roles(lang: str) -> dict:
     """The roles section of a language, its word lists folded for lookups."""
-    roles = dict(language.load(lang)["roles"])
+    roles = dict(language.pack(lang).roles)
     roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
     roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
     roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
@@ -87,14 +87,9 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     return LOCATION
 
 
-@cache
-def _number_words(lang: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in language.load(lang)["counts"]["words"])
-
-
 def _number(word: str, lang: str) -> bool:
     """Whether a word is a number (digits or a number word: "viens", "desmit")."""
-    return word.isdigit() or fold(word) in _number_words(lang)
+    return word.isdigit() or fold(word) in language.pack(lang).number_words
 
 
 def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
