@@ -75,6 +75,17 @@ def test_initial_of_a_name_does_not_end_a_sentence(text, lang, expected):
     assert texts(text, lang) == expected
 
 
+@pytest.mark.parametrize("second", ["Łukašenko to noliedza.", "Ėjo pro šalį.", "Їх затримали.", "Žogs ir gatavs."])
+def test_a_sentence_may_start_with_a_capital_of_any_alphabet(second):
+    """Names quoted from Polish, Lithuanian or Ukrainian open sentences too, not only Latvian letters."""
+    assert texts(f"Robežsargi aizturēja 12 personas. {second}") == ["Robežsargi aizturēja 12 personas.", second]
+
+
+def test_dateline_in_capitals_of_any_alphabet():
+    text = "ŁÓDŹ, August 16. /PAP/. Guards detained 12 people."
+    assert text[sentences.dateline_end(text, 0, len(text)):] == "Guards detained 12 people."
+
+
 def test_blank_line_ends_a_sentence():
     """A heading or paragraph without a final stop is not glued to the next sentence."""
     text = "Robežas incidenti\n\n2021. gada 4. augustā robežsargi aizturēja 12 personas."
