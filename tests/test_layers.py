@@ -225,3 +225,21 @@ def test_geoparquet_round_trip(seed_layers, tmp_path):
     mentions = gpd.read_parquet(tmp_path / "mentions.parquet")
     assert len(mentions) == len(seed_layers.mentions)
     assert json.loads(events["place_ids"].iloc[0]) == list(seed_layers.events["place_ids"].iloc[0])
+
+
+def test_places_merged_from_two_builds_are_the_places_of_one_build_of_both(gaz):
+    """A user's layers merged with the loaded ones give each place once, with the counts and
+    dates a build of all the documents together would give."""
+    texts = [("a", "2021. gada 10. augustā robežsargi Krāslavas novadā aizturēja 20 personas. "
+                   "Rīgā aizturēja 3 personas."),
+             ("b", "2021. gada 1. septembrī Krāslavas novadā aizturēja 2 personas. Ludzas novadā nebija nekā.")]
+    parses = [pipeline.parse(seeds.make_document(text, {"title": name, "language": "lv"}, doc_id=name), gaz)
+              for name, text in texts]
+    together = layers.build(parses, gaz).places
+    apart = layers.merge_places([layers.build([p], gaz).places for p in parses])
+    assert list(apart["id"]) == list(together["id"]) and len(set(apart["id"])) == len(apart)
+    for column in ("mention_count", "first_date", "last_date", "name"):
+        assert list(apart[column]) == list(together[column]), column
+    assert list(apart.geometry) == list(together.geometry)
+    kraslava = apart[apart["id"] == "kraslava-municipality"].iloc[0]
+    assert (kraslava["mention_count"], kraslava["first_date"], kraslava["last_date"]) == (2, "2021-08-10", "2021-09-01")

@@ -154,8 +154,37 @@ def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.Geo
     for doc in docs:
         for m in doc.mentions:
             counts[m["place_id"]] = counts.get(m["place_id"], 0) + 1
-    spans: dict[str, tuple[str, str]] = {}  # place id → (first date_start, last date_end) of its events
-    for ids, start, end in zip(events.get("place_ids", []), events.get("date_start", []), events.get("date_end", [])):
+    places = {}
+    for place_id in counts:
+        place = known[place_id]
+        places[place_id] = ({"id": place.id, "name": place.name, "name_lv": place.name_lv, "type": place.type,
+                             "country": place.country, "geo_precision": place.geo_precision,
+                             "source": place.source}, _point(place))
+    dated = zip(events.get("place_ids", []), events.get("date_start", []), events.get("date_end", []))
+    return _places(places, counts, dated)
+
+
+def merge_places(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
+    """The places layers of disjoint sets of documents as one: each place once (its first row),
+    its mention counts added, its dates the widest span of its rows'."""
+    counts: dict[str, int] = {}
+    places: dict[str, tuple[dict[str, Any], Any]] = {}
+    dated = []
+    for frame in frames:
+        rows = frame.drop(columns=frame.geometry.name).to_dict("records")
+        for row, point in zip(rows, frame.geometry):
+            counts[row["id"]] = counts.get(row["id"], 0) + (as_int(row["mention_count"]) or 0)
+            places.setdefault(row["id"], (row, point))
+            dated.append(((row["id"],), row["first_date"], row["last_date"]))
+    return _places(places, counts, dated)
+
+
+def _places(places: dict[str, tuple[dict[str, Any], Any]], counts: dict[str, int],
+            dated: Iterable[tuple[Iterable[str], str | None, str | None]]) -> gpd.GeoDataFrame:
+    """The places layer: per counted place (by id), its properties and point, its mention count
+    and the first start and last end of the (place ids, start, end) spans that name it."""
+    spans: dict[str, tuple[str, str]] = {}  # place id → (first start, last end)
+    for ids, start, end in dated:
         if not start or not end:
             continue  # an undated event says nothing of when its places were named
         for place_id in ids:
@@ -163,14 +192,10 @@ def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.Geo
             spans[place_id] = (min(first, start), max(last, end))
     rows, points = [], []
     for place_id in sorted(counts):
-        place = known[place_id]
+        properties, point = places[place_id]
         first, last = spans.get(place_id, (None, None))
-        rows.append({"id": place.id, "name": place.name, "name_lv": place.name_lv, "type": place.type,
-                     "country": place.country, "geo_precision": place.geo_precision,
-                     "mention_count": counts[place_id],
-                     "first_date": first, "last_date": last,
-                     "source": place.source})
-        points.append(_point(place))
+        rows.append({**properties, "mention_count": counts[place_id], "first_date": first, "last_date": last})
+        points.append(point)
     return _frame(rows, PLACE_COLUMNS, points)
 
 

@@ -114,25 +114,11 @@ def merge(base: dict[str, pd.DataFrame], extra: dict[str, pd.DataFrame]) -> dict
             continue
         frame = pd.concat(parts, ignore_index=True)
         if name == "places":
-            frame = _merge_places(frame)
+            frame = layers.merge_places(parts)
         elif name == "areas":
             frame = frame.drop_duplicates("id").reset_index(drop=True)
         merged[name] = gpd.GeoDataFrame(frame, geometry="geometry", crs=schema.WGS84) if "geometry" in frame else frame
     return merged
-
-
-def _merge_places(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per place: mention counts added, the date range widened."""
-    rows = []
-    for _, group in frame.groupby("id", sort=True):
-        row = group.iloc[0].copy()
-        row["mention_count"] = int(sum(int(v or 0) for v in group["mention_count"]))
-        firsts = [v for v in group["first_date"] if v]
-        lasts = [v for v in group["last_date"] if v]
-        row["first_date"] = min(firsts) if firsts else None
-        row["last_date"] = max(lasts) if lasts else None
-        rows.append(row)
-    return pd.DataFrame(rows).reset_index(drop=True)
 
 
 def seed_name(title: str) -> str:
