@@ -285,7 +285,7 @@ def _forms(name: str, lang: str, spec: str, generated: bool) -> dict[str, set[st
         if generated:  # the vocative of a place name is never written; "Tukum" would only add noise
             forms = {form: cases for form, cases in forms.items() if cases != {"voc"}}
         return forms
-    return {name: {"nom"}, f"{name}'s": {"gen"}, f"{name}’s": {"gen"}}
+    return {name: {"nom"}, **{name + ending: {"gen"} for ending in language.pack(lang).possessives}}
 
 
 @lru_cache(maxsize=1)
@@ -470,12 +470,15 @@ def cache_dir() -> Path | None:
 
 
 def _fingerprint(files: list[Path]) -> str:
-    """Hash of the data files, the inflection table, this code and the versions it depends on."""
+    """Hash of the data files, the languages' inflection tables and [grammar], this code and the
+    versions it depends on."""
     digest = hashlib.sha256()
     tables = sorted(language.INFLECTION_DIR.glob("*.toml"))
     for f in [*files, COMMON_WORDS, *tables, Path(language.__file__), Path(latvian.__file__), Path(__file__)]:
         digest.update(f.name.encode())
         digest.update(f.read_bytes() if f.exists() else b"")
+    for lang in language.available():  # how names inflect, possessives: not the rest of the pack
+        digest.update(repr(sorted(language.pack(lang).grammar.items())).encode())
     digest.update(f"{sys.version_info[:2]} {version('pycountry')}".encode())
     return digest.hexdigest()[:16]
 

@@ -93,6 +93,15 @@ class LanguagePack:
         return self.inflection is not None
 
     @property
+    def grammar(self) -> Mapping[str, Any]:
+        return self.words["grammar"]
+
+    @property
+    def possessives(self) -> tuple[str, ...]:
+        """Endings a name takes to say whose something is ("Poland's"): its genitive, unlisted."""
+        return tuple(self.grammar.get("possessives", ()))
+
+    @property
     def sentences(self) -> Mapping[str, Any]:
         return self.words["sentences"]
 

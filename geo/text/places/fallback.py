@@ -22,7 +22,9 @@ def _nominatives(word: str, lang: str) -> list[str]:
         # the nominatives first: GeoNames lookups ignore diacritics, so "Bauskā" would find
         # Bauska and keep the inflected form as its name
         return [n for n, _, _ in latvian.nominative_candidates(word) if n != word] + [word]
-    return [word.removesuffix("'s").removesuffix("’s")]
+    for ending in language.pack(lang).possessives:
+        word = word.removesuffix(ending)
+    return [word]
 
 
 @lru_cache(maxsize=1)

@@ -185,7 +185,8 @@ def unit_heads(lang: str) -> tuple[str, ...]:
 
 def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool:
     """Whether an English form of a country or region is its adjective ("Latvian", "Polish")."""
-    if lang != "en":
+    endings = _data(lang)["demonym_endings"]
+    if not endings:  # a language whose data names no demonym endings has no such adjectives
         return False
     place = gazetteer.places.get(entry.place_id)
     if place is None:
@@ -196,7 +197,7 @@ def is_demonym(form: str, entry: Entry, gazetteer: Gazetteer, lang: str) -> bool
         return any(is_demonym(first, e, gazetteer, lang) for e in gazetteer.lookup([first]))
     if place.type not in ("country", "region", "union"):
         return False
-    return (first.endswith(_data("en")["demonym_endings"]) and fold(first) != fold(place.name.split()[0])
+    return (first.endswith(endings) and fold(first) != fold(place.name.split()[0])
             and fold(first)[:3] == fold(place.name)[:3])
 
 
@@ -362,9 +363,9 @@ def _head_reason(lemma: str, types: tuple[str, ...], historical: bool) -> str:
 
 def english_heads(ctx: Context) -> list[Candidate]:
     """"Podlaskie Voivodeship", "Narewka commune"; "the town of Narewka", "districts of A, B and C"."""
-    if ctx.lang != "en":
-        return []
-    data = _data("en")
+    data = _data(ctx.lang)
+    if not data["heads_after"] and not data["heads_before"]:
+        return []  # the language names no heads of this kind (Latvian heads inflect: see latvian_heads)
     found = []
     toks = ctx.toks
     for k, word in enumerate(ctx.folded):

@@ -222,10 +222,10 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer, lang: str,
 
 def _bare_unit(cand: Candidate, gazetteer: Gazetteer, lang: str) -> Entry | None:
     """An English name of a unit used without its head: "in Augšdaugava" → Augšdaugava municipality."""
-    if lang != "en" or cand.source not in ("context", "coordinated"):
+    if cand.source not in ("context", "coordinated"):
         return None
     words = cand.lemma.split()
-    for head in recognise.unit_heads(lang):
+    for head in recognise.unit_heads(lang):  # from [places.heads_after]: none in Latvian, whose heads inflect
         entries = [e for e in gazetteer.lookup(words + [head]) if e.place_id in gazetteer.places]
         if entries:
             return entries[0]

@@ -33,6 +33,8 @@ def _roles(lang: str) -> dict:
     roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
     roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
     roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
+    roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
+    roles["articles_folded"] = frozenset(fold(w) for w in roles.get("articles", []))
     roles["heads_folded"] = frozenset(fold(w) for w in roles["heads"])
     return roles
 
@@ -47,9 +49,9 @@ def _is_head(word: str, roles: dict, lang: str) -> bool:
 def _of_head(toks: list[Token], first: int, roles: dict) -> bool:
     """Whether a name follows "<head> of (the)": "the president of Belarus"."""
     k = first - 1
-    if k >= 0 and fold(toks[k].text) == "the":
+    if k >= 0 and fold(toks[k].text) in roles["articles_folded"]:
         k -= 1
-    if k < 1 or fold(toks[k].text) != "of":
+    if k < 1 or fold(toks[k].text) not in roles["of_folded"]:
         return False
     before = [fold(t.text) for t in toks[max(0, k - 2):k]]
     return any(tuple(before[-len(p):]) == p for p in roles["of_heads_folded"] if len(p) <= len(before))
@@ -61,7 +63,7 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
             and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
         return NAME_PART
-    if lang == "en" and _of_head(toks, cand.first, roles):
+    if roles["of_heads_folded"] and _of_head(toks, cand.first, roles):
         return NAME_PART
     cases = cand.cases
     # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
