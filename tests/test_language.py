@@ -74,7 +74,9 @@ def test_the_pack_is_read_only():
     ("language/lv.toml", "inflects = true", "inflects = ", r"language/lv\.toml: .*line"),  # not TOML
     ("dates/lv.toml", "months = [", "month = [", r"dates/lv\.toml: missing key 'months'"),
     ("inflection/lv.toml", "[guess]", "[guesses]", r"inflection/lv\.toml: missing \[guess\]"),
-    ("inflection/lv.toml", "conjunctions = [\"un\"]", "", r"inflection/lv\.toml: missing \[guess\] conjunctions"),
+    ("inflection/lv.toml", "adjectives_plural = ", "adjectives = ", r"inflection/lv\.toml: missing \[guess\] adjectives_plural"),
+    ("language/lv.toml", "[grammar.conjunctions]", "[grammar.joins]", r"language/lv\.toml: missing \[grammar\] conjunctions"),
+    ("language/en.toml", 'or = ["or"]', 'or = "or"', r"language/en\.toml: \[grammar.conjunctions\] or must be a list of words"),
     ("inflection/lv.toml", 'loc = "ajā", voc = "ais"', 'voc = "ais"', r"inflection/lv\.toml: class adj_m singular lacks cases \['loc'\]"),
 ])
 def test_a_missing_or_malformed_table_is_an_error_naming_the_file_and_key(root, file, old, new, message):

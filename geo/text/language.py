@@ -26,13 +26,13 @@ DATA_DIR = DATA_ROOT / "language"
 INFLECTION_DIR = DATA_ROOT / "inflection"
 INVARIANT = "-"  # the declension class of a word that does not inflect
 REQUIRED = {
-    "grammar": ["inflects"],
+    "grammar": ["inflects", "conjunctions"],
     "sentences": ["abbreviations"],
     "roles": ["window", "heads", "head_stems", "skip", "spatial_prepositions", "locative_endings", "adjective_endings", "not_places", "governing", "stop", "near"],
     "counts": ["window", "person_lemmas", "person_stems", "unit_stems", "words", "list_joins"],
 }
 INFLECTION_TABLES = ("cases", "classes", "mutation", "guess")
-GUESS_KEYS = ("endings", "adjectives_singular", "adjectives_plural", "words", "conjunctions")
+GUESS_KEYS = ("endings", "adjectives_singular", "adjectives_plural", "words")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ class Guess:
     endings: tuple[tuple[str, str], ...]  # longest first
     adjectives: dict[bool, tuple[tuple[str, str], ...]]  # plural head? → (ending, class)
     words: dict[str, str]
-    conjunctions: frozenset[str]
+    conjunctions: frozenset[str]  # the language's "and" words: both conjuncts inflect
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def read_pack(lang: str, root: Path = DATA_ROOT) -> LanguagePack:
         table = root / INFLECTION_DIR.name / f"{lang}.toml"
         if not table.exists():
             raise ValueError(f"{_name(path, root)}: [grammar] inflects, but {_name(table, root)} does not exist")
-        inflection = inflection_table(_read(table, root), _name(table, root))
+        inflection = inflection_table(_read(table, root), _name(table, root), words["grammar"]["conjunctions"]["and"])
     dates_path = root / "dates" / f"{lang}.toml"
     if not dates_path.exists():
         raise ValueError(f"no date grammar for language {lang!r}: {_name(dates_path, root)} does not exist")
@@ -192,6 +192,10 @@ def validate(data: dict[str, Any], name: str) -> dict[str, Any]:
         for key in keys:
             if key not in data.get(section, {}):
                 raise ValueError(f"{name}: missing [{section}] {key}")
+    for kind in ("and", "or"):
+        words = data["grammar"]["conjunctions"].get(kind) if isinstance(data["grammar"]["conjunctions"], dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise ValueError(f"{name}: [grammar.conjunctions] {kind} must be a list of words")
     types = {rule.get("type") for rule in data.get("events", [])}
     for i, rule in enumerate(data.get("events", [])):
         if not rule.get("type") or not rule.get("all") or not all(rule["all"]):
@@ -208,8 +212,9 @@ def validate(data: dict[str, Any], name: str) -> dict[str, Any]:
     return data
 
 
-def inflection_table(raw: dict[str, Any], name: str) -> Inflection:
-    """Validate and compile a declension table: every class has every case, guesses name known classes."""
+def inflection_table(raw: dict[str, Any], name: str, conjunctions: list[str] = ()) -> Inflection:
+    """Validate and compile a declension table: every class has every case, guesses name known
+    classes; `conjunctions` join nouns that inflect alike ("Bosnija un Hercegovina")."""
     for table in INFLECTION_TABLES:
         if table not in raw:
             raise ValueError(f"{name}: missing [{table}]")
@@ -243,7 +248,12 @@ def inflection_table(raw: dict[str, Any], name: str) -> Inflection:
                             {False: longest_first(guess["adjectives_singular"]),
                              True: longest_first(guess["adjectives_plural"])},
                             dict(longest_first({k.lower(): v for k, v in guess["words"].items()})),
-                            frozenset(guess["conjunctions"])))
+                            frozenset(conjunctions)))
+
+
+def conjunctions(kind: str) -> tuple[str, ...]:
+    """The conjunctions of one kind ("and", "or") of every language present, sorted."""
+    return tuple(sorted({word for lang in available() for word in pack(lang).grammar["conjunctions"][kind]}))
 
 
 def inflects(lang: str) -> bool:

@@ -29,11 +29,15 @@ from geo import spans
 from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, fold
 from geo.text import language, latvian
 
+# The conjunctions of every language pack ([grammar.conjunctions]): the recognisers accept
+# any of them whatever the text's language.
+AND, OR = language.conjunctions("and"), language.conjunctions("or")
+CONJUNCTIONS = frozenset(fold(w) for w in AND + OR)
+_CONJUNCTION, _AND = "|".join(map(re.escape, AND + OR)), "|".join(map(re.escape, AND))
 # Between a coordinated list of names and their shared head: "Ludzas, Krāslavas,
 # Augšdaugavas novadā", "Latvijas un Lietuvas", "Kybartai, Medininkai and Vilnius".
-COORDINATOR = re.compile(r"\s*(?:,|\bun\b|\band\b|\bvai\b|\bor\b)\s*(?:\b(?:un|and)\b\s*)?")
+COORDINATOR = re.compile(rf"\s*(?:,|\b(?:{_CONJUNCTION})\b)\s*(?:\b(?:{_AND})\b\s*)?")
 SENTENCE_END = ".!?\"“”:;"
-CONJUNCTIONS = frozenset({"un", "vai", "and", "or"})
 # recognisers of the same span, best first: a head says what kind of place a name is
 RANK = {"head": 0, "english_head": 0, "border": 0, "gazetteer": 1, "historical": 2, "context": 3, "coordinated": 4}
 
@@ -324,7 +328,7 @@ def latvian_heads(ctx: Context) -> list[Candidate]:
 
 OPEN_QUOTES, CLOSE_QUOTES = "\"“„«", "\"”“»"
 # between two quoted names of a list: '”, “', '” un “'
-QUOTED_LIST = re.compile(r"[\"”“»]\s*,?\s*(?:(?:un|and|vai|or)\s*)?[\"“„«]")
+QUOTED_LIST = re.compile(rf"[\"”“»]\s*,?\s*(?:(?:{_CONJUNCTION})\s*)?[\"“„«]")
 
 
 def _quoted_after(ctx: Context, k: int, lemma: str, types: tuple[str, ...], cases: frozenset[str],
@@ -453,7 +457,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
         b = end_a + 1
         dashed = bool(DASH.fullmatch(ctx.gap(b)))
         if not dashed:
-            if ctx.folded[b] not in ("un", "and") or b + 1 >= n:
+            if ctx.folded[b] not in AND or b + 1 >= n:
                 continue
             b += 1
         end_b = _country_at(ctx, by_first, b, data)
