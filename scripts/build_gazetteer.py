@@ -11,7 +11,10 @@ Sources (every row names its own source and licence):
 - ISO 3166 via ``pycountry`` (its data LGPL 2.1; names are facts): every country, with the
   Latvian names of pycountry's Latvian locale;
 - ``data/gazetteer/exonyms.csv``: Latvian and English names of foreign places and regions the
-  sources lack (editorial, each row with its note).
+  sources lack (editorial, each row with its note);
+- ``data/gazetteer/pl_to_lv.toml``: the Polish → Latvian rendering rule (letters, endings), which
+  gives the places of the Polish border voivodeships without a Latvian name in exonyms.csv their
+  Latvian form ("Michałowo" → "Mihalovo", "Krynki" → "Krinki").
 
 The curated ``data/gazetteer.csv`` is not touched: it wins over these rows when the gazetteer
 is loaded (``geo.gazetteer``).
@@ -45,6 +48,7 @@ from geo.text import latvian  # noqa: E402
 DEFAULT_OSM = ROOT.parent / "shared" / "reference" / "osm_places"
 DEFAULT_OUT = ROOT / "data" / "gazetteer" / "generated.csv"
 EXONYMS = ROOT / "data" / "gazetteer" / "exonyms.csv"
+PL_TO_LV = ROOT / "data" / "gazetteer" / "pl_to_lv.toml"
 
 # licence of each row, as an SPDX id; the attributions they require are in data/gazetteer/README.md
 ODBL = "ODbL-1.0"  # © OpenStreetMap contributors
@@ -422,6 +426,72 @@ def apply_exonyms(rows: list[Row], path: Path = EXONYMS) -> None:
             target.source += f"; other names: {path.name} ({rec['note']})"
 
 
+def _pl_rule(path: Path = PL_TO_LV) -> dict:
+    """The Polish → Latvian rendering table, its letter groups longest first."""
+    import tomllib
+
+    rule = tomllib.loads(path.read_text(encoding="utf-8"))
+    rule["letters"] = sorted(rule["letters"], key=lambda pair: -len(pair[0]))
+    return rule
+
+
+def render_polish(name: str, rule: dict) -> tuple[str, str]:
+    """A Polish name as Latvian writes it, and its declension spec ("" guessed, "-" invariant)."""
+    s, out, i = name.lower(), [], 0
+    tail = ""
+    for polish, latvian_tail in rule["final_groups"]:
+        if s.endswith(polish):
+            s, tail = s[: -len(polish)], latvian_tail
+            break
+    soft = set(rule["soft_groups"])
+    while i < len(s):
+        for group, latvian_letters in rule["letters"]:
+            if not s.startswith(group, i):
+                continue
+            end = i + len(group)
+            if group in soft and not (end < len(s) and s[end] in rule["soft_before"]):
+                continue  # "Bobrowniki": "ni" before a consonant is n + i
+            out.append(latvian_letters)
+            i = end
+            break
+        else:
+            ch = s[i]
+            glide, glide_to = rule["glide"]
+            if ch == glide and i > 0 and s[i - 1].isalpha() and s[i - 1] not in rule["soft_before"] \
+                    and i + 1 < len(s) and s[i + 1] in rule["soft_before"]:
+                ch = glide_to  # "Białystok" → "Bja…"
+            out.append(ch)
+            i += 1
+    latvian_name = "".join(out) + tail
+    last = latvian_name[-1:]
+    if last in rule["invariant_endings"]:
+        return latvian_name.capitalize(), latvian.INVARIANT
+    if last.isalpha() and last not in rule["vowels"] and last not in rule["keep_endings"]:
+        latvian_name += rule["consonant_ending"]
+    return latvian_name.capitalize(), ""
+
+
+def apply_polish_rendering(rows: list[Row], path: Path = PL_TO_LV) -> int:
+    """Latvian forms of the border voivodeships' places that have no Latvian name; how many."""
+    import simplemma
+
+    rule = _pl_rule(path)
+    parents = {f"geonames:{gid}" for gid in rule["voivodeships"]}
+    added = 0
+    for r in rows:
+        if r.country != "PL" or r.parent not in parents or r.name_lv or r.type not in ("city", "town", "village"):
+            continue
+        if not r.name.isalpha():  # "Usnarz Górny", "Bielsk Podlaski": adjectives agree; not a letter rule
+            continue
+        form, spec = render_polish(r.name, rule)
+        if fold(form) == fold(r.name) or len(form) < rule["min_length"] or simplemma.is_known(form.lower(), lang="lv"):
+            continue  # the folded name already matches it, or it would be a Latvian word
+        r.aliases_lv.append(f"{form}|{spec}" if spec else form)
+        r.source += f"; Latvian form: {path.name} (rule)"
+        added += 1
+    return added
+
+
 def merge_duplicates(osm: list[Row], rows: list[Row]) -> list[Row]:
     """One row per place: OSM nodes absorb the GeoNames places of the same name within 5 km."""
     osm_by_name: dict[tuple[str, str], list[Row]] = defaultdict(list)
@@ -499,6 +569,7 @@ def build(osm_dir: Path) -> list[Row]:
             seen.add(r.id)
             unique.append(r)
     apply_exonyms(unique)
+    print(f"Latvian forms by the Polish rule: {apply_polish_rendering(unique)}", file=sys.stderr)
     _fill_region_points(unique, cities)
     ids = {r.id for r in unique}
     for r in unique:  # a parent beyond the extract (a Polish powiat, a French region) is left out

@@ -202,3 +202,45 @@ def test_index_is_cached_between_runs(tmp_path):
     second = gazetteer.load(cache=tmp_path)
     assert second.places == first.places
     assert second.index == first.index
+
+
+def _build_script():
+    """scripts/build_gazetteer.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+    import sys
+
+    if "build_gazetteer" not in sys.modules:
+        path = gazetteer.ROOT / "scripts" / "build_gazetteer.py"
+        spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules["build_gazetteer"]
+
+
+@pytest.mark.parametrize("polish, latvian", [
+    # the rule gives the Latvian names a source has for these (exonyms.csv)
+    ("Białystok", "Bjalistoka"), ("Hajnówka", "Hajnuvka"), ("Sokółka", "Sokulka"), ("Augustów", "Augustova"),
+    ("Białowieża", "Bjalovježa"), ("Suwałki", "Suvalki"), ("Gdańsk", "Gdaņska"), ("Kraków", "Krakova"),
+    ("Warszawa", "Varšava"),
+])
+def test_the_polish_rule_reproduces_latvian_usage(polish, latvian):
+    build = _build_script()
+    assert build.render_polish(polish, build._pl_rule())[0] == latvian
+
+
+def test_the_polish_rule_leaves_undeclined_endings_invariant():
+    build = _build_script()
+    assert build.render_polish("Michałowo", build._pl_rule()) == ("Mihalovo", "-")
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Migranti tika atrasti pie Mihalovo.", "Mihalovo", "Michałowo"),
+    ("Robežsargi patrulēja Krinkos.", "Krinkos", "Krynki"),
+    ("Ciematā Čeremhā bija policija.", "Čeremhā", "Czeremcha"),
+])
+def test_polish_border_villages_in_their_latvian_forms(text, surface, name, gaz):
+    from geo.text import places
+
+    found = {m.surface: m.place_id for m in places.find(text, gaz, lang="lv")[0]}
+    assert gaz.places[found[surface]].name == name

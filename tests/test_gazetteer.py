@@ -170,3 +170,68 @@ def test_precision_by_type(gaz):
     assert gaz.places["skrudaliena-parish"].geo_precision == 2
     assert gaz.places["grodno-region"].geo_precision == 3
     assert gaz.places["latvia"].geo_precision == 3
+
+
+def _found(text: str, gaz, lang: str) -> dict[str, tuple[str, str]]:
+    """surface → (place id, type) of every place found in a text."""
+    from geo.text import places
+
+    return {m.surface: (m.place_id, gaz.places[m.place_id].type if m.place_id else "")
+            for m in places.find(text, gaz, lang=lang)[0]}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Latgalē un Sēlijā ir daudz ezeru, Latgales pierobežā arī.", "lv",
+     {"Latgalē": "latgale", "Sēlijā": "selija", "Latgales": "latgale"}),
+    ("Kurzemē, Vidzemē un Zemgalē lija.", "lv", {"Kurzemē": "kurzeme", "Vidzemē": "vidzeme", "Zemgalē": "zemgale"}),
+    ("Migrants were moved from Latgale to Courland and Semigallia.", "en",
+     {"Latgale": "latgale", "Courland": "kurzeme", "Semigallia": "zemgale"}),
+])
+def test_latvias_regions_are_regions_not_the_villages_of_that_name(text, lang, expected, gaz):
+    found = _found(text, gaz, lang)
+    assert {s: found[s] for s in expected} == {s: (pid, "region") for s, pid in expected.items()}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Migranti ieradās no Āzijas un Āfrikas caur Tuvajiem Austrumiem uz Eiropu.", "lv",
+     {"Āzijas": "asia", "Āfrikas": "africa", "Eiropu": "europe"}),
+    ("Patvēruma meklētāji devās uz Skandināviju un Baltiju.", "lv", {"Skandināviju": "scandinavia", "Baltiju": "baltic-states"}),
+    ("People from Asia and Africa tried to reach Scandinavia.", "en",
+     {"Asia": "asia", "Africa": "africa", "Scandinavia": "scandinavia"}),
+])
+def test_continents_and_macro_regions_resolve_at_country_level_without_an_area(text, lang, expected, gaz, areas):
+    found = _found(text, gaz, lang)
+    assert {s: found[s][0] for s in expected} == expected
+    for place_id in expected.values():
+        assert gaz.places[place_id].geo_precision == 3 and place_id not in areas
+
+
+@pytest.mark.parametrize("text, lang, surface, name", [
+    ("Robežsargi strādāja Podlases vojevodistē.", "lv", "Podlases vojevodistē", "Podlasie Voivodeship"),
+    ("Ārkārtējā situācija izsludināta Ļubļinas vojevodistē.", "lv", "Ļubļinas vojevodistē", "Lublin Voivodeship"),
+    ("Kravas gāja caur Pomožes vojevodisti.", "lv", "Pomožes vojevodisti", "Pomeranian Voivodeship"),
+    ("The state of emergency covers Lubelskie and Podlaskie.", "en", "Lubelskie", "Lublin Voivodeship"),
+    ("Troops were sent to the Lower Silesian Voivodeship.", "en", "Lower Silesian Voivodeship", "Lower Silesian Voivodeship"),
+    ("Migrants were found in Alytus County.", "en", "Alytus County", "Alytus County"),
+    ("Migranti aizturēti Viļņas apriņķī.", "lv", "Viļņas apriņķī", "Vilnius County"),
+    ("Vitebskas apgabalā un Brestas apgabalā bija mācības.", "lv", "Brestas apgabalā", "Brest Region"),
+])
+def test_neighbours_regions_in_latvian_and_english(text, lang, surface, name, gaz):
+    from geo.text import places
+
+    found = {m.surface: m.place_id for m in places.find(text, gaz, lang=lang)[0]}
+    assert gaz.places[found[surface]].name == name
+
+
+@pytest.mark.parametrize("text, lang, surface, name", [
+    ("Migrants gathered near Kuźnica and Bobrowniki.", "en", "Kuźnica", "Kuźnica"),
+    ("Migrants gathered near Kuznica.", "en", "Kuznica", "Kuźnica"),
+    ("Migranti pulcējās pie Kuzņicas.", "lv", "Kuzņicas", "Kuźnica"),
+    ("The guards patrolled around Michałowo, Hajnówka and Białowieża.", "en", "Białowieża", "Białowieża"),
+    ("Robežsargi dežurēja Hajnuvkā un Terespolē.", "lv", "Terespolē", "Terespol"),
+])
+def test_polish_border_towns_and_their_latvian_spellings(text, lang, surface, name, gaz):
+    from geo.text import places
+
+    found = {m.surface: m.place_id for m in places.find(text, gaz, lang=lang)[0]}
+    assert found.get(surface) and gaz.places[found[surface]].name == name and gaz.places[found[surface]].country == "PL"

@@ -77,3 +77,31 @@ def test_a_border_named_by_adjectives_is_marked_too(gaz):
 def test_near_marks_a_reference_point(gaz):
     mentions, _ = places.find("Robežsargi aizturēja migrantus netālu no Daugavpils.", gaz)
     assert next(m for m in mentions if m.surface == "Daugavpils").near
+
+
+# A city as the subject of a saying verb stands for its government (metonymy): not where
+# anything happens. A country as the subject stays a location (the dev set's annotation).
+@pytest.mark.parametrize("text, surface, lang", [
+    ("Brussels said the border would stay closed.", "Brussels", "en"),
+    ("Warsaw claims the migrants were pushed across.", "Warsaw", "en"),
+    ("Minsk denied the report on Friday.", "Minsk", "en"),
+    ("Minsk has repeatedly denied any role.", "Minsk", "en"),
+    ("Rīga paziņoja, ka robeža paliks slēgta.", "Rīga", "lv"),
+    ("Minska noliedz, ka būtu vainīga.", "Minska", "lv"),
+    ("Varšava atkal apgalvoja, ka migranti ir apmācīti.", "Varšava", "lv"),
+])
+def test_a_city_that_speaks_is_its_government(text, surface, lang, gaz):
+    assert role_of(text, surface, gaz, lang) == "name_part"
+
+
+@pytest.mark.parametrize("text, surface, lang", [
+    ("Officials in Warsaw said the border would stay closed.", "Warsaw", "en"),
+    ("In Minsk, officials denied the report.", "Minsk", "en"),
+    ("Lithuania said it reserved the right to close the border.", "Lithuania", "en"),
+    ("The migrants flew to Minsk in August.", "Minsk", "en"),
+    ("Rīgā paziņoja, ka robeža paliks slēgta.", "Rīgā", "lv"),
+    ("Lietuva paziņoja, ka slēgs robežu.", "Lietuva", "lv"),
+    ("Migranti no Minskas teica, ka gaidīja nedēļu.", "Minskas", "lv"),
+])
+def test_a_city_where_someone_speaks_is_a_location(text, surface, lang, gaz):
+    assert role_of(text, surface, gaz, lang) == "location"

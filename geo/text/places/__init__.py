@@ -48,6 +48,7 @@ def _mention(text: str, toks: list[Token], r: Resolution, taken: set[int], gazet
     entry_cases = r.entry.cases if r.entry is not None else cand.cases
     case = next(iter(entry_cases)) if len(entry_cases) == 1 else ""
     place_id = r.place.id if r.place else None
-    return PlaceMention(s, e, text[s:e], r.lemma, place_id, role(text, toks, cand, taken, lang), case,
+    kind = r.place.type if r.place else ""
+    return PlaceMention(s, e, text[s:e], r.lemma, place_id, role(text, toks, cand, taken, lang, kind, entry_cases), case,
                         reason="" if place_id else r.why, near=is_near(text, toks, cand.first, lang),
                         resolution=r.why if place_id else "", adjective=adjective)

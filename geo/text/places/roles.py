@@ -3,8 +3,10 @@
 A genitive place name followed by the head of an organisation, office, medium, group of
 people or attribute is part of that name or its attribute: "Latvijas Valsts robežsardze",
 "Polijas Radio", "Baltkrievijas militārpersonas", "Irākas pilsoņi", "Belarus officers",
-"Lithuania's interior ministry", "the president of Belarus". The heads are data
-(``[roles]`` of ``geo/data/language/*.toml``), nouns of their kind, never one text's words.
+"Lithuania's interior ministry", "the president of Belarus". A city that is the subject of a
+saying verb stands for its government ("Brussels said", "Minska noliedz"): a name_part too.
+The heads and verbs are data (``[roles]`` of ``geo/data/language/*.toml``), words of their
+kind, never one text's words.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from functools import cache, lru_cache
 import simplemma
 
 from geo.gazetteer import JOINER, fold
-from geo.text import language
+from geo.text import language, latvian
 from geo.text.places.recognise import CONJUNCTIONS, COORDINATOR, Candidate, Token
 
 LOCATION, NAME_PART = "location", "name_part"
+# the kinds of place whose name may stand for the government seated there
+SEAT_TYPES = frozenset({"city", "state_city"})
 
 
 @lru_cache(maxsize=4096)
@@ -36,6 +40,9 @@ def _roles(lang: str) -> dict:
     roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
     roles["articles_folded"] = frozenset(fold(w) for w in roles.get("articles", []))
     roles["heads_folded"] = frozenset(fold(w) for w in roles["heads"])
+    roles["speech_verbs"] = frozenset(roles.get("speech_verbs", ()))
+    roles["speech_skip_folded"] = frozenset(fold(w) for w in roles.get("speech_skip", ()))
+    roles["prepositions_folded"] = frozenset(fold(w) for w in roles["spatial_prepositions"])
     return roles
 
 
@@ -57,9 +64,14 @@ def _of_head(toks: list[Token], first: int, roles: dict) -> bool:
     return any(tuple(before[-len(p):]) == p for p in roles["of_heads_folded"] if len(p) <= len(before))
 
 
-def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: str) -> str:
-    """`name_part` when a genitive name is followed by an organisation or attribute head."""
+def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: str, kind: str = "",
+         cases: frozenset[str] | None = None) -> str:
+    """`name_part` when a genitive name is followed by an organisation or attribute head, or
+    when a city (`kind`, its place type; `cases`, those of the form it resolved by) is the
+    subject of a saying verb."""
     roles = _roles(lang)
+    if kind in SEAT_TYPES and speaks(text, toks, cand, lang, cand.cases if cases is None else cases):
+        return NAME_PART
     if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
             and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
         return NAME_PART
@@ -87,6 +99,34 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
             seen += 1
         k += 1
     return LOCATION
+
+
+def speaks(text: str, toks: list[Token], cand: Candidate, lang: str, cases: frozenset[str]) -> bool:
+    """Whether a name (in `cases`) is the subject of a saying verb: "Brussels said", "Minska atkal noliedza"."""
+    roles = _roles(lang)
+    if "nom" not in cases and (language.inflects(lang) or cases):
+        return False  # "Warsaw's claims": not the subject
+    if language.inflects(lang) and not _may_be_nominative(toks[cand.last].text):
+        return False  # "Rīgā paziņoja": the folded index merges "Rīgā" with "Rīga"; the ending tells
+    if cand.first > 0 and fold(toks[cand.first - 1].text) in roles["prepositions_folded"]:
+        return False  # "officials in Warsaw said": where they are
+    k = cand.last + 1
+    while k < len(toks) and "\n" not in text[toks[k - 1].end:toks[k].start]:
+        if not text[toks[k - 1].end:toks[k].start].isspace():
+            return False  # "In Minsk, officials said": a comma ends the subject
+        word = toks[k].text
+        if _lemma(word, lang) in roles["speech_verbs"] or word.lower() in roles["speech_verbs"]:
+            return True
+        if fold(word) not in roles["speech_skip_folded"]:
+            return False
+        k += 1
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _may_be_nominative(word: str) -> bool:
+    """Whether a Latvian word's ending may be a nominative's ("Rīga", not "Rīgā")."""
+    return any(case == "nom" for _, _, case in latvian.nominative_candidates(word))
 
 
 def _number(word: str, lang: str) -> bool:
