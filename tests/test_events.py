@@ -155,8 +155,8 @@ def test_seed_events_have_located_places_and_exact_quotes(seed_doc, seed_parse):
         assert (event.quote_start, event.quote_end) in sentence_spans
         assert event.date_start <= event.date_end
         for span in event.spans:
-            assert text[span["start"]:span["end"]] == span["surface"], span
-            assert span["kind"] in ("place", "date", "count")
+            assert text[span.start:span.end] == span.surface, span
+            assert span.kind in ("place", "date", "count")
         for code in event.countries:
             assert pycountry.countries.get(alpha_2=code), code
 
@@ -515,3 +515,15 @@ def test_a_report_about_latvia_is_not_drawn_in_belarus(gaz, text, lang):
 def test_a_country_passed_through_is_not_where_it_happened(gaz, text, lang):
     event = one(parse_text(text, gaz, lang), persons=11)
     assert event.event_type == "arrest" and event.position.id == "latvia"
+
+
+def test_event_spans_are_typed_records_in_text_order(parsed):
+    """Each event's spans are Span records (start, end, kind, surface), sorted by offset, and
+    the layer row carries them as plain dicts with the contract's keys."""
+    from geo.io import layers
+    from geo.text.events import Span
+    for event in parsed.events:
+        assert all(isinstance(s, Span) for s in event.spans)
+        assert [(s.start, s.end) for s in event.spans] == sorted((s.start, s.end) for s in event.spans)
+        row = layers.event_row(event, parsed.doc)
+        assert [list(s) for s in row["spans"]] == [["start", "end", "kind", "surface"]] * len(event.spans)

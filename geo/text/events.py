@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any, Iterable
 
 import pycountry
 
@@ -78,7 +79,7 @@ class Event:
     countries: tuple[str, ...]
     quote_start: int
     quote_end: int
-    spans: tuple[dict, ...]
+    spans: tuple[Span, ...]
     date_relation: str = "on"
     date_from_context: bool = False
     place_from_context: bool = False
@@ -365,9 +366,50 @@ def _context_period(previous: list[DateMention]) -> tuple[date, date, int]:
     return start, end, max([spread] + [d.precision for d in previous])
 
 
-def _span(m, kind: str) -> dict:
+@dataclass(frozen=True, order=True)
+class Span:
+    """A highlightable span of the document an event came from: a place, a date or a count."""
+
+    start: int
+    end: int
+    kind: str  # "place", "date" or "count"
+    surface: str
+
+    def row(self) -> dict[str, Any]:
+        """The span as a layer row's field, keys in the data contract's order."""
+        return {"start": self.start, "end": self.end, "kind": self.kind, "surface": self.surface}
+
+
+def _span(m, kind: str) -> Span:
     """A highlightable span of the document."""
-    return {"start": m.start, "end": m.end, "kind": kind, "surface": m.surface}
+    return Span(m.start, m.end, kind, m.surface)
+
+
+def _sorted_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans in text order (a stable sort by start and end, as the layers have them)."""
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What every clause of one document is read against."""
+
+    doc_id: str
+    text: str
+    resolved: "Sorted"  # the document's anchored, normalised dates
+    places: dict[str, Place]  # the places the mentions name, and the border sections
+    lang: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """One sentence and what is found in it as a whole, shared by its clauses."""
+
+    sentence: Sentence
+    places: list[PlaceMention]
+    rule: "_Rule | None"  # the sentence's event type rule
+    has_counts: bool
 
 
 @dataclass(frozen=True)
@@ -477,6 +519,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     headings = {i for i, p in enumerate(starts, 1) if _heading(text, p, i == 1)}
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
+    doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published)
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
@@ -492,11 +535,10 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         sentence_places = _inside(places, sentence.start, sentence.end)
         sentence_rule = _typed(_unnamed(text, sentence.start, sentence.end, sentence_places), lang)
         sentence_counts = _inside(counts, sentence.start, sentence.end)
+        facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
         for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
-            event = _event(doc_id, text, sentence, clause, sentence_places, sentence_rule,
-                           bool(sentence_counts), context, resolved, gazetteer_places, lang, published,
-                           found[-1].event_type if found else context.last_type,
+            event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             if event and not any(_restates(event, e) for e in events + found):
                 found.append(event)
@@ -505,7 +547,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             # "... Krāslavas novadā tika aizturēti migranti. Tie bija astoņi Irānas pilsoņi.": who
             # they were, told in the next sentence
             count, last = sentence_counts[0], events[-1]
-            spans = tuple(sorted(last.spans + (_span(count, "count"),), key=lambda s: (s["start"], s["end"])))
+            spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
         events += found
         previous_found = found
@@ -554,11 +596,13 @@ def _restates(new: Event, old: Event) -> bool:
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
 
 
-def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
-           sentence_rule: _Rule | None, sentence_has_counts: bool, context: Context,
-           resolved: Sorted, gazetteer_places: dict[str, Place], lang: str, published: date | None,
+def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
            last_type: str | None, before: Event | None = None) -> Event | None:
     """The event of one clause, or None when it is no incident or cannot be dated and placed."""
+    doc_id, text, resolved, gazetteer_places, lang, published = \
+        doc.doc_id, doc.text, doc.resolved, doc.places, doc.lang, doc.published
+    sentence, sentence_places, sentence_rule, sentence_has_counts = \
+        facts.sentence, facts.places, facts.rule, facts.has_counts
     rule = _typed(_unnamed(text, clause.start, clause.end, sentence_places), lang)
     if rule is None or rule.type == "statement":
         rule = sentence_rule if sentence_rule and sentence_rule.type != "statement" else rule
@@ -653,6 +697,6 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         persons = 1  # "found the body of a man"
     return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
                  persons, tuple(located), _countries(mentions, gazetteer_places),
-                 sentence.start, sentence.end, tuple(sorted(spans, key=lambda s: (s["start"], s["end"]))),
+                 sentence.start, sentence.end, _sorted_spans(spans),
                  relation, from_context, place_from_context,
                  date_mentions=list(date_mentions), place_mentions=list(mentions))
