@@ -517,13 +517,13 @@ def test_a_country_passed_through_is_not_where_it_happened(gaz, text, lang):
     assert event.event_type == "arrest" and event.position.id == "latvia"
 
 
-def test_event_spans_are_typed_records_in_text_order(parsed):
+def test_event_spans_are_typed_records_in_text_order(seed_parse):
     """Each event's spans are Span records (start, end, kind, surface), sorted by offset, and
     the layer row carries them as plain dicts with the contract's keys."""
     from geo.io import layers
     from geo.text.events import Span
-    for event in parsed.events:
+    for event in seed_parse.events:
         assert all(isinstance(s, Span) for s in event.spans)
         assert [(s.start, s.end) for s in event.spans] == sorted((s.start, s.end) for s in event.spans)
-        row = layers.event_row(event, parsed.doc)
+        row = layers.event_row(event, seed_parse.doc)
         assert [list(s) for s in row["spans"]] == [["start", "end", "kind", "surface"]] * len(event.spans)
