@@ -527,3 +527,29 @@ def test_event_spans_are_typed_records_in_text_order(seed_parse):
         assert [(s.start, s.end) for s in event.spans] == sorted((s.start, s.end) for s in event.spans)
         row = layers.event_row(event, seed_parse.doc)
         assert [list(s) for s in row["spans"]] == [["start", "end", "kind", "surface"]] * len(event.spans)
+
+
+@pytest.mark.parametrize("text, lang, title, want", [
+    ("Trešdien, 8. septembrī, robežsargi novērsa 8 cilvēku mēģinājumu šķērsot Latvijas–Baltkrievijas robežu.\n\n"
+     "Kopš 10. augusta kopumā no valsts robežas nelikumīgas šķērsošanas ir atturēti 1013 cilvēki.",
+     "lv", "Notikumi uz valsts robežas 2021. gada 8. septembris",
+     [(8, D("2021-09-08"), D("2021-09-08")), (1013, D("2021-08-10"), D("2021-09-08"))]),
+    ("On Wednesday, September 8, guards stopped 8 people trying to cross the Latvia-Belarus border.\n\n"
+     "Since August 10, a total of 1013 people have been turned back at the Latvia-Belarus border.",
+     "en", "Border events of 8 September 2021",
+     [(8, D("2021-09-08"), D("2021-09-08")), (1013, D("2021-08-10"), D("2021-09-08"))]),
+], ids=["lv-tresdien-kops", "en-wednesday-since"])
+def test_an_undated_report_is_dated_by_the_day_it_opens_with(gaz, text, lang, title, want):
+    """No publication date: the title's year dates the lede's weekday-named day, and that day
+    stands in for publication ("kopš 10. augusta", "since August 10" run up to it)."""
+    parse = parse_text(text, gaz, lang, title=title)
+    assert [(e.persons, e.date_start, e.date_end) for e in parse.events] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Par nelikumīgu valsts robežas šķērsošanu aizvadītajā diennaktī aizturēto personu nav.", "lv"),
+    ("Pastāv iespēja, ka migranti šķērso Latvijas–Baltkrievijas robežu.", "lv"),
+    ("No one was detained for crossing the Latvia-Belarus border yesterday.", "en"),
+], ids=["lv-aizturēto-nav", "lv-iespēja", "en-no-one-was"])
+def test_none_detained_and_a_possibility_are_no_incidents(gaz, text, lang):
+    assert parse_text(text, gaz, lang, published="2021-09-08").events == []
