@@ -553,3 +553,17 @@ def test_an_undated_report_is_dated_by_the_day_it_opens_with(gaz, text, lang, ti
 ], ids=["lv-aizturēto-nav", "lv-iespēja", "en-no-one-was"])
 def test_none_detained_and_a_possibility_are_no_incidents(gaz, text, lang):
     assert parse_text(text, gaz, lang, published="2021-09-08").events == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021. gada 11. novembrī migranti pulcējās pie Silenes. Pašlaik tur atrodas aptuveni 200 cilvēku liela grupa "
+     "Latvijas pusē.", "lv"),
+    ("On 11 November 2021 migrants gathered near Silene. At the same place about 200 people are now waiting "
+     "on the Latvian side.", "en"),
+], ids=["lv-tur", "en-at-the-same-place"])
+def test_there_points_back_to_the_last_settlement_named(gaz, text, lang):
+    """'tur', 'at the same place' with only a country named: the settlement named before, not
+    the country's centre."""
+    parse = parse_text(text, gaz, lang)
+    event = one(parse, persons=200)
+    assert event.position.id == "silene" and event.place_from_context

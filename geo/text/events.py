@@ -55,6 +55,7 @@ BEYOND_COUNTRY = {"union", "continent"}
 # How many sentences back a paragraph's date or place may still be carried forward: a
 # Wikipedia article or a long release may be one paragraph.
 CONTEXT_REACH = 5
+FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 # relations of dates an event did not state itself
@@ -151,6 +152,8 @@ def _place_words(lang: str) -> dict:
             "context_placed": frozenset(data.get("context_placed", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
+            "there": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["there"])
+                                + r")(?!\w)", re.IGNORECASE) if data.get("there") else None,
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -425,16 +428,20 @@ class Context:
     places_since: int = CONTEXT_REACH + 1
     countries: tuple[str, ...] = ()  # in the order last named, most recent first
     last_type: str | None = None
+    fine: list[PlaceMention] = field(default_factory=list)  # the last settlement or facility named
+    fine_since: int = CONTEXT_REACH + 1
 
     def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention],
-              countries: list[str], last_type: str | None) -> "Context":
+              countries: list[str], last_type: str | None, fine: list[PlaceMention] = ()) -> "Context":
         """The context for the next sentence; `own`: the dates the sentence states itself
-        (only those restart the reach), `dates`/`places` what its events used."""
+        (only those restart the reach), `dates`/`places` what its events used, `fine` the
+        settlements and facilities it names where something is."""
         seen = list(dict.fromkeys(reversed(countries)))
         return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
                        places or self.places, 1 if places else self.places_since + 1,
                        tuple(seen + [c for c in self.countries if c not in seen]),
-                       last_type or self.last_type)
+                       last_type or self.last_type, list(fine) or self.fine,
+                       1 if fine else self.fine_since + 1)
 
     def paragraph(self, keep_dates: bool = False) -> "Context":
         """The context at a new paragraph: dates do not carry over (the publication date
@@ -443,13 +450,16 @@ class Context:
         document's countries and the last event's type."""
         dates = dict(dates=self.dates, dates_since=self.dates_since) if keep_dates else {}
         return Context(places=self.places, places_since=self.places_since, countries=self.countries,
-                       last_type=self.last_type, **dates)
+                       last_type=self.last_type, fine=self.fine, fine_since=self.fine_since, **dates)
 
     def near_dates(self) -> list[DateMention]:
         return self.dates if self.dates_since <= CONTEXT_REACH else []
 
     def near_places(self) -> list[PlaceMention]:
         return self.places if self.places_since <= CONTEXT_REACH else []
+
+    def near_fine(self) -> list[PlaceMention]:
+        return self.fine if self.fine_since <= CONTEXT_REACH else []
 
     def counted_dates(self) -> list[DateMention]:
         """The dates a dateless sentence that counts people takes, when they are near enough."""
@@ -559,8 +569,9 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         countries = [gazetteer_places[m.place_id].country for m in sentence_places
                      if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country]
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
+        fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
-                                in_sentence, countries, found[-1].event_type if found else None)
+                                in_sentence, countries, found[-1].event_type if found else None, fine)
     return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
 
 
@@ -648,6 +659,11 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # what happens at a place may be told after the place: "The peak was on Thursday when 101
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
+        located = _where(mentions, gazetteer_places, text, lang)
+    if words["there"] and context.near_fine() and all(p.type not in FINE_TYPES for p in located) \
+            and words["there"].search(text, clause.start, clause.end):
+        # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
+        mentions, place_from_context, inferred = context.near_fine(), True, True
         located = _where(mentions, gazetteer_places, text, lang)
     if not located:
         return None
