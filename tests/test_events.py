@@ -550,7 +550,10 @@ def test_an_undated_report_is_dated_by_the_day_it_opens_with(gaz, text, lang, ti
     ("Par nelikumīgu valsts robežas šķērsošanu aizvadītajā diennaktī aizturēto personu nav.", "lv"),
     ("Pastāv iespēja, ka migranti šķērso Latvijas–Baltkrievijas robežu.", "lv"),
     ("No one was detained for crossing the Latvia-Belarus border yesterday.", "en"),
-], ids=["lv-aizturēto-nav", "lv-iespēja", "en-no-one-was"])
+    ("Rīkojums paplašina robežsardzes pilnvaras atturēt migrantus no Latvijas–Baltkrievijas robežas šķērsošanas.", "lv"),
+    ("It sets the rights of the State Border Guard to use special means to deter people from illegally "
+     "crossing the Latvia-Belarus border.", "en"),
+], ids=["lv-aizturēto-nav", "lv-iespēja", "en-no-one-was", "lv-pilnvaras", "en-to-deter"])
 def test_none_detained_and_a_possibility_are_no_incidents(gaz, text, lang):
     assert parse_text(text, gaz, lang, published="2021-09-08").events == []
 
