@@ -570,3 +570,24 @@ def test_there_points_back_to_the_last_settlement_named(gaz, text, lang):
     parse = parse_text(text, gaz, lang)
     event = one(parse, persons=200)
     assert event.position.id == "silene" and event.place_from_context
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("2021. gada 30. jūlijā Salienas pagastā aizturēja 11 personas - desmit Irākas un vienu Sīrijas pilsoni.",
+     "lv", [(11, "detention")]),
+    ("2021. gada 30. jūlijā Salienas pagastā kopumā aizturēti 27 trešo valstu piederīgie: 23 Irākas, "
+     "viens Sīrijas un viens Baltkrievijas pilsonis.", "lv", [(27, "detention")]),
+    ("On 30 July 2021 guards detained 27 people in Saliena parish: 23 Iraqis, 2 Syrian and 2 Indian citizens.",
+     "en", [(27, "detention")]),
+], ids=["lv-dash-breakdown", "lv-colon-breakdown", "en-colon-breakdown"])
+def test_a_count_s_breakdown_is_no_incident_of_its_own(gaz, text, lang, want):
+    assert [(e.persons, e.event_type) for e in parse_text(text, gaz, lang).events] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021. gada 30. jūlijā robežsardze Salienas pagastā aizturējusi 13 ārzemniekus un divus personu pārvietotājus.", "lv"),
+    ("On 30 July 2021 the border guard detained 13 foreigners and two drivers in Saliena parish.", "en"),
+], ids=["lv-un-divus", "en-and-two"])
+def test_two_kinds_of_people_of_one_act_are_one_incident(gaz, text, lang):
+    events = parse_text(text, gaz, lang).events
+    assert [(e.persons, e.event_type) for e in events] == [(13, "detention")]

@@ -48,6 +48,9 @@ def _data(lang: str) -> dict:
     """The counts section of a language, number words keyed by their folded form."""
     data = dict(language.load(lang)["counts"])
     data["words_folded"] = {fold(k): v for k, v in data["words"].items()}
+    joins = "|".join(map(re.escape, data.get("coordination", [])))
+    # between two numbers: one or two capitalised words (a nationality) and a coordinating word
+    data["coordinated"] = re.compile(rf"\s+(?:[^\W\d_a-zāčēģīķļņšūž][\w-]*\s+){{1,2}}(?:{joins})\s+$") if joins else None
     return data
 
 
@@ -81,13 +84,20 @@ def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
     counts, bare = [], []
     excluded = sorted(exclude)
     ends = [xe for _, xe in excluded]
+    last = None  # the number before, when it counted nothing of its own: (start, end, value)
     for s, e in _numbers(text, start, end, data):
         k = bisect_right(ends, s)  # the first excluded span ending after s
         if k < len(excluded) and excluded[k][0] < e:
+            last = None
             continue  # part of a date
         kind = _classify(text, s, e, end, data, lang)
         value = _value(text[s:e], data)
         if value is None or not kind:
+            last = (s, e, value) if value is not None and not kind else None
             continue
+        if kind == "person" and last is not None and data["coordinated"] is not None \
+                and data["coordinated"].match(text[last[1]:s]):
+            s, value = last[0], last[2] + value  # "vienu Indijas un vienu Šrilankas pilsoni": 2
+        last = None
         (counts if kind == "person" else bare).append(CountMention(s, e, text[s:e], value))
     return counts, bare

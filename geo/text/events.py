@@ -237,6 +237,17 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
     return [part for clause in out for part in _incidents(text, clause, lang)]
 
 
+# a count's own noun phrase (a few words, no comma) ended by a colon or a spaced dash: what
+# follows lists its parts ("11 personas - desmit Irākas un vienu Sīrijas pilsonis")
+BREAKDOWN = re.compile(r"(?:\s+[^\W\d_]+){0,4}\s*(?::|\s[-–—](?=\s))")
+
+
+def _acts(text: str, lang: str) -> bool:
+    """Whether a stretch of a clause tells an act of its own (an event word, not a statement)."""
+    rule = _typed(text, lang)
+    return rule is not None and rule.type != "statement"
+
+
 def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     """A clause split before each count after the first that a join word or mark precedes:
     "130 people were prevented from crossing the border and eight foreigners were detained"."""
@@ -246,9 +257,16 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
         return [clause]
     cuts = []
     for before, after in zip(numbers, numbers[1:]):
-        found = [m.start() for m in joins.finditer(text, before.end, after.start)]
-        if found:
-            cuts.append(found[-1])
+        if BREAKDOWN.match(text, before.end, after.start):
+            break  # "aizturēti 27 trešo valstu piederīgie: 23 Irākas, viens Sīrijas ...": its parts
+        found = list(joins.finditer(text, before.end, after.start))
+        if not found:
+            continue
+        join = found[-1]
+        if join.group().strip()[:1].isalnum() and not text[join.end():after.start].strip() \
+                and not _acts(text[after.end:clause.end], lang):
+            continue  # "aizturēja 13 ārzemniekus un divus pārvietotājus": one act, two kinds of people
+        cuts.append(join.start())
     if not cuts:
         return [clause]
     bounds = [clause.start] + cuts + [clause.end]
