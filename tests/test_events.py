@@ -591,3 +591,19 @@ def test_a_count_s_breakdown_is_no_incident_of_its_own(gaz, text, lang, want):
 def test_two_kinds_of_people_of_one_act_are_one_incident(gaz, text, lang):
     events = parse_text(text, gaz, lang).events
     assert [e.persons for e in events] == [13]
+
+
+@pytest.mark.parametrize("text, lang, second", [
+    ("Poland's border guard reported new attempts at the border with Belarus. On Wednesday a group of 35 "
+     "migrants forced their way across the border with the help of the Belarusian military.\n\n"
+     "The migrants were all detained and sent back.", "en", "pushback"),
+    ("Polijas robežsardze ziņoja par jauniem mēģinājumiem uz robežas ar Baltkrieviju. Trešdien 35 migrantu "
+     "grupa ar Baltkrievijas militārpersonu palīdzību nelikumīgi šķērsoja robežu.\n\n"
+     "Visi migranti tika aizturēti.", "lv", "detention"),
+], ids=["en-detained-and-sent-back", "lv-visi-aizturēti"])
+def test_what_happened_next_to_the_people_counted_before(gaz, text, lang, second):
+    """A sentence with no place, date or count of its own, of another type, right after a
+    counted incident: the same people, at the same place and date."""
+    found = parse_text(text, gaz, lang, published="2021-12-08").events
+    assert [(e.event_type, e.persons) for e in found][-2:] == [("border_crossing", 35), (second, 35)]
+    assert found[-1].position.id == found[-2].position.id and found[-1].date_start == found[-2].date_start

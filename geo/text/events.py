@@ -625,6 +625,14 @@ def _restates(new: Event, old: Event) -> bool:
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
 
 
+def _same_people(before: "Event | None", etype: str, incident: bool, count: CountMention | None,
+                 clause: Clause, words: dict) -> bool:
+    """Whether a clause with no place, date or count of its own tells what happened next to
+    the people the sentence before counted (another type of event)."""
+    return (incident and count is None and clause.date is None and before is not None
+            and bool(before.persons) and before.event_type != etype and etype in words["context_placed"])
+
+
 def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
            last_type: str | None, before: Event | None = None) -> Event | None:
     """The event of one clause, or None when it is no incident or cannot be dated and placed."""
@@ -683,6 +691,11 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
         mentions, place_from_context, inferred = context.near_fine(), True, True
         located = _where(mentions, gazetteer_places, text, lang)
+    if not located and _same_people(before, etype, incident, count, clause, words):
+        # "... 35 migrants managed to force their way across the border ... The migrants were all
+        # detained and sent back.": the same people, next, where they were (whatever was named)
+        return replace(before, event_type=etype, quote_start=sentence.start, quote_end=sentence.end,
+                       date_relation=CONTEXT, date_from_context=True, place_from_context=True, id="")
     if not located:
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
