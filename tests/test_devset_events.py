@@ -25,9 +25,9 @@ TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precis
 MARGIN = 0.03
 # what general rules reach today (see the module docstring), per half and overall
 REACHED = {
-    "en": {"recall": 0.86, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
+    "en": {"recall": 0.88, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
     "lv": {"recall": 0.71, "precision": 0.77, "date": 0.50, "place": 0.79, "persons": 0.96, "type": 0.91},
-    "all": {"recall": 0.79, "precision": 0.82, "date": 0.73, "place": 0.79, "persons": 0.95, "type": 0.95},
+    "all": {"recall": 0.80, "precision": 0.82, "date": 0.73, "place": 0.79, "persons": 0.95, "type": 0.95},
 }
 
 
