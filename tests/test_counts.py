@@ -103,3 +103,18 @@ def test_seed_counts(seed_parse):
         assert v in values, v
     for v in (10000, 13000, 120, 1951):
         assert v not in values, v
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("robežsargi aizturēja vienu Indijas un vienu Šrilankas pilsoni.", "lv", [2]),
+    ("aizturēti 3 Irākas un 2 Sīrijas pilsoņi", "lv", [5]),
+    ("guards detained one Indian and one Iraqi citizen.", "en", [2]),
+    ("2 Iraqi and 3 Syrian nationals were held", "en", [5]),
+], ids=["lv-vienu-un-vienu", "lv-3-un-2", "en-one-and-one", "en-2-and-3"])
+def test_numbers_of_nationalities_joined_add_up(text, lang, expected):
+    assert [c.value for c in counts.find(text, 0, None, lang)[0]] == expected
+
+
+def test_third_country_nationals_are_people():
+    found = counts.find("kopumā aizturēti 27 trešo valstu piederīgie", 0, None, "lv")[0]
+    assert [c.value for c in found] == [27]

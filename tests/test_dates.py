@@ -474,3 +474,25 @@ def test_a_yearless_date_without_publication_takes_the_nearest_year_stated_earli
     assert later[0].date_start == date(2023, 8, 14) and later[0].year_inferred
     none = find_dates("14. augustā aizturēja 9 personas.", "lv")
     assert none[0].date_start is None and none[0].date_end is None
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # 31 January is a Tuesday in 2023, not in 2021 or 2022: the report is of the year after them
+    ("Otrdien, 31. janvārī, valdība lēma. 2022. gadā bija 5286 gadījumi, no 2021. gada 11. augusta vēl citi.",
+     "lv", D("2023-01-31")),
+    ("On Tuesday, January 31, the cabinet decided. In 2022 there were 5286 cases, and more since 11 August 2021.",
+     "en", D("2023-01-31")),
+], ids=["lv-otrdien", "en-tuesday"])
+def test_a_weekday_names_the_year_next_to_the_texts_years(text, lang, want):
+    first = find_dates(text, lang)[0]
+    assert (first.date_start, first.date_end) == (want, want)
+
+
+@pytest.mark.parametrize("text, lang, years, want", [
+    ("Trešdien, 8. septembrī, robežsargi novērsa 8 cilvēku mēģinājumu.", "lv", (2021,), D("2021-09-08")),
+    ("On Wednesday, September 8, guards stopped 8 people.", "en", (2021,), D("2021-09-08")),
+    ("Trešdien, 8. septembrī, robežsargi novērsa 8 cilvēku mēģinājumu.", "lv", (), None),
+], ids=["lv-title-year", "en-title-year", "lv-no-year-anywhere"])
+def test_years_given_from_outside_the_text_date_a_weekday_named_day(text, lang, years, want):
+    m = find_dates(text, lang, years=years)[0]
+    assert m.date_start == want and m.date_end == want

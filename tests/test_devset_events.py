@@ -5,8 +5,9 @@ precision ≥ 0.90. With general rules (no rule written for a sentence of the se
 reached, less a small margin, are asserted here; where they are under the targets the test
 says so instead of pretending:
 - Four Latvian texts (lv_01, lv_04, lv_05, lv_06: 24 of the 78 gold events) have no
-  publication date in their sidecars and state no year (or, lv_06, a weekday that contradicts
-  the only year stated): their dates cannot be known from the text. Their incidents are kept
+  publication date in their sidecars. lv_01 (the title's year) and lv_06 (the years it states,
+  with the weekday) are now dated by their lede's weekday-named day; lv_04 and lv_05 state no
+  year anywhere: their dates cannot be known from the text. Their incidents are kept
   with no date (`date_relation` "unknown") rather than dropped, so they count for recall and
   against date accuracy (the annotator dated them from the URL or the context). The English
   half has every publication date or year it needs.
@@ -24,9 +25,9 @@ TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precis
 MARGIN = 0.03
 # what general rules reach today (see the module docstring), per half and overall
 REACHED = {
-    "en": {"recall": 0.86, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
-    "lv": {"recall": 0.71, "precision": 0.75, "date": 0.37, "place": 0.75, "persons": 0.87, "type": 0.91},
-    "all": {"recall": 0.79, "precision": 0.81, "date": 0.67, "place": 0.77, "persons": 0.92, "type": 0.95},
+    "en": {"recall": 0.88, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
+    "lv": {"recall": 0.71, "precision": 0.77, "date": 0.50, "place": 0.79, "persons": 0.96, "type": 0.91},
+    "all": {"recall": 0.80, "precision": 0.82, "date": 0.73, "place": 0.79, "persons": 0.95, "type": 0.95},
 }
 
 

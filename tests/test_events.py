@@ -155,8 +155,8 @@ def test_seed_events_have_located_places_and_exact_quotes(seed_doc, seed_parse):
         assert (event.quote_start, event.quote_end) in sentence_spans
         assert event.date_start <= event.date_end
         for span in event.spans:
-            assert text[span["start"]:span["end"]] == span["surface"], span
-            assert span["kind"] in ("place", "date", "count")
+            assert text[span.start:span.end] == span.surface, span
+            assert span.kind in ("place", "date", "count")
         for code in event.countries:
             assert pycountry.countries.get(alpha_2=code), code
 
@@ -515,3 +515,95 @@ def test_a_report_about_latvia_is_not_drawn_in_belarus(gaz, text, lang):
 def test_a_country_passed_through_is_not_where_it_happened(gaz, text, lang):
     event = one(parse_text(text, gaz, lang), persons=11)
     assert event.event_type == "arrest" and event.position.id == "latvia"
+
+
+def test_event_spans_are_typed_records_in_text_order(seed_parse):
+    """Each event's spans are Span records (start, end, kind, surface), sorted by offset, and
+    the layer row carries them as plain dicts with the contract's keys."""
+    from geo.io import layers
+    from geo.text.events import Span
+    for event in seed_parse.events:
+        assert all(isinstance(s, Span) for s in event.spans)
+        assert [(s.start, s.end) for s in event.spans] == sorted((s.start, s.end) for s in event.spans)
+        row = layers.event_row(event, seed_parse.doc)
+        assert [list(s) for s in row["spans"]] == [["start", "end", "kind", "surface"]] * len(event.spans)
+
+
+@pytest.mark.parametrize("text, lang, title, want", [
+    ("Trešdien, 8. septembrī, robežsargi novērsa 8 cilvēku mēģinājumu šķērsot Latvijas–Baltkrievijas robežu.\n\n"
+     "Kopš 10. augusta kopumā no valsts robežas nelikumīgas šķērsošanas ir atturēti 1013 cilvēki.",
+     "lv", "Notikumi uz valsts robežas 2021. gada 8. septembris",
+     [(8, D("2021-09-08"), D("2021-09-08")), (1013, D("2021-08-10"), D("2021-09-08"))]),
+    ("On Wednesday, September 8, guards stopped 8 people trying to cross the Latvia-Belarus border.\n\n"
+     "Since August 10, a total of 1013 people have been turned back at the Latvia-Belarus border.",
+     "en", "Border events of 8 September 2021",
+     [(8, D("2021-09-08"), D("2021-09-08")), (1013, D("2021-08-10"), D("2021-09-08"))]),
+], ids=["lv-tresdien-kops", "en-wednesday-since"])
+def test_an_undated_report_is_dated_by_the_day_it_opens_with(gaz, text, lang, title, want):
+    """No publication date: the title's year dates the lede's weekday-named day, and that day
+    stands in for publication ("kopš 10. augusta", "since August 10" run up to it)."""
+    parse = parse_text(text, gaz, lang, title=title)
+    assert [(e.persons, e.date_start, e.date_end) for e in parse.events] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Par nelikumīgu valsts robežas šķērsošanu aizvadītajā diennaktī aizturēto personu nav.", "lv"),
+    ("Pastāv iespēja, ka migranti šķērso Latvijas–Baltkrievijas robežu.", "lv"),
+    ("No one was detained for crossing the Latvia-Belarus border yesterday.", "en"),
+    ("Rīkojums paplašina robežsardzes pilnvaras atturēt migrantus no Latvijas–Baltkrievijas robežas šķērsošanas.", "lv"),
+    ("It sets the rights of the State Border Guard to use special means to deter people from illegally "
+     "crossing the Latvia-Belarus border.", "en"),
+], ids=["lv-aizturēto-nav", "lv-iespēja", "en-no-one-was", "lv-pilnvaras", "en-to-deter"])
+def test_none_detained_and_a_possibility_are_no_incidents(gaz, text, lang):
+    assert parse_text(text, gaz, lang, published="2021-09-08").events == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021. gada 11. novembrī migranti pulcējās pie Silenes. Pašlaik tur atrodas aptuveni 200 cilvēku liela grupa "
+     "Latvijas pusē.", "lv"),
+    ("On 11 November 2021 migrants gathered near Silene. At the same place about 200 people are now waiting "
+     "on the Latvian side.", "en"),
+], ids=["lv-tur", "en-at-the-same-place"])
+def test_there_points_back_to_the_last_settlement_named(gaz, text, lang):
+    """'tur', 'at the same place' with only a country named: the settlement named before, not
+    the country's centre."""
+    parse = parse_text(text, gaz, lang)
+    event = one(parse, persons=200)
+    assert event.position.id == "silene" and event.place_from_context
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("2021. gada 30. jūlijā Salienas pagastā aizturēja 11 personas - desmit Irākas un vienu Sīrijas pilsoni.",
+     "lv", [(11, "detention")]),
+    ("2021. gada 30. jūlijā Salienas pagastā kopumā aizturēti 27 trešo valstu piederīgie: 23 Irākas, "
+     "viens Sīrijas un viens Baltkrievijas pilsonis.", "lv", [(27, "detention")]),
+    ("On 30 July 2021 guards detained 27 people in Saliena parish: 23 Iraqis, 2 Syrian and 2 Indian citizens.",
+     "en", [(27, "detention")]),
+], ids=["lv-dash-breakdown", "lv-colon-breakdown", "en-colon-breakdown"])
+def test_a_count_s_breakdown_is_no_incident_of_its_own(gaz, text, lang, want):
+    assert [(e.persons, e.event_type) for e in parse_text(text, gaz, lang).events] == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("2021. gada 30. jūlijā robežsardze Salienas pagastā aizturējusi 13 ārzemniekus un divus personu pārvietotājus.", "lv"),
+    ("On 30 July 2021 the border guard detained 13 foreigners and two drivers in Saliena parish.", "en"),
+], ids=["lv-un-divus", "en-and-two"])
+def test_two_kinds_of_people_of_one_act_are_one_incident(gaz, text, lang):
+    events = parse_text(text, gaz, lang).events
+    assert [e.persons for e in events] == [13]
+
+
+@pytest.mark.parametrize("text, lang, second", [
+    ("Poland's border guard reported new attempts at the border with Belarus. On Wednesday a group of 35 "
+     "migrants forced their way across the border with the help of the Belarusian military.\n\n"
+     "The migrants were all detained and sent back.", "en", "pushback"),
+    ("Polijas robežsardze ziņoja par jauniem mēģinājumiem uz robežas ar Baltkrieviju. Trešdien 35 migrantu "
+     "grupa ar Baltkrievijas militārpersonu palīdzību nelikumīgi šķērsoja robežu.\n\n"
+     "Visi migranti tika aizturēti.", "lv", "detention"),
+], ids=["en-detained-and-sent-back", "lv-visi-aizturēti"])
+def test_what_happened_next_to_the_people_counted_before(gaz, text, lang, second):
+    """A sentence with no place, date or count of its own, of another type, right after a
+    counted incident: the same people, at the same place and date."""
+    found = parse_text(text, gaz, lang, published="2021-12-08").events
+    assert [(e.event_type, e.persons) for e in found][-2:] == [("border_crossing", 35), (second, 35)]
+    assert found[-1].position.id == found[-2].position.id and found[-1].date_start == found[-2].date_start

@@ -88,7 +88,7 @@ def test_english_events(parsed, quote_start, event_type, start, end, persons, po
     assert (event.event_type, event.date_start, event.date_end, event.persons, event.position.id) == \
         (event_type, D(start), D(end), persons, position)
     for span in event.spans:
-        assert text[span["start"]:span["end"]] == span["surface"]
+        assert text[span.start:span.end] == span.surface
 
 
 def test_media_claims_without_a_location_give_no_event(parsed):

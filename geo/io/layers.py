@@ -90,7 +90,7 @@ def event_row(event: Event, doc: Any) -> dict[str, Any]:
         "geo_precision": pos.geo_precision,
         "quote": doc.text[event.quote_start:event.quote_end],
         "quote_start": event.quote_start, "quote_end": event.quote_end,
-        "spans": [dict(s) for s in event.spans],
+        "spans": [s.row() for s in event.spans],
         "date_relation": event.date_relation, "date_from_context": event.date_from_context,
         "place_from_context": event.place_from_context, "area_id": event.area_id, "doc_title": doc.title,
     }

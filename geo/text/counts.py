@@ -50,7 +50,16 @@ def _data(lang: str) -> dict:
     # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
     joins = "|".join(map(re.escape, data["list_joins"]))
     data["bare_after"] = re.compile(rf"\s*(?:[,;.)]|$|\s(?:{joins})\b)")
+    # "vienu Indijas un vienu Šrilankas pilsoni": numbers of nationalities joined by "and" add up
+    joins = "|".join(map(re.escape, pack.grammar["conjunctions"]["and"]))
+    data["coordinated"] = re.compile(rf"\s+(?:[^\W\d_][\w-]*\s+){{1,2}}(?:{joins})\s+$")
     return data
+
+
+def _coordinated(between: str, data: dict) -> bool:
+    """Whether the text between two numbers joins two nationalities: " Indijas un vienu Šrilankas "."""
+    # the nationality is capitalised; str.isupper knows every alphabet's capitals
+    return bool(data["coordinated"].match(between)) and all(w[0].isupper() for w in between.split()[:-1])
 
 
 def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int]]:
@@ -83,13 +92,19 @@ def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
     counts, bare = [], []
     excluded = sorted(exclude)
     ends = [xe for _, xe in excluded]
+    last = None  # the number before, when it counted nothing of its own: (start, end, value)
     for s, e in _numbers(text, start, end, data):
         k = bisect_right(ends, s)  # the first excluded span ending after s
         if k < len(excluded) and excluded[k][0] < e:
+            last = None
             continue  # part of a date
         kind = _classify(text, s, e, end, data, lang)
         value = _value(text[s:e], data)
         if value is None or not kind:
+            last = (s, e, value) if value is not None and not kind else None
             continue
+        if kind == "person" and last is not None and _coordinated(text[last[1]:s], data):
+            s, value = last[0], last[2] + value  # "vienu Indijas un vienu Šrilankas pilsoni": 2
+        last = None
         (counts if kind == "person" else bare).append(CountMention(s, e, text[s:e], value))
     return counts, bare

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
@@ -560,8 +560,17 @@ def _year(p: _Point, context: int | None, default_year: int | None, default_mont
     return default_year - (month > default_month)  # a later month was last year's
 
 
+def _weekday_years(p: _Point, known: Iterable[int]) -> list[int]:
+    """The years next to the years a text states (one either side, or the year itself) in which
+    a point's day falls on the weekday named with it, the latest first: a report tells of the
+    last such day ("Otrdien, 31. janvārī" with "2022. gadā" in the text: 2023)."""
+    near = {y + d for y in known for d in (-1, 0, 1)}
+    return sorted((y for y in near if _safe_weekday(p, y) == p.dow), reverse=True)
+
+
 def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | None, int | None],
-             published: date | None = None, previous: date | None = None) -> DateMention | None:
+             published: date | None = None, previous: date | None = None,
+             known: tuple[int, ...] = ()) -> DateMention | None:
     """Turn a chosen candidate into a DateMention; None when the date does not exist.
     Weekdays and relative words count from `published` or from the `previous` date."""
     points = _complete(c.points)
@@ -595,13 +604,17 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
             # may be, else the year is unknown
             if p.year is not None:
                 return None
-            fit = [y for y in (years[k] - 1, years[k] + 1)
-                   if _safe_weekday(p, y) == p.dow]
+            fit = [y for y in (years[k] - 1, years[k] + 1) if _safe_weekday(p, y) == p.dow] \
+                or _weekday_years(p, known)
             if not fit:
                 years[k] = None
             else:
                 years[k] = fit[0]
                 spans[k] = _interval(p, fit[0])
+    for k, p in enumerate(points):
+        if p.dow is not None and years[k] is None and p.year is None and (fit := _weekday_years(p, known)):
+            # no year before it: "Otrdien, 31. janvārī" in a text that names 2021 and 2022 is 2023
+            years[k], spans[k] = fit[0], _interval(p, fit[0])
     if None in years or None in spans:  # no year or anchor anywhere: keep the mention, unnormalised
         return DateMention(date_start=None, date_end=None, **{**base, "year_inferred": False})
     lo, hi = spans[0][0], spans[-1][1]
@@ -617,8 +630,11 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
 
 def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = None,
                default_year: int | None = None, default_month: int | None = None,
-               published: date | None = None) -> list[DateMention]:
+               published: date | None = None, years: Iterable[int] = ()) -> list[DateMention]:
     """Temporal expressions in text[start:end], in text order, with offsets into `text`.
+
+    `years` are years the document states elsewhere (its title): with the text's own, they
+    tell the year of a year-less date whose weekday is named ("Trešdien, 8. septembrī").
 
     `published` (the document's publication date) anchors weekdays and words such as
     "vakar" or "last week", and gives the default year and month when they are not given;
@@ -639,11 +655,12 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
              for c in chosen]
     full = [y if y and any(p.day is not None for p in c.points) else None for y, c in zip(later, chosen)]
     ahead_ok = True  # until a weekday shows the year ahead is not this text's
+    known = tuple(sorted({y for y in later if y is not None} | set(years)))
     for i, c in enumerate(chosen):
         year = context
         if year is None and default_year is None and ahead_ok:
             year = next((y for y in full[i:] if y is not None), None) or next((y for y in later[i:] if y is not None), None)
-        mention = _resolve(text, c, year, (default_year, default_month), published, previous)
+        mention = _resolve(text, c, year, (default_year, default_month), published, previous, known)
         if mention is not None:
             mentions.append(mention)
             if mention.anchor and (mention.own_end or mention.own_start):

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any, Iterable
 
 import pycountry
 
@@ -54,6 +55,7 @@ BEYOND_COUNTRY = {"union", "continent"}
 # How many sentences back a paragraph's date or place may still be carried forward: a
 # Wikipedia article or a long release may be one paragraph.
 CONTEXT_REACH = 5
+FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 # relations of dates an event did not state itself
@@ -78,7 +80,7 @@ class Event:
     countries: tuple[str, ...]
     quote_start: int
     quote_end: int
-    spans: tuple[dict, ...]
+    spans: tuple[Span, ...]
     date_relation: str = "on"
     date_from_context: bool = False
     place_from_context: bool = False
@@ -150,6 +152,8 @@ def _place_words(lang: str) -> dict:
             "context_placed": frozenset(data.get("context_placed", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
+            "there": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["there"])
+                                + r")(?!\w)", re.IGNORECASE) if data.get("there") else None,
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -233,6 +237,17 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
     return [part for clause in out for part in _incidents(text, clause, lang)]
 
 
+# a count's own noun phrase (a few words, no comma) ended by a colon or a spaced dash: what
+# follows lists its parts ("11 personas - desmit Irākas un vienu Sīrijas pilsonis")
+BREAKDOWN = re.compile(r"(?:\s+[^\W\d_]+){0,4}\s*(?::|\s[-–—](?=\s))")
+
+
+def _acts(text: str, lang: str) -> bool:
+    """Whether a stretch of a clause tells an act of its own (an event word, not a statement)."""
+    rule = _typed(text, lang)
+    return rule is not None and rule.type != "statement"
+
+
 def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     """A clause split before each count after the first that a join word or mark precedes:
     "130 people were prevented from crossing the border and eight foreigners were detained"."""
@@ -242,9 +257,16 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
         return [clause]
     cuts = []
     for before, after in zip(numbers, numbers[1:]):
-        found = [m.start() for m in joins.finditer(text, before.end, after.start)]
-        if found:
-            cuts.append(found[-1])
+        if BREAKDOWN.match(text, before.end, after.start):
+            break  # "aizturēti 27 trešo valstu piederīgie: 23 Irākas, viens Sīrijas ...": its parts
+        found = list(joins.finditer(text, before.end, after.start))
+        if not found:
+            continue
+        join = found[-1]
+        if join.group().strip()[:1].isalnum() and not text[join.end():after.start].strip() \
+                and not _acts(text[after.end:clause.end], lang):
+            continue  # "aizturēja 13 ārzemniekus un divus pārvietotājus": one act, two kinds of people
+        cuts.append(join.start())
     if not cuts:
         return [clause]
     bounds = [clause.start] + cuts + [clause.end]
@@ -365,9 +387,50 @@ def _context_period(previous: list[DateMention]) -> tuple[date, date, int]:
     return start, end, max([spread] + [d.precision for d in previous])
 
 
-def _span(m, kind: str) -> dict:
+@dataclass(frozen=True, order=True)
+class Span:
+    """A highlightable span of the document an event came from: a place, a date or a count."""
+
+    start: int
+    end: int
+    kind: str  # "place", "date" or "count"
+    surface: str
+
+    def row(self) -> dict[str, Any]:
+        """The span as a layer row's field, keys in the data contract's order."""
+        return {"start": self.start, "end": self.end, "kind": self.kind, "surface": self.surface}
+
+
+def _span(m, kind: str) -> Span:
     """A highlightable span of the document."""
-    return {"start": m.start, "end": m.end, "kind": kind, "surface": m.surface}
+    return Span(m.start, m.end, kind, m.surface)
+
+
+def _sorted_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans in text order (a stable sort by start and end, as the layers have them)."""
+    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What every clause of one document is read against."""
+
+    doc_id: str
+    text: str
+    resolved: "Sorted"  # the document's anchored, normalised dates
+    places: dict[str, Place]  # the places the mentions name, and the border sections
+    lang: str
+    published: date | None
+
+
+@dataclass(frozen=True)
+class _SentenceFacts:
+    """One sentence and what is found in it as a whole, shared by its clauses."""
+
+    sentence: Sentence
+    places: list[PlaceMention]
+    rule: "_Rule | None"  # the sentence's event type rule
+    has_counts: bool
 
 
 @dataclass(frozen=True)
@@ -383,16 +446,20 @@ class Context:
     places_since: int = CONTEXT_REACH + 1
     countries: tuple[str, ...] = ()  # in the order last named, most recent first
     last_type: str | None = None
+    fine: list[PlaceMention] = field(default_factory=list)  # the last settlement or facility named
+    fine_since: int = CONTEXT_REACH + 1
 
     def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention],
-              countries: list[str], last_type: str | None) -> "Context":
+              countries: list[str], last_type: str | None, fine: list[PlaceMention] = ()) -> "Context":
         """The context for the next sentence; `own`: the dates the sentence states itself
-        (only those restart the reach), `dates`/`places` what its events used."""
+        (only those restart the reach), `dates`/`places` what its events used, `fine` the
+        settlements and facilities it names where something is."""
         seen = list(dict.fromkeys(reversed(countries)))
         return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
                        places or self.places, 1 if places else self.places_since + 1,
                        tuple(seen + [c for c in self.countries if c not in seen]),
-                       last_type or self.last_type)
+                       last_type or self.last_type, list(fine) or self.fine,
+                       1 if fine else self.fine_since + 1)
 
     def paragraph(self, keep_dates: bool = False) -> "Context":
         """The context at a new paragraph: dates do not carry over (the publication date
@@ -401,13 +468,16 @@ class Context:
         document's countries and the last event's type."""
         dates = dict(dates=self.dates, dates_since=self.dates_since) if keep_dates else {}
         return Context(places=self.places, places_since=self.places_since, countries=self.countries,
-                       last_type=self.last_type, **dates)
+                       last_type=self.last_type, fine=self.fine, fine_since=self.fine_since, **dates)
 
     def near_dates(self) -> list[DateMention]:
         return self.dates if self.dates_since <= CONTEXT_REACH else []
 
     def near_places(self) -> list[PlaceMention]:
         return self.places if self.places_since <= CONTEXT_REACH else []
+
+    def near_fine(self) -> list[PlaceMention]:
+        return self.fine if self.fine_since <= CONTEXT_REACH else []
 
     def counted_dates(self) -> list[DateMention]:
         """The dates a dateless sentence that counts people takes, when they are near enough."""
@@ -477,6 +547,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     headings = {i for i, p in enumerate(starts, 1) if _heading(text, p, i == 1)}
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
+    doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published)
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
@@ -492,11 +563,10 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         sentence_places = _inside(places, sentence.start, sentence.end)
         sentence_rule = _typed(_unnamed(text, sentence.start, sentence.end, sentence_places), lang)
         sentence_counts = _inside(counts, sentence.start, sentence.end)
+        facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
         for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
-            event = _event(doc_id, text, sentence, clause, sentence_places, sentence_rule,
-                           bool(sentence_counts), context, resolved, gazetteer_places, lang, published,
-                           found[-1].event_type if found else context.last_type,
+            event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             if event and not any(_restates(event, e) for e in events + found):
                 found.append(event)
@@ -505,7 +575,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             # "... Krāslavas novadā tika aizturēti migranti. Tie bija astoņi Irānas pilsoņi.": who
             # they were, told in the next sentence
             count, last = sentence_counts[0], events[-1]
-            spans = tuple(sorted(last.spans + (_span(count, "count"),), key=lambda s: (s["start"], s["end"])))
+            spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
         events += found
         previous_found = found
@@ -517,8 +587,9 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         countries = [gazetteer_places[m.place_id].country for m in sentence_places
                      if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country]
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
+        fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
-                                in_sentence, countries, found[-1].event_type if found else None)
+                                in_sentence, countries, found[-1].event_type if found else None, fine)
     return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
 
 
@@ -554,11 +625,21 @@ def _restates(new: Event, old: Event) -> bool:
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
 
 
-def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_places: list[PlaceMention],
-           sentence_rule: _Rule | None, sentence_has_counts: bool, context: Context,
-           resolved: Sorted, gazetteer_places: dict[str, Place], lang: str, published: date | None,
+def _same_people(before: "Event | None", etype: str, incident: bool, count: CountMention | None,
+                 clause: Clause, words: dict) -> bool:
+    """Whether a clause with no place, date or count of its own tells what happened next to
+    the people the sentence before counted (another type of event)."""
+    return (incident and count is None and clause.date is None and before is not None
+            and bool(before.persons) and before.event_type != etype and etype in words["context_placed"])
+
+
+def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
            last_type: str | None, before: Event | None = None) -> Event | None:
     """The event of one clause, or None when it is no incident or cannot be dated and placed."""
+    doc_id, text, resolved, gazetteer_places, lang, published = \
+        doc.doc_id, doc.text, doc.resolved, doc.places, doc.lang, doc.published
+    sentence, sentence_places, sentence_rule, sentence_has_counts = \
+        facts.sentence, facts.places, facts.rule, facts.has_counts
     rule = _typed(_unnamed(text, clause.start, clause.end, sentence_places), lang)
     if rule is None or rule.type == "statement":
         rule = sentence_rule if sentence_rule and sentence_rule.type != "statement" else rule
@@ -605,6 +686,16 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
         located = _where(mentions, gazetteer_places, text, lang)
+    if words["there"] and context.near_fine() and all(p.type not in FINE_TYPES for p in located) \
+            and words["there"].search(text, clause.start, clause.end):
+        # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
+        mentions, place_from_context, inferred = context.near_fine(), True, True
+        located = _where(mentions, gazetteer_places, text, lang)
+    if not located and _same_people(before, etype, incident, count, clause, words):
+        # "... 35 migrants managed to force their way across the border ... The migrants were all
+        # detained and sent back.": the same people, next, where they were (whatever was named)
+        return replace(before, event_type=etype, quote_start=sentence.start, quote_end=sentence.end,
+                       date_relation=CONTEXT, date_from_context=True, place_from_context=True, id="")
     if not located:
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
@@ -653,6 +744,6 @@ def _event(doc_id: str, text: str, sentence: Sentence, clause: Clause, sentence_
         persons = 1  # "found the body of a man"
     return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
                  persons, tuple(located), _countries(mentions, gazetteer_places),
-                 sentence.start, sentence.end, tuple(sorted(spans, key=lambda s: (s["start"], s["end"]))),
+                 sentence.start, sentence.end, _sorted_spans(spans),
                  relation, from_context, place_from_context,
                  date_mentions=list(date_mentions), place_mentions=list(mentions))

@@ -9,6 +9,7 @@ from typing import Any
 from geo.gazetteer import Gazetteer, Place
 from geo.model import CountMention, DateMention, Document, PlaceMention, Sentence
 from geo.text import counts, dates, events, places, sentences
+from geo.model import DAY
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,32 @@ def _publication(doc: Document) -> date | None:
         return None
 
 
+def _opening_day(text: str, spans: list[Sentence], found: list[DateMention]) -> date | None:
+    """With no publication date, the day a news text opens with stands in for it: a lede
+    that begins with its day ("Trešdien, 8. septembrī, robežsargi ...", "On Tuesday, August
+    10, the Cabinet ...") tells the news of that day, and "šogad", "aizvadītajā diennaktī",
+    "kopš 10. augusta" count from it."""
+    first = next((s for s in spans if text[s.start:s.end].rstrip()[-1:] in ".!?"), None)
+    if first is None:
+        return None
+    opening = next((d for d in found if first.start <= d.start < first.end), None)
+    if opening is None or opening.precision != DAY or opening.relation != "on" or not opening.anchor \
+            or opening.date_start is None or opening.date_start != opening.date_end:
+        return None
+    lead = text[first.start:opening.start].strip()
+    return opening.date_start if len(lead.split()) <= 1 and "," in text[opening.end:opening.end + 2] else None
+
+
+def _title_years(doc: Document) -> tuple[int, ...]:
+    """The years the sidecar's title states ("Notikumi uz valsts robežas 2021. gada 8.
+    septembris"): with no publication date, they tell a weekday-named date's year."""
+    title = str(doc.meta.get("title") or "")
+    if not title or title == doc.doc_id:
+        return ()
+    found = dates.find_dates(title, doc.lang)
+    return tuple(sorted({d.date_start.year for d in found if d.date_start and d.anchor}))
+
+
 def _borders(gazetteer: Gazetteer) -> tuple[Place, ...]:
     """The gazetteer's border sections with a point, found once per gazetteer (kept on it)."""
     found = gazetteer.__dict__.get("_border_places")
@@ -66,11 +93,14 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     """Run every step on the body of a document (its reference list is not parsed)."""
     lang, text, end = doc.lang, doc.text, doc.body_end
     published = _publication(doc)
-    found_dates = dates.find_dates(text, lang, 0, end, published=published)
+    found_dates = dates.find_dates(text, lang, 0, end, published=published,
+                                   years=() if published else _title_years(doc))
+    spans = sentences.split(text, 0, end, lang)
+    if published is None and (published := _opening_day(text, spans, found_dates)) is not None:
+        found_dates = dates.find_dates(text, lang, 0, end, published=published)
     found_places, extra = places.find(text, gazetteer, 0, end, lang)
     date_spans = [(d.start, d.end) for d in found_dates]
     found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans)
-    spans = sentences.split(text, 0, end, lang)
     # the places the mentions name (events look up nothing else): a small dict, not the table
     extra_by_id = {p.id: p for p in extra}
     known = {pid: place for pid in {m.place_id for m in found_places if m.place_id}
