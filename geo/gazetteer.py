@@ -223,11 +223,23 @@ class Gazetteer:
         return sorted(places.values(), key=prior)
 
 
+class _Marks(dict):
+    """str.translate table that deletes combining marks, filled per code point on first sight."""
+
+    def __missing__(self, char: int) -> int | None:
+        self[char] = kept = None if unicodedata.combining(chr(char)) else char
+        return kept
+
+
+_MARKS = _Marks()
+
+
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lookup key of a word: lower case, no diacritics (the stored text keeps both)."""
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if word.isascii():
+        return word.lower()  # nothing to decompose; casefold is lower for ASCII
+    return unicodedata.normalize("NFD", word.casefold()).translate(_MARKS)
 
 
 def tokens(text: str) -> list[str]:
