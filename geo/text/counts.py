@@ -17,6 +17,7 @@ NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3}
 WORD = re.compile(r"[^\W\d_]+")
 # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
 BARE_AFTER = re.compile(r"\s*(?:[,;.)]|$|\s(?:bet|un|and|but)\b)")
+PUNCTUATION = re.compile(r"[,.;:!?()]")
 
 
 @lru_cache(maxsize=8192)
@@ -28,7 +29,7 @@ def _lemma(word: str, lang: str) -> str:
 def _kind(word: str, data: dict, lang: str) -> str:
     """'person', 'unit' or '' for a word following a number."""
     folded = fold(word)
-    if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(tuple(fold(s) for s in data["person_stems"])):
+    if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(data["person_stems_folded"]):
         return "person"
     if folded.startswith(tuple(data["unit_stems"])):
         return "unit"
@@ -48,13 +49,15 @@ def _data(lang: str) -> dict:
     """The counts section of a language, number words keyed by their folded form."""
     data = dict(language.load(lang)["counts"])
     data["words_folded"] = {fold(k): v for k, v in data["words"].items()}
+    data["person_stems_folded"] = tuple(fold(s) for s in data["person_stems"])
     return data
 
 
 def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int]]:
     """Spans of digit numbers and number words in text[start:end]."""
-    spans = [(m.start(), m.end()) for m in NUMBER.finditer(text, start, end)]
-    spans += [(m.start(), m.end()) for m in WORD.finditer(text, start, end) if fold(m.group()) in data["words_folded"]]
+    spans = [m.span() for m in NUMBER.finditer(text, start, end)]
+    words = data["words_folded"]
+    spans += [m.span() for m in WORD.finditer(text, start, end) if fold(m.group()) in words]
     return sorted(spans)
 
 
@@ -63,7 +66,7 @@ def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str
     if BARE_AFTER.match(text, e, end):
         return "bare"
     for i, m in enumerate(WORD.finditer(text, e, end)):
-        if i >= data["window"] or NUMBER.search(text, e, m.start()) or re.search(r"[,.;:!?()]", text[e:m.start()]):
+        if i >= data["window"] or NUMBER.search(text, e, m.start()) or PUNCTUATION.search(text, e, m.start()):
             return ""
         if i > 0 and m.group()[0].isupper():
             return ""  # a name further on starts another phrase ("vienu ģimeni Daugavpils ... personu")
