@@ -218,7 +218,7 @@ class Gazetteer:
         else:
             seps = [" " if j else "\n" for j in joined] + [""]
             folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
-        positions = list(accumulate(map(len, folded[:-1]), lambda p, n: p + n + 1, initial=0))
+        positions = list(accumulate(map((1).__add__, map(len, folded[:-1])), initial=0))  # each word's start
         size = len(folded_text)
         index = self.index
         for end, (length, key) in self.automaton.iter(folded_text):
