@@ -27,6 +27,7 @@ import pickle
 import re
 import sys
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -115,6 +116,21 @@ class Entry(NamedTuple):
         return not self.cased or words[0][0].isupper()
 
 
+def _allowed(entries: list[Entry], words: list[str]) -> list[Entry]:
+    """The entries the words as written may be (`Entry.allows` of each, with the words joined once)."""
+    capital = words[0][0].isupper()
+    joined = None
+    out = []
+    for e in entries:
+        if e.exact is not None:
+            joined = " ".join(words) if joined is None else joined
+            if e.exact == joined:
+                out.append(e)
+        elif not e.cased or capital:
+            out.append(e)
+    return out
+
+
 class Match(tuple):
     """(first, last, entries): token range of a name found in a text, and what it may be."""
 
@@ -196,24 +212,23 @@ class Gazetteer:
         """
         if not words:
             return
-        folded = [fold(w) for w in words]
+        folded = list(map(fold, words))
         if joined is None:
             folded_text = " ".join(folded)
         else:
             seps = [" " if j else "\n" for j in joined] + [""]
             folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
-        positions = list(accumulate((len(f) + 1 for f in folded[:-1]), initial=0))
-        starts = dict(zip(positions, range(len(words))))
-        ends = dict(zip((p + len(f) - 1 for p, f in zip(positions, folded)), range(len(words))))
+        positions = list(accumulate(map((1).__add__, map(len, folded[:-1])), initial=0))  # each word's start
+        size = len(folded_text)
         index = self.index
         for end, (length, key) in self.automaton.iter(folded_text):
-            last = ends.get(end)
-            if last is None:
-                continue  # inside a word
-            first = starts.get(end - length + 1)
-            if first is None:
+            begin = end - length + 1
+            # most hits lie inside a word: a separator (or the text's edge) must close both sides
+            if (end + 1 < size and folded_text[end + 1] not in " \n") or (begin and folded_text[begin - 1] not in " \n"):
                 continue
-            entries = [e for e in index[key] if e.allows(words[first:last + 1])]
+            first = bisect_left(positions, begin)
+            last = first + len(key) - 1
+            entries = _allowed(index[key], words[first:last + 1])
             if entries:
                 yield Match(first, last, entries)
 
@@ -223,11 +238,23 @@ class Gazetteer:
         return sorted(places.values(), key=prior)
 
 
+class _Marks(dict):
+    """str.translate table that deletes combining marks, filled per code point on first sight."""
+
+    def __missing__(self, char: int) -> int | None:
+        self[char] = kept = None if unicodedata.combining(chr(char)) else char
+        return kept
+
+
+_MARKS = _Marks()
+
+
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lookup key of a word: lower case, no diacritics (the stored text keeps both)."""
-    decomposed = unicodedata.normalize("NFD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if word.isascii():
+        return word.lower()  # nothing to decompose; casefold is lower for ASCII
+    return unicodedata.normalize("NFD", word.casefold()).translate(_MARKS)
 
 
 def tokens(text: str) -> list[str]:

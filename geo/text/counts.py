@@ -15,6 +15,7 @@ from geo.text import language
 # 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma
 NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
 WORD = re.compile(r"[^\W\d_]+")
+PUNCTUATION = re.compile(r"[,.;:!?()]")
 
 
 @lru_cache(maxsize=8192)
@@ -26,7 +27,7 @@ def _lemma(word: str, lang: str) -> str:
 def _kind(word: str, data: dict, lang: str) -> str:
     """'person', 'unit' or '' for a word following a number."""
     folded = fold(word)
-    if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(tuple(fold(s) for s in data["person_stems"])):
+    if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(data["person_stems_folded"]):
         return "person"
     if folded.startswith(tuple(data["unit_stems"])):
         return "unit"
@@ -53,6 +54,7 @@ def _data(lang: str) -> dict:
     # "vienu Indijas un vienu Šrilankas pilsoni": numbers of nationalities joined by "and" add up
     joins = "|".join(map(re.escape, pack.grammar["conjunctions"]["and"]))
     data["coordinated"] = re.compile(rf"\s+(?:[^\W\d_][\w-]*\s+){{1,2}}(?:{joins})\s+$")
+    data["person_stems_folded"] = tuple(fold(s) for s in data["person_stems"])
     return data
 
 
@@ -64,8 +66,9 @@ def _coordinated(between: str, data: dict) -> bool:
 
 def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int]]:
     """Spans of digit numbers and number words in text[start:end]."""
-    spans = [(m.start(), m.end()) for m in NUMBER.finditer(text, start, end)]
-    spans += [(m.start(), m.end()) for m in WORD.finditer(text, start, end) if fold(m.group()) in data["words_folded"]]
+    spans = [m.span() for m in NUMBER.finditer(text, start, end)]
+    words = data["words_folded"]
+    spans += [m.span() for m in WORD.finditer(text, start, end) if fold(m.group()) in words]
     return sorted(spans)
 
 
@@ -74,7 +77,7 @@ def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str
     if data["bare_after"].match(text, e, end):
         return "bare"
     for i, m in enumerate(WORD.finditer(text, e, end)):
-        if i >= data["window"] or NUMBER.search(text, e, m.start()) or re.search(r"[,.;:!?()]", text[e:m.start()]):
+        if i >= data["window"] or NUMBER.search(text, e, m.start()) or PUNCTUATION.search(text, e, m.start()):
             return ""
         if i > 0 and m.group()[0].isupper():
             return ""  # a name further on starts another phrase ("vienu ģimeni Daugavpils ... personu")

@@ -28,7 +28,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from types import MappingProxyType
@@ -159,6 +159,8 @@ class _Grammar:
     starts: Mapping[str, frozenset[str] | None]  # start key -> first words of its templates (None: digits)
     cuts: tuple[int, ...]  # the lengths of the keys of `heads`
     heads: dict[str, tuple]  # (read only) first letters -> (start key, its first words, their lengths)
+    first: re.Pattern[str] | None = None  # a word start (lower case) beginning with any first word
+    points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> _Point
 
 
 @dataclass(frozen=True)
@@ -280,13 +282,50 @@ def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
                      for form, _ in _forms(entry, data.get("declensions", {})) if (m := _WORD.match(form)))
 
 
+_NUMBER_START = re.compile(r"(?<!\w)\d+")
+
+
 def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
-    """Where each start key's templates can match: in one pass over the words of the text, the
-    words that begin with a digit, or with the first word of a month, season, weekday or
-    relative form (a space in a template may match no space at all: "November2021" begins
-    with "november")."""
+    """Where each start key's templates can match: the words that begin with a digit, or with
+    the first word of a month, season, weekday or relative form (a space in a template may
+    match no space at all: "November2021" begins with "november").
+
+    Two regex passes find those words (the numbers, and the words of the lower-cased text
+    that begin like a first word); only they are looked at one by one.
+    """
+    piece = text[start:end]
+    low = piece.lower()
+    if len(low) != len(piece) or grammar.first is None:
+        return _start_positions_by_word(text, start, end, grammar)  # "İ" lower-cases to two characters
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
-    heads, cuts = grammar.heads, grammar.cuts
+    years, shorts = positions.get("year"), positions.get("short")
+    for m in _NUMBER_START.finditer(piece):
+        run = m.end() - m.start()
+        if run == 4 and piece[m.start()] in "12" and years is not None:
+            years.append(start + m.start())
+        elif run <= 2 and shorts is not None:
+            shorts.append(start + m.start())
+    for m in grammar.first.finditer(low):
+        at = start + m.start()
+        _add_word_keys(_WORD.match(text, at, end).group().lower(), at, grammar, positions)
+    return positions
+
+
+def _add_word_keys(low: str, at: int, grammar: _Grammar, positions: dict[str, list[int]]) -> None:
+    """Record `at` for every start key one of whose first words the word `low` begins with."""
+    # most words fail on their first letters (one look-up per cut); only the rest are
+    # tried against each length of the first words that share them
+    found = set()
+    for cut in grammar.cuts:
+        for key, first_words, lengths in grammar.heads.get(low[:cut], ()):
+            if key not in found and any(low[:n] in first_words for n in lengths):
+                found.add(key)
+                positions[key].append(at)
+
+
+def _start_positions_by_word(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
+    """`_start_positions` one word at a time, for a text whose lower case is longer than it."""
+    positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
     years, shorts = positions.get("year"), positions.get("short")
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -297,16 +336,27 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
             elif run <= 2 and shorts is not None:
                 shorts.append(m.start())
             continue
-        low = word.lower()
-        # most words fail on their first letters (one look-up per cut); only the rest are
-        # tried against each length of the first words that share them
-        found = set()
-        for cut in cuts:
-            for key, first_words, lengths in heads.get(low[:cut], ()):
-                if key not in found and any(low[:n] in first_words for n in lengths):
-                    found.add(key)
-                    positions[key].append(m.start())
+        _add_word_keys(word.lower(), m.start(), grammar, positions)
     return positions
+
+
+def _first_words(starts: Mapping[str, frozenset[str] | None]) -> re.Pattern[str] | None:
+    """Regex of a word start in lower-cased text that begins with any start key's first word
+    (a word that begins with a digit is a number, never a word start)."""
+    words = {w for ws in starts.values() for w in ws or () if w and not w[0].isdigit()}
+    return re.compile(r"(?<!\w)" + _trie(words)) if words else None
+
+
+def _trie(words: set[str]) -> str:
+    """A regex matching any of the words, branching on one letter at a time (an alternation of
+    two hundred words is tried word by word at every word of the text)."""
+    if "" in words:
+        return ""  # a shorter word is a prefix of the rest: matching it is enough
+    by_first: dict[str, set[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], set()).add(w[1:])
+    branches = [re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _head_index(starts: Mapping[str, frozenset[str] | None]) -> dict[str, tuple[tuple[str, frozenset[str], tuple[int, ...]], ...]]:
@@ -370,7 +420,7 @@ def _grammar(lang: str) -> _Grammar:
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
     heads = _head_index(starts)
     return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts),
-                    tuple(sorted({len(h) for h in heads})), heads)
+                    tuple(sorted({len(h) for h in heads})), heads, _first_words(starts))
 
 
 def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
@@ -410,6 +460,9 @@ def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) 
                 after = m.end()
 
 
+_POINTS_KEPT = 100_000  # template matches whose reading a grammar keeps
+
+
 def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
     """Pass 1: every template match, overlapping ones included.
 
@@ -419,7 +472,9 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
     """
     found = []
     positions = _start_positions(text, start, end, grammar)
-    points: dict[tuple[int, str], _Point] = {}  # the same template on the same words says the same
+    points = grammar.points  # the same template on the same words says the same, in any text
+    if len(points) > _POINTS_KEPT:
+        points.clear()
     for prio, template in enumerate(grammar.templates):
         matches = (template.regex.finditer(text, start, end) if template.starts is None
                    else _matches(template.regex, text, positions[template.starts], end))
