@@ -8,10 +8,9 @@ from functools import partial
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.view import filters, mapview, picture, stacks
-from ui import loaders, nav, panel, sidebar
+from ui import loaders, mapframe, nav, panel, sidebar
 
 MAP_HEIGHT = 560
 
@@ -62,7 +61,6 @@ def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd
              backdrop: mapview.Backdrop, area_ids: frozenset[str]) -> None:
     """The folium map; the selected event is ringed (or its area outlined) and brought into
     view without redrawing the map."""
-    m = mapview.build_map(layers, shown, backdrop=backdrop)
     point = area = None
     centre = zoom = None
     selected = None
@@ -78,13 +76,15 @@ def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd
     returned = ["last_object_clicked", "last_object_clicked_tooltip"]
     if st.session_state.get(panel.IN_VIEW):
         returned.append("bounds")
-    st_folium(
-        m,
+    # the map is rendered once per set of drawn events and version of the layers (ui.mapframe)
+    content = mapframe.content_key(loaders.layers_key(), ids=shown["id"])
+    mapframe.show_map(
+        content,
+        partial(mapview.build_map, layers, shown, backdrop=backdrop),
         key=panel.MAP_KEY,
         height=MAP_HEIGHT,
-        use_container_width=True,
         returned_objects=returned,
-        feature_group_to_add=mapview.selection_layer(selected, point, area),
+        feature_group=mapview.selection_layer(selected, point, area),
         center=centre,
         zoom=zoom,
         on_change=panel.map_click_callback(shown, area_ids),

@@ -98,12 +98,17 @@ def _backdrop(key: tuple, _areas: gpd.GeoDataFrame, _basemap: gpd.GeoDataFrame |
     return mapview.make_backdrop(_areas, _basemap)
 
 
-def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
-    """The basemap and areas, prepared once per version of their files (and added documents)."""
+def layers_key() -> tuple:
+    """What the map's layers are made of: the layer and basemap files' versions and the
+    documents added in this session (a key for what is drawn from them)."""
     areas_path = env_path("ROBEZA_LAYERS", "data/layers")
     basemap_path = env_path("ROBEZA_BASEMAP", "data/boundaries/basemap.geojson")
-    key = (str(areas_path), stamp(areas_path), str(basemap_path), stamp(basemap_path), tuple(sorted(user_documents())))
-    return _backdrop(key, layers["areas"], get_basemap())
+    return (str(areas_path), stamp(areas_path), str(basemap_path), stamp(basemap_path), tuple(sorted(user_documents())))
+
+
+def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
+    """The basemap and areas, prepared once per version of their files (and added documents)."""
+    return _backdrop(layers_key(), layers["areas"], get_basemap())
 
 
 # cache_resource: one shared, read-only dict (cache_data would copy every seed text on each call)

@@ -105,7 +105,7 @@ def stack_list(event: pd.Series, shown: gpd.GeoDataFrame) -> None:
         st.markdown(f"**{len(ids)} events drawn here** — choose one:")
         for row in here.itertuples(index=False):
             st.button(event_label(row), key=f"stack_{row.id}", on_click=select, args=(row.id, True),
-                      type="primary" if row.id == event["id"] else "tertiary", use_container_width=True)
+                      type="primary" if row.id == event["id"] else "tertiary", width="stretch")
 
 
 def step_buttons(event: pd.Series, shown: gpd.GeoDataFrame) -> None:
@@ -218,7 +218,7 @@ def timeline_chart(events: gpd.GeoDataFrame, window: tuple[Any, Any] | None, on_
             opacity=0.12, color="#333").encode(x="a:T", x2="b:T")
         chart = alt.layer(shade, bars)
     st.caption("Drag over the chart to choose a window of dates.")
-    st.altair_chart(chart, use_container_width=True, key="timeline_chart", on_select=partial(_brushed, on_window),
+    st.altair_chart(chart, width="stretch", key="timeline_chart", on_select=partial(_brushed, on_window),
                     selection_mode="window")
 
 
