@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from geo.view import (
-    filters,
     labels,
     timeline,
     urlstate,
 )
 from geo.view.filters import Filters
-from ui.loaders import document_title
+from ui import loaders
+from ui.loaders import document_titles
 from ui.panel import SELECTED
 from ui.text import md
 
@@ -38,7 +38,7 @@ COUNTRY_MODES = {"happened": "happened there", "mentions": "happened there or me
 
 def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
     """The filter widgets (written once, used by every page that filters); returns (chosen, all)."""
-    everything = filters.full_filters(events)
+    everything = loaders.full_filters(events)
     seed_from_url(everything)
     keep_valid(everything)
     for key in KEYS.values():
@@ -62,7 +62,8 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
                                **stored("types"))
         docs = everything.doc_ids
         if len(everything.doc_ids) > 1:
-            docs = st.multiselect("Documents", everything.doc_ids, format_func=document_title,
+            titles = document_titles(everything.doc_ids)
+            docs = st.multiselect("Documents", everything.doc_ids, format_func=titles.__getitem__,
                                   **stored("docs"))
         tp = st.select_slider("Coarsest date shown", [1, 2, 3, 4], **stored("tp"),
                               format_func=labels.TIME_PRECISION_LABELS.get,
