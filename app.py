@@ -8,10 +8,9 @@ from functools import partial
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.view import filters, mapview, picture, stacks
-from ui import loaders, nav, panel, sidebar
+from ui import loaders, mapframe, nav, panel, sidebar
 
 MAP_HEIGHT = 560
 
@@ -30,12 +29,13 @@ def map_page() -> None:
     panel.count_line(len(shown), len(events), query)
     event = panel.selected_event(shown)
     backdrop = loaders.get_backdrop(layers)
+    content = mapframe.content_key(loaders.layers_key(), ids=shown["id"])  # what is drawn and exported
     area_ids = frozenset(stacks.usable_areas(backdrop.shapes))
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
         if not len(shown):
             panel.no_events_message()
-        draw_map(layers, shown, event, backdrop, area_ids)
+        draw_map(layers, shown, event, backdrop, area_ids, content)
     with side_column:
         if event is not None:
             panel.step_buttons(event, shown)
@@ -53,16 +53,15 @@ def map_page() -> None:
     documents = loaders.get_documents()
     title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
                            else f"{len(documents)} documents")
-    panel.export_section(layers, shown, key="map", picture=partial(
+    panel.export_section(layers, shown, key="map", content=content, picture=partial(
         picture.map_png, shown, backdrop.shapes, loaders.get_basemap(), title))
     sidebar.write_url(chosen, everything, event=None if event is None else str(event["id"]))
 
 
 def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd.Series | None,
-             backdrop: mapview.Backdrop, area_ids: frozenset[str]) -> None:
+             backdrop: mapview.Backdrop, area_ids: frozenset[str], content: str) -> None:
     """The folium map; the selected event is ringed (or its area outlined) and brought into
     view without redrawing the map."""
-    m = mapview.build_map(layers, shown, backdrop=backdrop)
     point = area = None
     centre = zoom = None
     selected = None
@@ -78,13 +77,14 @@ def draw_map(layers: dict[str, pd.DataFrame], shown: gpd.GeoDataFrame, event: pd
     returned = ["last_object_clicked", "last_object_clicked_tooltip"]
     if st.session_state.get(panel.IN_VIEW):
         returned.append("bounds")
-    st_folium(
-        m,
+    # the map is rendered once per set of drawn events and version of the layers (ui.mapframe)
+    mapframe.show_map(
+        content,
+        partial(mapview.build_map, layers, shown, backdrop=backdrop),
         key=panel.MAP_KEY,
         height=MAP_HEIGHT,
-        use_container_width=True,
         returned_objects=returned,
-        feature_group_to_add=mapview.selection_layer(selected, point, area),
+        feature_group=mapview.selection_layer(selected, point, area),
         center=centre,
         zoom=zoom,
         on_change=panel.map_click_callback(shown, area_ids),

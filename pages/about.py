@@ -24,7 +24,7 @@ st.dataframe(
     pd.DataFrame([{"document": d.get("title") or doc_id, "url": highlight.web_address(d.get("url")),
                    "licence": d.get("licence"),
                    "language": d.get("language")} for doc_id, d in documents.items()]),
-    hide_index=True, use_container_width=True,
+    hide_index=True, width="stretch",
     # the address gets a bounded width so that the licence column stays in view
     column_config={"document": st.column_config.TextColumn("document", width="medium"),
                    "url": st.column_config.LinkColumn("url", width="medium"),

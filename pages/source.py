@@ -18,7 +18,7 @@ loaders.document_errors()
 if not doc_ids:
     st.info("No documents: add seeds/*.txt and run `python -m geo build`.")
     st.stop()
-doc_id = st.selectbox("Document", doc_ids, format_func=loaders.document_title, key="source_doc")
+doc_id = st.selectbox("Document", doc_ids, format_func=loaders.document_titles(doc_ids).__getitem__, key="source_doc")
 document = documents.get(doc_id)
 if document is None:
     st.warning(f"The text of {text.md(loaders.document_title(doc_id))} is not in the seeds directory, or "

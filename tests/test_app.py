@@ -275,3 +275,26 @@ def test_exports_offer_the_unresolved_layer_and_an_excel_csv(at, fixture_layers_
     assert any(label.startswith("unresolved: whole layer") for label in labels)
     from geo.view import exports
     assert exports.events_to_csv(load_layers(fixture_layers_dir)["events"], bom=True).startswith(exports.UTF8_BOM)
+
+
+def test_many_documents_start_as_an_empty_box_meaning_all(monkeypatch, tmp_path, fixture_layers_dir):
+    from bench import server
+    from ui import sidebar
+
+    for name in ("places.geojson", "mentions.geojson", "areas.geojson", "unresolved.json"):
+        shutil.copy(fixture_layers_dir / name, tmp_path / name)
+    server.write_events(server.synthetic_events(1000), tmp_path)
+    monkeypatch.setenv("ROBEZA_LAYERS", str(tmp_path))
+    monkeypatch.setenv("ROBEZA_SEEDS", str(fixture_layers_dir / "seeds"))
+    monkeypatch.setenv("ROBEZA_BASEMAP", str(fixture_layers_dir / "basemap.geojson"))
+    total = len(load_layers(tmp_path)["events"])
+    app = run()
+    box = widget(app, "multiselect", "Documents")
+    assert len(box.options) > sidebar.MANY_DOCUMENTS and box.value == []  # no chip per document
+    assert count(app) == f"**{total} of {total} events**" and "doc" not in app.query_params
+    # choosing one narrows to it; clearing the box again shows them all
+    box.set_value([box.options[0]]).run()
+    narrowed = int(count(app).strip("*").split()[0])
+    assert 0 < narrowed < total and app.query_params["doc"]
+    widget(app, "multiselect", "Documents").set_value([]).run()
+    assert count(app) == f"**{total} of {total} events**"

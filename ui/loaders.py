@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -13,6 +13,7 @@ import streamlit as st
 
 from geo.io import layers, seeds
 from geo.view import (
+    filters,
     mapview,
     search,
     userdocs,
@@ -98,12 +99,30 @@ def _backdrop(key: tuple, _areas: gpd.GeoDataFrame, _basemap: gpd.GeoDataFrame |
     return mapview.make_backdrop(_areas, _basemap)
 
 
-def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
-    """The basemap and areas, prepared once per version of their files (and added documents)."""
+def layers_key() -> tuple:
+    """What the map's layers are made of: the layer and basemap files' versions and the
+    documents added in this session (a key for what is drawn from them)."""
     areas_path = env_path("ROBEZA_LAYERS", "data/layers")
     basemap_path = env_path("ROBEZA_BASEMAP", "data/boundaries/basemap.geojson")
-    key = (str(areas_path), stamp(areas_path), str(basemap_path), stamp(basemap_path), tuple(sorted(user_documents())))
-    return _backdrop(key, layers["areas"], get_basemap())
+    return (str(areas_path), stamp(areas_path), str(basemap_path), stamp(basemap_path), tuple(sorted(user_documents())))
+
+
+# cache_resource: a frozen dataclass; the leading _ keeps the frame out of the hash
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _full_filters(key: tuple, _events: pd.DataFrame) -> filters.Filters:
+    """The filters that choose everything, for one version of the layers."""
+    return filters.full_filters(_events)
+
+
+def full_filters(events: pd.DataFrame) -> filters.Filters:
+    """Every date, country, type and document of the layers' events (worked out once per
+    version of the layers: 0.15 s at 10 000 events)."""
+    return _full_filters(layers_key(), events)
+
+
+def get_backdrop(layers: Mapping[str, pd.DataFrame]) -> mapview.Backdrop:
+    """The basemap and areas, prepared once per version of their files (and added documents)."""
+    return _backdrop(layers_key(), layers["areas"], get_basemap())
 
 
 # cache_resource: one shared, read-only dict (cache_data would copy every seed text on each call)
@@ -151,13 +170,23 @@ def readme_section(heading: str) -> str:
 
 
 def document_title(doc_id: str) -> str:
-    """A document's title for a widget label (called once per option of a select box: a
-    lookup in the cached seeds and the session's documents, nothing copied)."""
+    """A document's title (a lookup in the cached seeds and the session's documents)."""
+    return document_titles([doc_id])[doc_id]
+
+
+def document_titles(doc_ids: Iterable[str]) -> dict[str, str]:
+    """doc_id → title for a select box's labels, the seeds looked up once: a format_func is
+    called for every option several times a run (6 000 calls for 2 000 documents)."""
     documents, _ = _seeds()
-    found = documents.get(doc_id)
-    if found is None and doc_id in user_documents():
-        return user_documents()[doc_id]["doc"].title
-    return str((found or {}).get("title") or doc_id)
+    added = user_documents()
+    titles = {}
+    for doc_id in doc_ids:
+        found = documents.get(doc_id)
+        if found is None and doc_id in added:
+            titles[doc_id] = str(added[doc_id]["doc"].title)
+        else:
+            titles[doc_id] = str((found or {}).get("title") or doc_id)
+    return titles
 
 
 def searched(events: gpd.GeoDataFrame, query: str, layers: Mapping[str, pd.DataFrame]) -> gpd.GeoDataFrame:

@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from geo.view import (
-    filters,
     labels,
     timeline,
     urlstate,
 )
 from geo.view.filters import Filters
-from ui.loaders import document_title
+from ui import loaders
+from ui.loaders import document_titles
 from ui.panel import SELECTED
 from ui.text import md
 
@@ -38,7 +38,7 @@ COUNTRY_MODES = {"happened": "happened there", "mentions": "happened there or me
 
 def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
     """The filter widgets (written once, used by every page that filters); returns (chosen, all)."""
-    everything = filters.full_filters(events)
+    everything = loaders.full_filters(events)
     seed_from_url(everything)
     keep_valid(everything)
     for key in KEYS.values():
@@ -62,8 +62,13 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
                                **stored("types"))
         docs = everything.doc_ids
         if len(everything.doc_ids) > 1:
-            docs = st.multiselect("Documents", everything.doc_ids, format_func=document_title,
-                                  **stored("docs"))
+            titles = document_titles(everything.doc_ids)
+            many = many_documents(everything)
+            docs = st.multiselect("Documents", everything.doc_ids, format_func=titles.__getitem__,
+                                  placeholder=f"All {len(everything.doc_ids)} documents: choose some to narrow"
+                                  if many else None, **stored("docs"))
+            if many and not docs:  # none chosen means all of them (thousands of chips would be no filter)
+                docs = everything.doc_ids
         tp = st.select_slider("Coarsest date shown", [1, 2, 3, 4], **stored("tp"),
                               format_func=labels.TIME_PRECISION_LABELS.get,
                               help="Move left to hide events known only to the month, season or year.")
@@ -182,6 +187,15 @@ def remember(key: str) -> None:
         st.session_state[PLAY_FRAME] = None  # the player goes on from the slider's window
 
 
+MANY_DOCUMENTS = 50  # above this the Documents box starts empty, meaning all (not one chip each)
+
+
+def many_documents(everything: Filters) -> bool:
+    """Whether the Documents box lists so many that it starts empty, meaning all of them: its
+    chips would fill the sidebar and took the browser 4 s to draw at 2 000 documents."""
+    return len(everything.doc_ids) > MANY_DOCUMENTS
+
+
 def narrowed(chosen: list[str] | tuple[str, ...], options: tuple[str, ...]) -> tuple[str, ...] | None:
     """None when everything is chosen (no restriction), else the chosen tuple (maybe empty)."""
     return None if set(chosen) >= set(options) else tuple(chosen)
@@ -195,7 +209,8 @@ def seed_from_url(everything: Filters) -> None:
     f, ignored = urlstate.read_query({key: st.query_params.get_all(key) for key in st.query_params}, everything)
     st.session_state[IGNORED] = ignored
     values = {"dates": (f.date_from, f.date_to), "countries": list(f.countries or ()),
-              "types": list(f.event_types or ()), "docs": list(f.doc_ids or ()),
+              "types": list(f.event_types or ()),
+              "docs": [] if many_documents(everything) and f.doc_ids == everything.doc_ids else list(f.doc_ids or ()),
               "tp": f.max_time_precision, "gp": f.max_geo_precision,
               "query": str(query.get("q") or ""),
               "country_mode": "mentions" if query.get("in") == "mentions" else "happened"}
@@ -210,7 +225,9 @@ def keep_valid(everything: Filters) -> None:
     for name, options in (("countries", everything.countries), ("types", everything.event_types),
                           ("docs", everything.doc_ids)):
         known = state.setdefault(f"known_{name}", list(options))
-        if KEYS[name] in state:
+        if name == "docs" and many_documents(everything) and not state.get(KEYS[name]):
+            pass  # an empty box of many documents means all of them, those added since too
+        elif KEYS[name] in state:
             # options that appeared since (a document added in the app) start out chosen
             added = [v for v in options if v not in known]
             state[KEYS[name]] = [v for v in state[KEYS[name]] if v in options] + added

@@ -80,9 +80,10 @@ def free_port() -> int:
 
 @dataclass
 class AppServer:
-    """`streamlit run SCRIPT` from the project's .venv on a free port, in its own process group."""
+    """`streamlit run SCRIPT` from the project's .venv on a free port, in its own process group
+    (ui/server.py: app.py served so that a direct link to a page logs no errors)."""
 
-    script: Path = ROOT / "app.py"
+    script: Path = ROOT / "ui" / "server.py"
     cwd: Path = ROOT
     env: dict[str, str] | None = None  # extra environment (e.g. ROBEZA_LAYERS); None: the seed
     log_path: Path = ARTIFACTS / "streamlit.log"
@@ -305,15 +306,6 @@ class CdnRouter:
 # --- the browser ---------------------------------------------------------------------------
 
 
-# Console errors that are Streamlit's own and no fault of the app: opening a page's address
-# directly (/source) makes the frontend probe /source/_stcore/health and /host-config first —
-# each a 404 — before it finds the server's base path at /.
-BENIGN_CONSOLE = [
-    re.compile(r"^error: Failed to load resource: the server responded with a status of 404 \(Not Found\) "
-               r"\(https?://[^/]+/[^ ]+/_stcore/(health|host-config)\)$"),
-]
-
-
 @dataclass
 class ConsoleLog:
     """Console messages and uncaught page errors of every page in a context."""
@@ -329,7 +321,7 @@ class ConsoleLog:
         where = msg.location.get("url", "") if isinstance(msg.location, dict) else ""
         text = f"{msg.type}: {msg.text}" + (f" ({where})" if where else "")
         self.messages.append(text)
-        if msg.type == "error" and not any(p.match(text) for p in BENIGN_CONSOLE):
+        if msg.type == "error":
             self.errors.append(text)
 
 

@@ -182,3 +182,42 @@ def test_a_phone_shows_the_map_and_the_quote_together(browsing):
         harness.screenshot(page, "phone-event")
     finally:
         context.close()
+
+
+def shown_in_window(start: str, end: str) -> set[str]:
+    """The seed events a date window shows: a period shows when it overlaps the window (an
+    undated event always shows), read from the layer itself."""
+    def overlaps(e: dict) -> bool:
+        first, last = e.get("date_start") or e.get("date_end"), e.get("date_end") or e.get("date_start")
+        return first is None or (first <= end and last >= start)
+    return {e["id"] for e in EVENTS if overlaps(e)}
+
+
+def test_dragging_a_window_over_the_timeline_filters_the_events(app):
+    harness.wait_for_markers(app, lambda n: n == len(EVENTS))
+    chart = app.locator('[data-testid="stVegaLiteChart"]').first
+    chart.scroll_into_view_if_needed()
+    chart.wait_for(timeout=30_000)
+    box = chart.bounding_box()
+    # from the first weeks of the period over about a fifth of the plot, at the bars' height
+    y = box["y"] + box["height"] * 0.6
+    app.mouse.move(box["x"] + box["width"] * 0.10, y)
+    app.mouse.down()
+    for step in range(1, 11):
+        app.mouse.move(box["x"] + box["width"] * (0.10 + 0.02 * step), y)
+    app.mouse.up()
+    dates = app.locator('[data-testid="stSidebar"] [data-testid="stDateInput"] input')
+    first_day = min(e["date_start"] for e in EVENTS if e.get("date_start"))
+    last_day = max(e["date_end"] or e["date_start"] for e in EVENTS if e.get("date_start"))
+    # the dragged window becomes the date filter: the date boxes, the count and the map follow
+    assert harness.wait_for(lambda: (dates.nth(0).input_value(), dates.nth(1).input_value()) != (first_day, last_day),
+                            timeout=30), "the date window did not change"
+    harness.settle(app)
+    start, end = dates.nth(0).input_value(), dates.nth(1).input_value()
+    expected = shown_in_window(start, end)
+    assert 0 < len(expected) < len(EVENTS), (start, end)
+    assert harness.wait_for(lambda: harness.count_line(app) == (len(expected), len(EVENTS))), \
+        (start, end, harness.count_line(app), len(expected))
+    assert harness.wait_for_markers(app, lambda n: n == len(expected)) == len(expected)
+    assert harness.wait_for_query(app, "to", end).get("to") == [end]  # and the shared link keeps it
+    harness.screenshot(app, "timeline-dragged")

@@ -49,3 +49,8 @@ def test_a_direct_link_opens_its_page_cleanly(browsing, path):
     assert not harness.exceptions(page)
     if path.startswith(("map", "?")):
         harness.map_frame(page)
+    # no console errors at all: Streamlit's probes of /<page>/_stcore/health and host-config
+    # (404s) are gone because ui/server.py gives the frontend its base address
+    harness.settle(page)
+    assert not browsing.console.errors, browsing.console.errors
+    assert not [m for m in browsing.console.messages if "404" in m], browsing.console.messages
