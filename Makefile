@@ -13,7 +13,7 @@ PORT   ?= 8501
 .PHONY: run test test-fast bench layers check screenshot clean
 
 run: .stamp-app
-	$(PY) -m streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(PY) -m streamlit run ui/server.py --server.port $(PORT) --browser.gatherUsageStats false
 
 test: .stamp-dev $(E2E)/node_modules/.stamp
 	$(PY) -m pytest -q
