@@ -419,6 +419,27 @@ def test_a_bare_number_before_people_is_no_year(text):
     assert find_dates(text, "en") == []
 
 
+@pytest.mark.parametrize("text, surface, count", [
+    ("Since August 10, 1013 people have been prevented from crossing.", "Since August 10", "1013"),
+    ("On 4 August, 1200 migrants were detained.", "4 August", "1200"),
+    ("From August 11, 1500 migrants were turned back.", "From August 11", "1500"),
+])
+def test_a_number_after_a_full_date_that_counts_people_is_no_year(text, surface, count):
+    found = find_dates(text, "en", published=date(2021, 9, 8))
+    assert [m.surface for m in found] == [surface]
+    assert found[0].date_start.year == 2021  # the publication's year, not the count's
+    assert count in text[found[0].end:]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("On August 10, 2021, 50 people were detained.", "August 10, 2021"),
+    ("On 5 August 2021 guards detained 12.", "5 August 2021"),
+])
+def test_a_full_date_keeps_a_news_year_whatever_follows(text, surface):
+    found = find_dates(text, "en")
+    assert [(m.surface, m.date_start.year) for m in found] == [(surface, 2021)]
+
+
 @pytest.mark.parametrize("text, lang, surface, own", [
     ("The fence will stand until the summer of 2022.", "en", "until the summer of 2022", ("2022-06-01", "2022-08-31")),
     ("It will be built by the end of 2023.", "en", "by the end of 2023", ("2023-10-01", "2023-12-31")),
