@@ -517,3 +517,12 @@ def test_a_weekday_names_the_year_next_to_the_texts_years(text, lang, want):
 def test_years_given_from_outside_the_text_date_a_weekday_named_day(text, lang, years, want):
     m = find_dates(text, lang, years=years)[0]
     assert m.date_start == want and m.date_end == want
+
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("novembra mēnesī atturētas personas 429 gadījumos", "novembra mēnesī", "2022-11-01", "2022-11-30"),
+    ("2021. gada decembra mēnesī aizturēti 5", "2021. gada decembra mēnesī", "2021-12-01", "2021-12-31"),
+])
+def test_a_month_named_with_the_word_month(text, surface, start, end):
+    (m,) = find_dates(text, "lv", published=date(2023, 1, 31))
+    assert (m.surface, iso(m.date_start), iso(m.date_end)) == (surface, start, end)

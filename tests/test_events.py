@@ -607,3 +607,23 @@ def test_what_happened_next_to_the_people_counted_before(gaz, text, lang, second
     found = parse_text(text, gaz, lang, published="2021-12-08").events
     assert [(e.event_type, e.persons) for e in found][-2:] == [("border_crossing", 35), (second, 35)]
     assert found[-1].position.id == found[-2].position.id and found[-1].date_start == found[-2].date_start
+
+
+def test_cases_of_prevented_crossings_are_events_without_persons(gaz):
+    text = ("Otrdien, 31. janvārī, ministrija informēja, ka šī gada janvārī uz Latvijas–Baltkrievijas robežas "
+            "atturētas personas 321 gadījumā, 2022. gadā – 5286 gadījumos. Novembra mēnesī no valsts robežas "
+            "nelikumīgas šķērsošanas atturētas personas 429 gadījumos, decembra mēnesī – 1053 gadījumos.")
+    events = parse_text(text, gaz, "lv").events
+    found = [(e.event_type, e.date_start, e.date_end, e.persons) for e in events]
+    assert ("pushback", D("2023-01-01"), D("2023-01-31"), None) in found
+    assert ("pushback", D("2022-01-01"), D("2022-12-31"), None) in found
+    # a month's own number is news, not the year's total told again
+    assert ("pushback", D("2022-11-01"), D("2022-11-30"), None) in found
+    assert ("pushback", D("2022-12-01"), D("2022-12-31"), None) in found
+    assert all(e.persons is None for e in events)
+
+
+def test_english_cases_are_events_without_persons(gaz):
+    text = "On 3 January 2023 Latvian border guards prevented 120 cases of illegal crossing of the Latvian–Belarusian border."
+    event = one(parse_text(text, gaz, "en"), event_type="pushback")
+    assert (event.persons, event.date_start) == (None, D("2023-01-03"))

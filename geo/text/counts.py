@@ -24,10 +24,12 @@ def _lemma(word: str, lang: str) -> str:
 
 
 def _kind(word: str, data: dict, lang: str) -> str:
-    """'person', 'unit' or '' for a word following a number."""
+    """'person', 'case', 'unit' or '' for a word following a number."""
     folded = fold(word)
     if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(tuple(fold(s) for s in data["person_stems"])):
         return "person"
+    if folded.startswith(tuple(fold(s) for s in data.get("case_stems", ()))):
+        return "case"
     if folded.startswith(tuple(data["unit_stems"])):
         return "unit"
     return ""
@@ -70,7 +72,8 @@ def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int
 
 
 def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str:
-    """'person' when a person noun follows within the window, 'bare' in a list, else ''."""
+    """'person' (or 'case') when a person noun (a noun of cases) follows within the window,
+    'bare' in a list, else ''."""
     if data["bare_after"].match(text, e, end):
         return "bare"
     for i, m in enumerate(WORD.finditer(text, e, end)):
@@ -80,13 +83,14 @@ def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str
             return ""  # a name further on starts another phrase ("vienu ģimeni Daugavpils ... personu")
         kind = _kind(m.group(), data, lang)
         if kind:
-            return kind if kind == "person" else ""
+            return kind if kind in ("person", "case") else ""
     return ""
 
 
 def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
          exclude: list[tuple[int, int]] = ()) -> tuple[list[CountMention], list[CountMention]]:
-    """(counts of people, bare numbers in lists) in text[start:end], outside `exclude` spans."""
+    """(counts of people or of cases, bare numbers in lists) in text[start:end], outside
+    `exclude` spans."""
     end = len(text) if end is None else end
     data = _data(lang)
     counts, bare = [], []
@@ -106,5 +110,6 @@ def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
         if kind == "person" and last is not None and _coordinated(text[last[1]:s], data):
             s, value = last[0], last[2] + value  # "vienu Indijas un vienu Šrilankas pilsoni": 2
         last = None
-        (counts if kind == "person" else bare).append(CountMention(s, e, text[s:e], value))
+        mention = CountMention(s, e, text[s:e], value, kind if kind == "case" else "person")
+        (bare if kind == "bare" else counts).append(mention)
     return counts, bare

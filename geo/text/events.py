@@ -571,6 +571,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             if event and not any(_restates(event, e) for e in events + found):
                 found.append(event)
         if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
+                and sentence_counts[0].unit == "person" \
                 and sentence_rule is None and not in_sentence and not _where(sentence_places, gazetteer_places, text, lang):
             # "... Krāslavas novadā tika aizturēti migranti. Tie bija astoņi Irānas pilsoņi.": who
             # they were, told in the next sentence
@@ -621,8 +622,15 @@ def _restates(new: Event, old: Event) -> bool:
         return False
     if new.persons is not None or new.position.id != old.position.id:
         return False
+    if _counted(new) and _counted(new) != _counted(old):
+        return False  # a number of its own is news: "2022. gadā – 5286 gadījumos ... novembrī – 429"
     # a date of its own beyond the event before is news: "from December 1 to March 1"
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
+
+
+def _counted(event: Event) -> tuple[str, ...]:
+    """The numbers an event states (of people or of cases), as written."""
+    return tuple(s.surface for s in event.spans if s.kind == "count")
 
 
 def _same_people(before: "Event | None", etype: str, incident: bool, count: CountMention | None,
@@ -739,7 +747,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None  # an untyped sentence: only with its own place, and its own date or a count
     spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
     spans += [_span(count, "count")] if count else []
-    persons = count.value if count else None
+    persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
     return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
