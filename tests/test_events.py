@@ -627,3 +627,24 @@ def test_english_cases_are_events_without_persons(gaz):
     text = "On 3 January 2023 Latvian border guards prevented 120 cases of illegal crossing of the Latvian–Belarusian border."
     event = one(parse_text(text, gaz, "en"), event_type="pushback")
     assert (event.persons, event.date_start) == (None, D("2023-01-03"))
+
+
+@pytest.mark.parametrize("text, lang, published, date_start", [
+    ("Ielaušanās mēģinājums noticis ceturtdienas vakarā pie Kuznicas ciema.\n\n"
+     "Baltkrievijas armija mēģināja aptuveni 35 cilvēku grupu iespiest Polijas teritorijā. "
+     "Polijas robežsargi izjaukuši centienus iekļūt Polijā.", "lv", "2021-11-12", D("2021-11-11")),
+    ("An attempt to cross the border took place near Kuźnica on Thursday evening.\n\n"
+     "A group of about 35 people tried to enter Poland. "
+     "Polish border guards thwarted the attempt to enter Poland.", "en", "2021-11-12", D("2021-11-11")),
+], ids=["lv", "en"])
+def test_an_attempt_and_its_repelling_told_in_turn_are_one_incident(gaz, text, lang, published, date_start):
+    events = parse_text(text, gaz, lang, published=published).events
+    assert [(e.event_type, e.date_start, e.persons) for e in events] == [("pushback", date_start, 35)]
+    assert events[0].position.type == "village"  # where the first telling put it, not the country
+
+
+def test_what_happened_next_to_the_people_counted_stays_its_own_event(gaz):
+    text = ("On Wednesday a group of 35 migrants forced their way across the Polish–Belarusian border.\n\n"
+            "The migrants were all detained and sent back.")
+    events = parse_text(text, gaz, "en", published="2021-12-08").events
+    assert len(events) == 2 and {e.persons for e in events} == {35}

@@ -147,6 +147,7 @@ def _place_words(lang: str) -> dict:
             "not_incidents": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in not_incidents)
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
+            "told_further": tuple(data.get("told_further", [])),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
@@ -578,6 +579,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
+        if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], lang):
+            events[-1] = _merged(events[-1], found.pop(0), lang)
         events += found
         previous_found = found
         if found:
@@ -626,6 +629,35 @@ def _restates(new: Event, old: Event) -> bool:
         return False  # a number of its own is news: "2022. gadā – 5286 gadījumos ... novembrī – 429"
     # a date of its own beyond the event before is news: "from December 1 to March 1"
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
+
+
+def _told_further(new: Event, old: Event, lang: str) -> bool:
+    """Whether `new`, with no date of its own, tells more of the incident `old` told just before
+    ("Ielaušanās mēģinājums noticis ceturtdienas vakarā pie Kuznicas ciema. ... mēģināja aptuveni
+    35 cilvēku grupu iespiest Polijas teritorijā ... izjaukuši centienus iekļūt Polijā"): an
+    attempt and its repelling, in the same country, only one of them counting people."""
+    family = _place_words(lang)["told_further"]
+    if new.event_type not in family or old.event_type not in family:
+        return False
+    if not (new.date_from_context or new.date_relation == PUBLICATION) or new.date_start is None:
+        return False
+    if old.date_start is None or not (old.date_start <= new.date_start <= (old.date_end or old.date_start)) \
+            and new.date_relation != PUBLICATION:
+        return False
+    if _counted(new) and _counted(old):
+        return False  # another number, or what happened next to the people counted ("were all detained and sent back")
+    same = new.position.id == old.position.id
+    return same or (new.position.type == "country" and new.position.country == old.position.country)
+
+
+def _merged(old: Event, new: Event, lang: str) -> Event:
+    """One incident told over two sentences: the earlier's date and place, the number of
+    people either gives, the later type of the language's `told_further` list."""
+    family = _place_words(lang)["told_further"]
+    etype = max(old.event_type, new.event_type, key=family.index)
+    spans = _sorted_spans(set(old.spans) | {s for s in new.spans if s.kind == "count"})
+    return replace(old, event_type=etype, persons=old.persons if old.persons is not None else new.persons,
+                   quote_end=max(old.quote_end, new.quote_end), spans=spans)
 
 
 def _counted(event: Event) -> tuple[str, ...]:
