@@ -637,8 +637,9 @@ def _told_further(new: Event, old: Event, lang: str) -> bool:
     35 cilvēku grupu iespiest Polijas teritorijā ... izjaukuši centienus iekļūt Polijā"): an
     attempt and its repelling, in the same country, only one of them counting people."""
     family = _place_words(lang)["told_further"]
-    if new.event_type not in family or old.event_type not in family:
-        return False
+    if new.event_type not in family or old.event_type not in family \
+            or family.index(new.event_type) < family.index(old.event_type):
+        return False  # in the list's order only: some let in after the many turned back is news
     if not (new.date_from_context or new.date_relation == PUBLICATION) or new.date_start is None:
         return False
     if old.date_start is None or not (old.date_start <= new.date_start <= (old.date_end or old.date_start)) \
@@ -652,9 +653,8 @@ def _told_further(new: Event, old: Event, lang: str) -> bool:
 
 def _merged(old: Event, new: Event, lang: str) -> Event:
     """One incident told over two sentences: the earlier's date and place, the number of
-    people either gives, the later type of the language's `told_further` list."""
-    family = _place_words(lang)["told_further"]
-    etype = max(old.event_type, new.event_type, key=family.index)
+    people either gives, the later's type (the outcome)."""
+    etype = new.event_type
     spans = _sorted_spans(set(old.spans) | {s for s in new.spans if s.kind == "count"})
     return replace(old, event_type=etype, persons=old.persons if old.persons is not None else new.persons,
                    quote_end=max(old.quote_end, new.quote_end), spans=spans)
