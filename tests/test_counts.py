@@ -134,3 +134,15 @@ def test_cases_are_counted_as_cases_not_people(text, lang, value):
 
 def test_a_count_of_people_is_of_people():
     assert [c.unit for c in counts.find("aizturēja 12 personas", 0, None, "lv")[0]] == ["person"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("šogad aizturēti 377 valsts robežu nelikumīgi šķērsojuši trešo valstu pilsoņi", 377),
+    ("aizturētas 12 Latvijas robežu nelegāli šķērsojušas sievietes", 12),
+], ids=["sķērsojuši-pilsoņi", "šķērsojušas-sievietes"])
+def test_a_participle_phrase_before_the_people_noun(text, value):
+    assert people(text) == [value]
+
+
+def test_a_participle_phrase_does_not_reach_past_a_unit():
+    assert people("pēc 3 gadiem robežu šķērsojušie migranti") == []

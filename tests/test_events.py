@@ -649,3 +649,19 @@ def test_what_happened_next_to_the_people_counted_stays_its_own_event(gaz):
             "The migrants were all detained and sent back.")
     events = parse_text(text, gaz, "en", published="2021-12-08").events
     assert len(events) == 2 and {e.persons for e in events} == {35}
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Kopš ārkārtējās situācijas ieviešanas uz Latvijas–Baltkrievijas robežas humānu apsvērumu dēļ "
+     "nav liegta valsts robežas šķērsošana 25 cilvēkiem.", "lv", "border_crossing"),
+    ("Since the state of emergency was declared, 25 people have been let into Latvia on humanitarian grounds.",
+     "en", "border_crossing"),
+], ids=["lv-kops", "en-since"])
+def test_a_time_named_by_an_event_does_not_type_the_clause(gaz, text, lang, want):
+    event = one(parse_text(text, gaz, lang, published="2021-09-08"), persons=25)
+    assert event.event_type == want
+
+
+def test_an_emergency_declared_is_still_an_emergency(gaz):
+    text = "On 10 August 2021 the government declared a state of emergency on the Latvian–Belarusian border."
+    assert [e.event_type for e in parse_text(text, gaz, "en").events] == ["emergency"]

@@ -49,6 +49,7 @@ def _data(lang: str) -> dict:
     pack = language.pack(lang)
     data = dict(pack.counts)
     data["words_folded"] = pack.number_words
+    data["participle_ends"] = tuple(data.get("participle_ends", ()))
     # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
     joins = "|".join(map(re.escape, data["list_joins"]))
     data["bare_after"] = re.compile(rf"\s*(?:[,;.)]|$|\s(?:{joins})\b)")
@@ -76,14 +77,19 @@ def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str
     'bare' in a list, else ''."""
     if data["bare_after"].match(text, e, end):
         return "bare"
+    base = 0  # where the window counts from: after a participle phrase that modifies the noun
     for i, m in enumerate(WORD.finditer(text, e, end)):
-        if i >= data["window"] or NUMBER.search(text, e, m.start()) or re.search(r"[,.;:!?()]", text[e:m.start()]):
+        if i - base >= data["window"] or NUMBER.search(text, e, m.start()) or re.search(r"[,.;:!?()]", text[e:m.start()]):
             return ""
         if i > 0 and m.group()[0].isupper():
             return ""  # a name further on starts another phrase ("vienu ģimeni Daugavpils ... personu")
         kind = _kind(m.group(), data, lang)
         if kind:
             return kind if kind in ("person", "case") else ""
+        if m.group().lower().endswith(data["participle_ends"]):
+            # "377 valsts robežu nelikumīgi šķērsojuši trešo valstu pilsoņi": the participle
+            # closes a phrase that describes the people; their noun phrase starts after it
+            base = i + 1
     return ""
 
 

@@ -58,6 +58,8 @@ CONTEXT_REACH = 5
 FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
+# words after "kopš", "since the" that name a time by an event (a short noun phrase)
+SINCE_REACH = 3
 # relations of dates an event did not state itself
 CONTEXT, PUBLICATION = "context", "publication"
 # an incident with a count whose date nothing in the text (nor a publication date) gives:
@@ -148,6 +150,9 @@ def _place_words(lang: str) -> dict:
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
+            "since": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["since"])
+                                + rf")(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}", re.IGNORECASE)
+            if data.get("since") else None,
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
@@ -172,8 +177,10 @@ def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str
 
 @lru_cache(maxsize=4096)  # a one-clause sentence is typed twice, as sentence and as clause
 def _typed(text: str, lang: str) -> _Rule | None:
-    """The first rule whose every group has a word (or phrase) in the text."""
-    folded = " " + " ".join(map(fold, TOKEN.findall(text)))
+    """The first rule whose every group has a word (or phrase) in the text (not in a time
+    named by an event: "kopš ārkārtējās situācijas ieviešanas", "since the state of emergency")."""
+    since = _place_words(lang)["since"]
+    folded = " " + " ".join(map(fold, TOKEN.findall(since.sub(" ", text) if since else text)))
     for rule in _rules(lang):
         if all(group.search(folded) for group in rule.groups):
             return rule
