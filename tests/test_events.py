@@ -665,3 +665,17 @@ def test_a_time_named_by_an_event_does_not_type_the_clause(gaz, text, lang, want
 def test_an_emergency_declared_is_still_an_emergency(gaz):
     text = "On 10 August 2021 the government declared a state of emergency on the Latvian–Belarusian border."
     assert [e.event_type for e in parse_text(text, gaz, "en").events] == ["emergency"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Otrdien, 28. novembrī, valdība izsludināja pastiprinātu robežapsardzības režīmu Ludzas novadā.\n\n"
+     "Ministrija informēja, ka šāds lēmums pieņemts, jo uz Latvijas–Baltkrievijas robežas pašreiz ir "
+     "izsludināts robežapsardzības režīms.", "lv"),
+    ("On Tuesday the government declared a state of emergency in Ludza municipality.\n\n"
+     "The ministry said this decision was taken because the state of emergency on the Latvian–Belarusian "
+     "border is in force now.", "en"),
+], ids=["lv-sads-lemums", "en-this-decision"])
+def test_a_decision_pointed_back_to_is_told_again_not_taken_again(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2023-11-28").events
+    assert [e.event_type for e in events] == ["emergency"]
+    assert events[0].date_start == D("2023-11-28")

@@ -150,6 +150,8 @@ def _place_words(lang: str) -> dict:
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
+            "anaphora": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["anaphora"])
+                                   + r")(?!\w)", re.IGNORECASE) if data.get("anaphora") else None,
             "since": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["since"])
                                 + rf")(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}", re.IGNORECASE)
             if data.get("since") else None,
@@ -693,6 +695,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if rule is not None and rule.restates and last_type == rule.restates:
         return None  # "12 robežpārkāpējus ievietoja ... centrā": the detention before, told further
     words = _place_words(lang)
+    if rule is not None and last_type == rule.type and not clause.counts and words["anaphora"] \
+            and words["anaphora"].search(text, clause.start, clause.end):
+        return None  # "šāds lēmums pieņemts, jo ...": the decision before, told again (a number would be news)
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
