@@ -679,3 +679,18 @@ def test_a_decision_pointed_back_to_is_told_again_not_taken_again(gaz, text, lan
     events = parse_text(text, gaz, lang, published="2023-11-28").events
     assert [e.event_type for e in events] == ["emergency"]
     assert events[0].date_start == D("2023-11-28")
+
+
+def test_one_body_told_again_is_one_death(gaz):
+    text = ("Belarusian border guards found the body of a refugee near the Latvian border, the committee said on Tuesday.\n\n"
+            "\"At the beginning of the week, a border guard unit discovered a foreigner's body on the border with Latvia. "
+            "The body was lying several meters from the fence,\" the report said.")
+    events = parse_text(text, gaz, "en", published="2023-01-10").events
+    assert [(e.event_type, e.persons) for e in events] == [("death", 1)]
+
+
+def test_a_second_body_on_another_day_is_another_death(gaz):
+    text = ("On 10 December 2022 guards found the body of a man near the Latvian border. "
+            "On 9 January 2023 guards found the body of a woman near the Latvian border.")
+    events = parse_text(text, gaz, "en").events
+    assert [(e.event_type, e.date_start) for e in events] == [("death", D("2022-12-10")), ("death", D("2023-01-09"))]

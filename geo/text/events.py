@@ -622,7 +622,7 @@ def _restates(new: Event, old: Event) -> bool:
     """Whether `new` tells again an event told before: of the same type at the same place,
     either with no count of its own at overlapping dates (and a date of its own, if any,
     within the earlier event's), or with the same count ("we turned back 395 trespassers",
-    quoted after the report)."""
+    quoted after the report; one body found, at overlapping dates)."""
     if new.event_type != old.event_type:
         return False
     if new.persons is not None and new.persons == old.persons and new.persons > 1 \
@@ -632,6 +632,8 @@ def _restates(new: Event, old: Event) -> bool:
         return False  # an undated event is never taken for a restatement
     if new.date_start > old.date_end or old.date_start > new.date_end:
         return False
+    if new.persons is not None and new.persons == old.persons and new.position.id == old.position.id:
+        return True  # "found the body of another refugee" (Tuesday), "discovered a foreigner's body" (this week)
     if new.persons is not None or new.position.id != old.position.id:
         return False
     if _counted(new) and _counted(new) != _counted(old):
