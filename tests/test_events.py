@@ -694,3 +694,14 @@ def test_a_second_body_on_another_day_is_another_death(gaz):
             "On 9 January 2023 guards found the body of a woman near the Latvian border.")
     events = parse_text(text, gaz, "en").events
     assert [(e.event_type, e.date_start) for e in events] == [("death", D("2022-12-10")), ("death", D("2023-01-09"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Robežsardzei, konstatējot, ka persona ir nelikumīgi šķērsojusi Latvijas–Baltkrievijas robežu, "
+     "dot rīkojumu personai atgriezties.", "lv"),
+    ("No Lietuvas joprojām tiek saņemta informācija par nelikumīgu Latvijas–Baltkrievijas robežas šķērsošanu.", "lv"),
+    ("Upon finding that a person has crossed the Latvian–Belarusian border illegally, guards order them back.", "en"),
+    ("Illegal crossings of the Latvian–Belarusian border are still being reported.", "en"),
+], ids=["lv-konstatejot", "lv-joprojam-tiek", "en-upon-finding", "en-still-being"])
+def test_a_condition_or_an_ongoing_process_is_no_incident(gaz, text, lang):
+    assert parse_text(text, gaz, lang, published="2021-08-10").events == []
