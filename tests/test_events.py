@@ -705,3 +705,16 @@ def test_a_second_body_on_another_day_is_another_death(gaz):
 ], ids=["lv-konstatejot", "lv-joprojam-tiek", "en-upon-finding", "en-still-being"])
 def test_a_condition_or_an_ongoing_process_is_no_incident(gaz, text, lang):
     assert parse_text(text, gaz, lang, published="2021-08-10").events == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Latvian guards have turned back 395 migrants at the Latvian–Belarusian border, the chief said on Monday.\n\n"
+     "\"By the midnight of August 15, we turned back 395 trespassers at the Latvian–Belarusian border.\"",
+     "en", D("2021-08-15")),
+    ("Robežsargi uz Latvijas–Baltkrievijas robežas atturējuši 395 migrantus, pirmdien pavēstīja priekšnieks.\n\n"
+     "Līdz 15. augusta pusnaktij uz Latvijas–Baltkrievijas robežas atturēti 395 robežpārkāpēji.", "lv", D("2021-08-15")),
+], ids=["en", "lv"])
+def test_the_same_count_told_again_with_its_own_date_dates_a_report_s_day(gaz, text, lang, want):
+    events = parse_text(text, gaz, lang, published="2021-08-16").events
+    assert [(e.event_type, e.persons) for e in events] == [("pushback", 395)]
+    assert events[0].date_end == want  # the incident's date, not the day it was said

@@ -578,8 +578,12 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
-            if event and not any(_restates(event, e) for e in events + found):
-                found.append(event)
+            if event and not any(_restates(event, e) for e in found):
+                told = next((k for k in range(len(events) - 1, -1, -1) if _restates(event, events[k])), None)
+                if told is None:
+                    found.append(event)
+                elif _report_dated(events[told], event, text, lang):
+                    events[told] = _redated(events[told], event)
         if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
                 and sentence_counts[0].unit == "person" \
                 and sentence_rule is None and not in_sentence and not _where(sentence_places, gazetteer_places, text, lang):
@@ -640,6 +644,27 @@ def _restates(new: Event, old: Event) -> bool:
         return False  # a number of its own is news: "2022. gadā – 5286 gadījumos ... novembrī – 429"
     # a date of its own beyond the event before is news: "from December 1 to March 1"
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
+
+
+def _report_dated(old: Event, new: Event, text: str, lang: str) -> bool:
+    """Whether `new`, telling `old` again with the same number of people and a date of its own,
+    dates the incident where `old` had only the day it was reported ("… have prevented
+    attempts by 395 illegal migrants …, Pujats said on Monday. "By the midnight of August 15,
+    we turned back 395 trespassers.")."""
+    if new.persons is None or new.persons != old.persons or new.date_from_context or not new.date_mentions:
+        return False
+    sentence = Sentence(old.quote_start, old.quote_end)
+    return bool(old.date_mentions) and not old.date_from_context \
+        and all(_reported(text, sentence, d, lang) for d in old.date_mentions)
+
+
+def _redated(old: Event, new: Event) -> Event:
+    """`old` with the date `new` gives the incident (and its date spans)."""
+    spans = [s for s in old.spans if s.kind != "date"] + [s for s in new.spans if s.kind == "date"]
+    return replace(old, date_start=new.date_start, date_end=new.date_end, date_text=new.date_text,
+                   time_precision=new.time_precision, date_relation=new.date_relation,
+                   date_from_context=new.date_from_context, date_mentions=list(new.date_mentions),
+                   spans=_sorted_spans(spans))
 
 
 def _told_further(new: Event, old: Event, lang: str) -> bool:
