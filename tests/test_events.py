@@ -718,3 +718,21 @@ def test_the_same_count_told_again_with_its_own_date_dates_a_report_s_day(gaz, t
     events = parse_text(text, gaz, lang, published="2021-08-16").events
     assert [(e.event_type, e.persons) for e in events] == [("pushback", 395)]
     assert events[0].date_end == want  # the incident's date, not the day it was said
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Yesterday 121 people tried to cross the Polish–Belarusian border, the Border Guard announced.\n\n"
+     "The Border Guard also informed that near Narewka a group of 12 people tried to get into Poland.", "en"),
+    ("Vakar 121 cilvēks mēģināja šķērsot Latvijas–Baltkrievijas robežu, informēja robežsardze.\n\n"
+     "Robežsardze arī informēja, ka pie Silenes 12 cilvēki mēģināja iekļūt Latvijā.", "lv"),
+], ids=["en-also-informed", "lv-ari-informeja"])
+def test_a_paragraph_that_goes_on_with_the_report_keeps_its_date(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-12-10"), persons=12)
+    assert event.date_start == D("2021-12-09")  # yesterday's report goes on, not the publication day
+
+
+def test_a_new_paragraph_without_also_takes_the_publication_day(gaz):
+    text = ("Yesterday 121 people tried to cross the Polish–Belarusian border, the Border Guard announced.\n\n"
+            "Near Narewka a group of 12 people tried to get into Poland.")
+    event = one(parse_text(text, gaz, "en", published="2021-12-10"), persons=12)
+    assert event.date_start == D("2021-12-10")

@@ -150,6 +150,7 @@ def _place_words(lang: str) -> dict:
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
+            "continues": frozenset(fold(w) for w in data.get("continues", [])),
             "anaphora": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["anaphora"])
                                    + r")(?!\w)", re.IGNORECASE) if data.get("anaphora") else None,
             "since": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["since"])
@@ -562,7 +563,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
             # with no publication date to stand in, the last date carries on (within its reach)
-            context, paragraph = context.paragraph(keep_dates=published is None), now
+            context, paragraph = context.paragraph(keep_dates=published is None or _goes_on(text, sentence, lang)), now
         if now in headings:  # a title tells what the report is about, the report tells it again
             heading_places = [m for m in _inside(places, sentence.start, sentence.end)
                               if _is_located(m, gazetteer_places)]
@@ -611,6 +612,19 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
 
 
 HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
+
+
+OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
+
+
+def _goes_on(text: str, sentence: Sentence, lang: str) -> bool:
+    """Whether a paragraph's first sentence goes on with the report before it: a saying verb
+    and "also" in its first words ("The Border Guard also informed that ...")."""
+    words = [fold(w) for w in TOKEN.findall(text[sentence.start:sentence.end])[:OPENING_REACH]]
+    continues = _place_words(lang)["continues"]
+    if not continues or not any(w in continues for w in words):
+        return False
+    return any(all(g.search(" " + " ".join(words)) for g in r.groups) for r in _rules(lang) if r.type == "statement")
 
 
 def _heading(text: str, start: int, first: bool) -> bool:
