@@ -736,3 +736,11 @@ def test_a_new_paragraph_without_also_takes_the_publication_day(gaz):
             "Near Narewka a group of 12 people tried to get into Poland.")
     event = one(parse_text(text, gaz, "en", published="2021-12-10"), persons=12)
     assert event.date_start == D("2021-12-10")
+
+
+def test_a_restatement_pointing_back_dates_and_places_a_report_s_event(gaz):
+    text = ("Latvian guards have found the body of a man near the Latvian–Belarusian border, the police said on Wednesday. "
+            "The body was found in a forest near Silene yesterday, the police said.")
+    events = parse_text(text, gaz, "en", published="2021-12-08").events
+    assert [(e.event_type, e.persons) for e in events] == [("death", 1)]
+    assert (events[0].date_start, events[0].position.type) == (D("2021-12-07"), "village")

@@ -579,6 +579,17 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
+            prior = found[-1] if found else (events[-1] if events else None)
+            if event and prior is not None and _points_back(text, clause, event, prior, lang):
+                # "šāds lēmums pieņemts, jo ...", "The body was found ... yesterday": the event
+                # before, told again; a date of its own dates it if it had only its report's day
+                if _dates_report(prior, event, text, lang):
+                    redated = _redated(prior, event)
+                    if found:
+                        found[-1] = redated
+                    else:
+                        events[-1] = redated
+                continue
             if event and not any(_restates(event, e) for e in found):
                 told = next((k for k in range(len(events) - 1, -1, -1) if _restates(event, events[k])), None)
                 if told is None:
@@ -660,12 +671,25 @@ def _restates(new: Event, old: Event) -> bool:
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
 
 
+def _points_back(text: str, clause: Clause, new: Event, old: Event, lang: str) -> bool:
+    """Whether a clause of the type of the event before, with no number of its own, points back
+    to it ("šāds lēmums pieņemts, jo ...", "this decision", "The body was found ...")."""
+    anaphora = _place_words(lang)["anaphora"]
+    return anaphora is not None and new.event_type == old.event_type and not clause.counts \
+        and bool(anaphora.search(text, clause.start, clause.end))
+
+
 def _report_dated(old: Event, new: Event, text: str, lang: str) -> bool:
     """Whether `new`, telling `old` again with the same number of people and a date of its own,
     dates the incident where `old` had only the day it was reported ("… have prevented
     attempts by 395 illegal migrants …, Pujats said on Monday. "By the midnight of August 15,
     we turned back 395 trespassers.")."""
-    if new.persons is None or new.persons != old.persons or new.date_from_context or not new.date_mentions:
+    return new.persons is not None and new.persons == old.persons and _dates_report(old, new, text, lang)
+
+
+def _dates_report(old: Event, new: Event, text: str, lang: str) -> bool:
+    """Whether `new` has a date of its own and `old` only the day it was reported."""
+    if new.date_from_context or not new.date_mentions:
         return False
     sentence = Sentence(old.quote_start, old.quote_end)
     return bool(old.date_mentions) and not old.date_from_context \
@@ -673,8 +697,12 @@ def _report_dated(old: Event, new: Event, text: str, lang: str) -> bool:
 
 
 def _redated(old: Event, new: Event) -> Event:
-    """`old` with the date `new` gives the incident (and its date spans)."""
+    """`old` with the date `new` gives the incident (and its date spans), and its place when
+    `new` names a settlement or facility where `old` had only an area."""
     spans = [s for s in old.spans if s.kind != "date"] + [s for s in new.spans if s.kind == "date"]
+    if new.position.type in FINE_TYPES and old.position.type not in FINE_TYPES and not new.place_from_context:
+        spans = [s for s in spans if s.kind != "place"] + [s for s in new.spans if s.kind == "place"]
+        old = replace(old, places=new.places, countries=new.countries, place_mentions=list(new.place_mentions))
     return replace(old, date_start=new.date_start, date_end=new.date_end, date_text=new.date_text,
                    time_precision=new.time_precision, date_relation=new.date_relation,
                    date_from_context=new.date_from_context, date_mentions=list(new.date_mentions),
@@ -736,9 +764,6 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if rule is not None and rule.restates and last_type == rule.restates:
         return None  # "12 robežpārkāpējus ievietoja ... centrā": the detention before, told further
     words = _place_words(lang)
-    if rule is not None and last_type == rule.type and not clause.counts and words["anaphora"] \
-            and words["anaphora"].search(text, clause.start, clause.end):
-        return None  # "šāds lēmums pieņemts, jo ...": the decision before, told again (a number would be news)
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
