@@ -27,9 +27,9 @@ TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precis
 MARGIN = 0.03
 # what general rules reach today (see the module docstring), per half and overall
 REACHED = {
-    "en": {"recall": 0.89, "precision": 0.89, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
+    "en": {"recall": 0.89, "precision": 0.89, "date": 0.90, "place": 0.79, "persons": 0.95, "type": 0.97},
     "lv": {"recall": 0.85, "precision": 0.94, "date": 0.62, "place": 0.86, "persons": 1.00, "type": 0.97},
-    "all": {"recall": 0.87, "precision": 0.91, "date": 0.76, "place": 0.82, "persons": 0.97, "type": 0.97},
+    "all": {"recall": 0.87, "precision": 0.91, "date": 0.78, "place": 0.82, "persons": 0.97, "type": 0.97},
 }
 
 @pytest.fixture(scope="module")
