@@ -744,3 +744,19 @@ def test_a_restatement_pointing_back_dates_and_places_a_report_s_event(gaz):
     events = parse_text(text, gaz, "en", published="2021-12-08").events
     assert [(e.event_type, e.persons) for e in events] == [("death", 1)]
     assert (events[0].date_start, events[0].position.type) == (D("2021-12-07"), "village")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 2 July 2021 Lithuania declared a state of emergency after 4000 people attempted to cross the "
+     "Lithuania–Belarus border illegally.", "en"),
+    ("2021. gada 2. jūlijā Lietuva izsludināja ārkārtējo situāciju pēc tam, kad 4000 cilvēku mēģināja "
+     "nelikumīgi šķērsot Lietuvas–Baltkrievijas robežu.", "lv"),
+], ids=["en-after", "lv-pec-tam-kad"])
+def test_an_act_after_which_another_came_is_an_incident_of_its_own(gaz, text, lang):
+    events = parse_text(text, gaz, lang).events
+    assert sorted((e.event_type, e.persons) for e in events) == [("border_crossing", 4000), ("emergency", None)]
+
+
+def test_the_same_act_after_a_count_is_one_incident(gaz):
+    text = "On 2 July 2021 guards detained 12 people after they crossed the Lithuania–Belarus border."
+    assert [(e.event_type, e.persons) for e in parse_text(text, gaz, "en").events] == [("detention", 12)]

@@ -150,6 +150,9 @@ def _place_words(lang: str) -> dict:
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
+            "after": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                     for w in sorted(data["after"], key=len, reverse=True))
+                                + r")(?!\w)", re.IGNORECASE) if data.get("after") else None,
             "continues": frozenset(fold(w) for w in data.get("continues", [])),
             "anaphora": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["anaphora"])
                                    + r")(?!\w)", re.IGNORECASE) if data.get("anaphora") else None,
@@ -259,9 +262,29 @@ def _acts(text: str, lang: str) -> bool:
     return rule is not None and rule.type != "statement"
 
 
+def _before_and_after(text: str, clause: Clause, lang: str) -> list[Clause] | None:
+    """A clause split before "after"/"pēc tam, kad" when what follows counts people in an act of
+    another type than the act before it: "Lithuania declared a state of emergency after 4000
+    people attempted to cross the border" is an emergency and a crossing."""
+    after = _place_words(lang)["after"]
+    m = after.search(text, clause.start, clause.end) if after and clause.counts else None
+    if m is None or any(c.start < m.start() for c in clause.counts + clause.bare):
+        return None
+    first, then = _typed(text[clause.start:m.start()], lang), _typed(text[m.start():clause.end], lang)
+    if first is None or then is None or "statement" in (first.type, then.type) or first.type == then.type:
+        return None
+    cut = m.start()
+    return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
+                   _inside(clause.bare, s, e)) for s, e in ((clause.start, cut), (cut, clause.end))]
+
+
 def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     """A clause split before each count after the first that a join word or mark precedes:
-    "130 people were prevented from crossing the border and eight foreigners were detained"."""
+    "130 people were prevented from crossing the border and eight foreigners were detained";
+    and before "after" an act of its own ("... declared a state of emergency after 4000 people
+    attempted to cross")."""
+    if (parts := _before_and_after(text, clause, lang)) is not None:
+        return parts
     numbers = sorted(clause.counts + clause.bare, key=lambda c: c.start)
     joins = _place_words(lang)["joins"]
     if len(numbers) < 2 or not clause.counts or joins is None:
