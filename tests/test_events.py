@@ -760,3 +760,14 @@ def test_an_act_after_which_another_came_is_an_incident_of_its_own(gaz, text, la
 def test_the_same_act_after_a_count_is_one_incident(gaz):
     text = "On 2 July 2021 guards detained 12 people after they crossed the Lithuania–Belarus border."
     assert [(e.event_type, e.persons) for e in parse_text(text, gaz, "en").events] == [("detention", 12)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("More than 150 km of the border of Lithuania with Belarus is equipped with a fence. This was announced by the chairman.\n\n"
+     "\"We are completing 2021 with these results: a fence has been built at 150 km of the border,\" the post says.", "en"),
+    ("Vairāk nekā 150 km Lietuvas robežas ar Baltkrieviju ir uzbūvēts žogs.\n\n"
+     "2021. gadā uz Lietuvas–Baltkrievijas robežas uzbūvēts žogs 150 km garumā.", "lv"),
+], ids=["en", "lv"])
+def test_an_undated_event_told_again_with_a_date_takes_that_date(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-12-31").events
+    assert [(e.event_type, e.date_start, e.date_end) for e in events] == [("other", D("2021-01-01"), D("2021-12-31"))]

@@ -617,7 +617,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                 told = next((k for k in range(len(events) - 1, -1, -1) if _restates(event, events[k])), None)
                 if told is None:
                     found.append(event)
-                elif _report_dated(events[told], event, text, lang):
+                elif _report_dated(events[told], event, text, lang) or _undated(events[told], event):
                     events[told] = _redated(events[told], event)
         if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
                 and sentence_counts[0].unit == "person" \
@@ -686,12 +686,24 @@ def _restates(new: Event, old: Event) -> bool:
         return False
     if new.persons is not None and new.persons == old.persons and new.position.id == old.position.id:
         return True  # "found the body of another refugee" (Tuesday), "discovered a foreigner's body" (this week)
-    if new.persons is not None or new.position.id != old.position.id:
+    if new.persons is not None or not _same_place(new, old):
         return False
     if _counted(new) and _counted(new) != _counted(old):
         return False  # a number of its own is news: "2022. gadā – 5286 gadījumos ... novembrī – 429"
+    if old.date_relation == PUBLICATION and not new.date_from_context:
+        return True  # the event before had no date of its own: this one's is its date, no news
     # a date of its own beyond the event before is news: "from December 1 to March 1"
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
+
+
+def _same_place(new: Event, old: Event) -> bool:
+    """The same position, or a country carried from before that holds the border section the
+    event before was placed at ("... of the border of Lithuania with Belarus", then "We are
+    completing 2021 with ... 150.4 km at the border")."""
+    if new.position.id == old.position.id:
+        return True
+    return new.place_from_context and new.position.type == "country" and old.position.type == "border" \
+        and new.position.country == old.position.country
 
 
 def _points_back(text: str, clause: Clause, new: Event, old: Event, lang: str) -> bool:
@@ -717,6 +729,12 @@ def _dates_report(old: Event, new: Event, text: str, lang: str) -> bool:
     sentence = Sentence(old.quote_start, old.quote_end)
     return bool(old.date_mentions) and not old.date_from_context \
         and all(_reported(text, sentence, d, lang) for d in old.date_mentions)
+
+
+def _undated(old: Event, new: Event) -> bool:
+    """Whether `old` had no date of its own (the publication day stood in) and `new`, telling it
+    again, has one."""
+    return old.date_relation == PUBLICATION and not new.date_from_context and bool(new.date_mentions)
 
 
 def _redated(old: Event, new: Event) -> Event:
