@@ -771,3 +771,14 @@ def test_the_same_act_after_a_count_is_one_incident(gaz):
 def test_an_undated_event_told_again_with_a_date_takes_that_date(gaz, text, lang):
     events = parse_text(text, gaz, lang, published="2021-12-31").events
     assert [(e.event_type, e.date_start, e.date_end) for e in events] == [("other", D("2021-01-01"), D("2021-12-31"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar aizturēto personu nav, savukārt šogad uz Latvijas–Baltkrievijas robežas kopumā aizturēti 353 "
+     "valsts robežu nelikumīgi šķērsojuši trešo valstu pilsoņi.", "lv"),
+    ("No one was detained at the Latvian–Belarusian border yesterday, whereas 353 migrants have been "
+     "detained at the Latvian–Belarusian border this year.", "en"),
+], ids=["lv-savukart", "en-whereas"])
+def test_a_denial_before_a_contrast_does_not_deny_what_follows(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-15").events
+    assert [(e.event_type, e.persons) for e in events] == [("detention", 353)]

@@ -150,6 +150,8 @@ def _place_words(lang: str) -> dict:
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
+            "contrasts": re.compile(r",\s*(?:" + "|".join(map(re.escape, data["contrasts"])) + r")(?!\w)", re.IGNORECASE)
+            if data.get("contrasts") else None,
             "after": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
                                                      for w in sorted(data["after"], key=len, reverse=True))
                                 + r")(?!\w)", re.IGNORECASE) if data.get("after") else None,
@@ -248,7 +250,20 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
         out.append(clause)
     if text is None:
         return out
-    return [part for clause in out for part in _incidents(text, clause, lang)]
+    return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
+
+
+def _contrasted(text: str, clause: Clause, lang: str) -> list[Clause]:
+    """A clause split after each comma that a contrast word follows (", savukārt", ", whereas"):
+    each side tells its own thing, and a denial on one side ("personu nav") is not the other's."""
+    contrasts = _place_words(lang)["contrasts"]
+    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] if contrasts else []
+    if not cuts:
+        return [clause]
+    bounds = [clause.start] + cuts + [clause.end]
+    return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
+                   _inside(clause.bare, s, e))
+            for s, e in zip(bounds, bounds[1:])]
 
 
 # a count's own noun phrase (a few words, no comma) ended by a colon or a spaced dash: what
