@@ -782,3 +782,12 @@ def test_an_undated_event_told_again_with_a_date_takes_that_date(gaz, text, lang
 def test_a_denial_before_a_contrast_does_not_deny_what_follows(gaz, text, lang):
     events = parse_text(text, gaz, lang, published="2021-08-15").events
     assert [(e.event_type, e.persons) for e in events] == [("detention", 353)]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Silenes ciemā aizturēti divi Igaunijas pilsoņi, kuri nodrošināja personu pārvietošanu tālāk uz citām valstīm.",
+     "lv", "arrest"),
+    ("Silenes ciemā aizturēti divi Irākas pilsoņi, kuri nelikumīgi šķērsoja robežu.", "lv", "detention"),
+], ids=["parvietosana", "skersoja"])
+def test_those_who_moved_people_on_are_arrested_not_detained(gaz, text, lang, want):
+    assert event_type(text, lang) == want
