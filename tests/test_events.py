@@ -791,3 +791,11 @@ def test_a_denial_before_a_contrast_does_not_deny_what_follows(gaz, text, lang):
 ], ids=["parvietosana", "skersoja"])
 def test_those_who_moved_people_on_are_arrested_not_detained(gaz, text, lang, want):
     assert event_type(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kopš pirmdienas robežsargi aizturējuši 50 cilvēkus.", "lv"),
+    ("Since the weekend guards have detained 50 people.", "en"),
+], ids=["lv-kops-pirmdienas", "en-since-the-weekend"])
+def test_an_act_told_after_since_is_still_that_act(text, lang):
+    assert event_type(text, lang) == "detention"

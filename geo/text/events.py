@@ -156,6 +156,7 @@ def _place_words(lang: str) -> dict:
                                                      for w in sorted(data["after"], key=len, reverse=True))
                                 + r")(?!\w)", re.IGNORECASE) if data.get("after") else None,
             "continues": frozenset(fold(w) for w in data.get("continues", [])),
+            "since_types": frozenset(data.get("since_types", [])),
             "anaphora": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["anaphora"])
                                    + r")(?!\w)", re.IGNORECASE) if data.get("anaphora") else None,
             "since": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["since"])
@@ -185,10 +186,19 @@ def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str
 
 @lru_cache(maxsize=4096)  # a one-clause sentence is typed twice, as sentence and as clause
 def _typed(text: str, lang: str) -> _Rule | None:
-    """The first rule whose every group has a word (or phrase) in the text (not in a time
-    named by an event: "kopš ārkārtējās situācijas ieviešanas", "since the state of emergency")."""
-    since = _place_words(lang)["since"]
-    folded = " " + " ".join(map(fold, TOKEN.findall(since.sub(" ", text) if since else text)))
+    """The first rule whose every group has a word (or phrase) in the text; a rule of the
+    `since_types` whose words name a time ("kopš ārkārtējās situācijas ieviešanas", "since the
+    state of emergency") gives way to the rule of the rest of the text, if any."""
+    words = _place_words(lang)
+    rule = _first_rule(text, lang)
+    if rule is not None and rule.type in words["since_types"] and words["since"] is not None:
+        rule = _first_rule(words["since"].sub(" ", text), lang) or rule
+    return rule
+
+
+def _first_rule(text: str, lang: str) -> _Rule | None:
+    """The first rule whose every group has a word (or phrase) in the text."""
+    folded = " " + " ".join(map(fold, TOKEN.findall(text)))
     for rule in _rules(lang):
         if all(group.search(folded) for group in rule.groups):
             return rule
