@@ -799,3 +799,10 @@ def test_those_who_moved_people_on_are_arrested_not_detained(gaz, text, lang, wa
 ], ids=["lv-kops-pirmdienas", "en-since-the-weekend"])
 def test_an_act_told_after_since_is_still_that_act(text, lang):
     assert event_type(text, lang) == "detention"
+
+
+def test_another_attempt_told_next_is_another_incident(gaz):
+    text = ("An attempt to cross the border took place near Kuźnica on Thursday evening.\n\n"
+            "Another group of 35 people tried to enter Poland.")
+    events = parse_text(text, gaz, "en", published="2021-11-12").events
+    assert len(events) == 2

@@ -652,7 +652,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
-        if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], lang):
+        if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], text, lang):
             events[-1] = _merged(events[-1], found.pop(0), lang)
         events += found
         previous_found = found
@@ -775,12 +775,15 @@ def _redated(old: Event, new: Event) -> Event:
                    spans=_sorted_spans(spans))
 
 
-def _told_further(new: Event, old: Event, lang: str) -> bool:
+def _told_further(new: Event, old: Event, text: str, lang: str) -> bool:
     """Whether `new`, with no date of its own, tells more of the incident `old` told just before
     ("Ielaušanās mēģinājums noticis ceturtdienas vakarā pie Kuznicas ciema. ... mēģināja aptuveni
     35 cilvēku grupu iespiest Polijas teritorijā ... izjaukuši centienus iekļūt Polijā"): an
     attempt and its repelling, in the same country, only one of them counting people."""
-    family = _place_words(lang)["told_further"]
+    words = _place_words(lang)
+    family = words["told_further"]
+    if words["more"] and words["more"].search(text, new.quote_start, new.quote_end):
+        return False  # "Another group tried to cross": another incident
     if new.event_type not in family or old.event_type not in family \
             or family.index(new.event_type) < family.index(old.event_type):
         return False  # in the list's order only: some let in after the many turned back is news
