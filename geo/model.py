@@ -101,9 +101,10 @@ class DateMention:
 
 @dataclass(frozen=True)
 class CountMention:
-    """A number of people stated in the text."""
+    """A number of people (or of cases of a kind of incident) stated in the text."""
 
     start: int
     end: int
     surface: str
     value: int
+    unit: str = "person"  # or "case": "atturētas personas 321 gadījumā" counts incidents, not people

@@ -118,3 +118,31 @@ def test_numbers_of_nationalities_joined_add_up(text, lang, expected):
 def test_third_country_nationals_are_people():
     found = counts.find("kopumā aizturēti 27 trešo valstu piederīgie", 0, None, "lv")[0]
     assert [c.value for c in found] == [27]
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("no robežas nelikumīgas šķērsošanas atturētas personas 321 gadījumā", "lv", 321),
+    ("decembrī atturētas personas 1053 gadījumos", "lv", 1053),
+    ("guards prevented 321 cases of illegal crossing", "en", 321),
+    ("there were 40 incidents at the border", "en", 40),
+], ids=["lv-gadijuma", "lv-gadijumos", "en-cases", "en-incidents"])
+def test_cases_are_counted_as_cases_not_people(text, lang, value):
+    found = counts.find(text, 0, None, lang)[0]
+    assert [(c.value, c.unit) for c in found] == [(value, "case")]
+    assert people(text, lang) == [value] and found[0].unit != "person"  # counted, but no persons
+
+
+def test_a_count_of_people_is_of_people():
+    assert [c.unit for c in counts.find("aizturēja 12 personas", 0, None, "lv")[0]] == ["person"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("šogad aizturēti 377 valsts robežu nelikumīgi šķērsojuši trešo valstu pilsoņi", 377),
+    ("aizturētas 12 Latvijas robežu nelegāli šķērsojušas sievietes", 12),
+], ids=["sķērsojuši-pilsoņi", "šķērsojušas-sievietes"])
+def test_a_participle_phrase_before_the_people_noun(text, value):
+    assert people(text) == [value]
+
+
+def test_a_participle_phrase_does_not_reach_past_a_unit():
+    assert people("pēc 3 gadiem robežu šķērsojušie migranti") == []

@@ -419,6 +419,27 @@ def test_a_bare_number_before_people_is_no_year(text):
     assert find_dates(text, "en") == []
 
 
+@pytest.mark.parametrize("text, surface, count", [
+    ("Since August 10, 1013 people have been prevented from crossing.", "Since August 10", "1013"),
+    ("On 4 August, 1200 migrants were detained.", "4 August", "1200"),
+    ("From August 11, 1500 migrants were turned back.", "From August 11", "1500"),
+])
+def test_a_number_after_a_full_date_that_counts_people_is_no_year(text, surface, count):
+    found = find_dates(text, "en", published=date(2021, 9, 8))
+    assert [m.surface for m in found] == [surface]
+    assert found[0].date_start.year == 2021  # the publication's year, not the count's
+    assert count in text[found[0].end:]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("On August 10, 2021, 50 people were detained.", "August 10, 2021"),
+    ("On 5 August 2021 guards detained 12.", "5 August 2021"),
+])
+def test_a_full_date_keeps_a_news_year_whatever_follows(text, surface):
+    found = find_dates(text, "en")
+    assert [(m.surface, m.date_start.year) for m in found] == [(surface, 2021)]
+
+
 @pytest.mark.parametrize("text, lang, surface, own", [
     ("The fence will stand until the summer of 2022.", "en", "until the summer of 2022", ("2022-06-01", "2022-08-31")),
     ("It will be built by the end of 2023.", "en", "by the end of 2023", ("2023-10-01", "2023-12-31")),
@@ -496,3 +517,12 @@ def test_a_weekday_names_the_year_next_to_the_texts_years(text, lang, want):
 def test_years_given_from_outside_the_text_date_a_weekday_named_day(text, lang, years, want):
     m = find_dates(text, lang, years=years)[0]
     assert m.date_start == want and m.date_end == want
+
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("novembra mēnesī atturētas personas 429 gadījumos", "novembra mēnesī", "2022-11-01", "2022-11-30"),
+    ("2021. gada decembra mēnesī aizturēti 5", "2021. gada decembra mēnesī", "2021-12-01", "2021-12-31"),
+])
+def test_a_month_named_with_the_word_month(text, surface, start, end):
+    (m,) = find_dates(text, "lv", published=date(2023, 1, 31))
+    assert (m.surface, iso(m.date_start), iso(m.date_end)) == (surface, start, end)

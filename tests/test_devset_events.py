@@ -11,6 +11,8 @@ says so instead of pretending:
   with no date (`date_relation` "unknown") rather than dropped, so they count for recall and
   against date accuracy (the annotator dated them from the URL or the context). The English
   half has every publication date or year it needs.
+- Counts of cases ("321 gadījumā") are events with no persons; an attempt and its repelling
+  told in turn are one incident; a decision pointed back to ("šāds lēmums") is told again.
 - Place accuracy also depends on place finding (the `places` branch): "near the Latvian
   border", "Podlaskie province", "Usnarz Górny" are not found yet.
 """
@@ -23,11 +25,13 @@ from tests.real import events as scorer
 
 TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precision": 0.90}
 MARGIN = 0.03
-# what general rules reach today (see the module docstring), per half and overall
+# the best each figure has reached with general rules (see the module docstring), per half and
+# overall; a floor never goes down (en date is 0.88 now: two Lithuanian events of en_01 are
+# found, which the annotation leaves undated)
 REACHED = {
-    "en": {"recall": 0.88, "precision": 0.84, "date": 0.87, "place": 0.79, "persons": 0.95, "type": 0.97},
-    "lv": {"recall": 0.71, "precision": 0.77, "date": 0.50, "place": 0.79, "persons": 0.96, "type": 0.91},
-    "all": {"recall": 0.80, "precision": 0.82, "date": 0.73, "place": 0.79, "persons": 0.95, "type": 0.95},
+    "en": {"recall": 0.91, "precision": 0.91, "date": 0.90, "place": 0.79, "persons": 0.97, "type": 0.97},
+    "lv": {"recall": 0.88, "precision": 0.94, "date": 0.62, "place": 0.87, "persons": 1.00, "type": 1.00},
+    "all": {"recall": 0.90, "precision": 0.92, "date": 0.78, "place": 0.82, "persons": 0.99, "type": 0.99},
 }
 
 
@@ -60,6 +64,11 @@ def test_figures_hold(scores, half, figure):
 @pytest.mark.parametrize("figure", ["recall", "date", "persons"])
 def test_english_half_meets_the_issue_s_targets(scores, figure):
     assert scores["en"].rate(figure) >= TARGETS[figure]
+
+
+@pytest.mark.parametrize("figure", ["recall", "precision", "persons"])
+def test_the_whole_set_meets_the_issue_s_targets(scores, figure):
+    assert scores["all"].rate(figure) >= TARGETS[figure]
 
 
 def test_matching_is_one_to_one_and_prefers_the_same_type():

@@ -152,7 +152,8 @@ def test_seed_events_have_located_places_and_exact_quotes(seed_doc, seed_parse):
             assert place.id in located or place.type == "border", (event.id, place.id)
         row = layers.event_row(event, seed_doc)
         assert row["quote"] == text[event.quote_start:event.quote_end]
-        assert (event.quote_start, event.quote_end) in sentence_spans
+        # whole sentences: one, or the neighbouring sentences one incident is told over
+        assert event.quote_start in {s for s, _ in sentence_spans} and event.quote_end in {e for _, e in sentence_spans}
         assert event.date_start <= event.date_end
         for span in event.spans:
             assert text[span.start:span.end] == span.surface, span
@@ -607,3 +608,201 @@ def test_what_happened_next_to_the_people_counted_before(gaz, text, lang, second
     found = parse_text(text, gaz, lang, published="2021-12-08").events
     assert [(e.event_type, e.persons) for e in found][-2:] == [("border_crossing", 35), (second, 35)]
     assert found[-1].position.id == found[-2].position.id and found[-1].date_start == found[-2].date_start
+
+
+def test_cases_of_prevented_crossings_are_events_without_persons(gaz):
+    text = ("Otrdien, 31. janvārī, ministrija informēja, ka šī gada janvārī uz Latvijas–Baltkrievijas robežas "
+            "atturētas personas 321 gadījumā, 2022. gadā – 5286 gadījumos. Novembra mēnesī no valsts robežas "
+            "nelikumīgas šķērsošanas atturētas personas 429 gadījumos, decembra mēnesī – 1053 gadījumos.")
+    events = parse_text(text, gaz, "lv").events
+    found = [(e.event_type, e.date_start, e.date_end, e.persons) for e in events]
+    assert ("pushback", D("2023-01-01"), D("2023-01-31"), None) in found
+    assert ("pushback", D("2022-01-01"), D("2022-12-31"), None) in found
+    # a month's own number is news, not the year's total told again
+    assert ("pushback", D("2022-11-01"), D("2022-11-30"), None) in found
+    assert ("pushback", D("2022-12-01"), D("2022-12-31"), None) in found
+    assert all(e.persons is None for e in events)
+
+
+def test_english_cases_are_events_without_persons(gaz):
+    text = "On 3 January 2023 Latvian border guards prevented 120 cases of illegal crossing of the Latvian–Belarusian border."
+    event = one(parse_text(text, gaz, "en"), event_type="pushback")
+    assert (event.persons, event.date_start) == (None, D("2023-01-03"))
+
+
+@pytest.mark.parametrize("text, lang, published, date_start", [
+    ("Ielaušanās mēģinājums noticis ceturtdienas vakarā pie Kuznicas ciema.\n\n"
+     "Baltkrievijas armija mēģināja aptuveni 35 cilvēku grupu iespiest Polijas teritorijā. "
+     "Polijas robežsargi izjaukuši centienus iekļūt Polijā.", "lv", "2021-11-12", D("2021-11-11")),
+    ("An attempt to cross the border took place near Kuźnica on Thursday evening.\n\n"
+     "A group of about 35 people tried to enter Poland. "
+     "Polish border guards thwarted the attempt to enter Poland.", "en", "2021-11-12", D("2021-11-11")),
+], ids=["lv", "en"])
+def test_an_attempt_and_its_repelling_told_in_turn_are_one_incident(gaz, text, lang, published, date_start):
+    events = parse_text(text, gaz, lang, published=published).events
+    assert [(e.event_type, e.date_start, e.persons) for e in events] == [("pushback", date_start, 35)]
+    assert events[0].position.type == "village"  # where the first telling put it, not the country
+
+
+def test_what_happened_next_to_the_people_counted_stays_its_own_event(gaz):
+    text = ("On Wednesday a group of 35 migrants forced their way across the Polish–Belarusian border.\n\n"
+            "The migrants were all detained and sent back.")
+    events = parse_text(text, gaz, "en", published="2021-12-08").events
+    assert len(events) == 2 and {e.persons for e in events} == {35}
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Kopš ārkārtējās situācijas ieviešanas uz Latvijas–Baltkrievijas robežas humānu apsvērumu dēļ "
+     "nav liegta valsts robežas šķērsošana 25 cilvēkiem.", "lv", "border_crossing"),
+    ("Since the state of emergency was declared, 25 people have been let into Latvia on humanitarian grounds.",
+     "en", "border_crossing"),
+], ids=["lv-kops", "en-since"])
+def test_a_time_named_by_an_event_does_not_type_the_clause(gaz, text, lang, want):
+    event = one(parse_text(text, gaz, lang, published="2021-09-08"), persons=25)
+    assert event.event_type == want
+
+
+def test_an_emergency_declared_is_still_an_emergency(gaz):
+    text = "On 10 August 2021 the government declared a state of emergency on the Latvian–Belarusian border."
+    assert [e.event_type for e in parse_text(text, gaz, "en").events] == ["emergency"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Otrdien, 28. novembrī, valdība izsludināja pastiprinātu robežapsardzības režīmu Ludzas novadā.\n\n"
+     "Ministrija informēja, ka šāds lēmums pieņemts, jo uz Latvijas–Baltkrievijas robežas pašreiz ir "
+     "izsludināts robežapsardzības režīms.", "lv"),
+    ("On Tuesday the government declared a state of emergency in Ludza municipality.\n\n"
+     "The ministry said this decision was taken because the state of emergency on the Latvian–Belarusian "
+     "border is in force now.", "en"),
+], ids=["lv-sads-lemums", "en-this-decision"])
+def test_a_decision_pointed_back_to_is_told_again_not_taken_again(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2023-11-28").events
+    assert [e.event_type for e in events] == ["emergency"]
+    assert events[0].date_start == D("2023-11-28")
+
+
+def test_one_body_told_again_is_one_death(gaz):
+    text = ("Belarusian border guards found the body of a refugee near the Latvian border, the committee said on Tuesday.\n\n"
+            "\"At the beginning of the week, a border guard unit discovered a foreigner's body on the border with Latvia. "
+            "The body was lying several meters from the fence,\" the report said.")
+    events = parse_text(text, gaz, "en", published="2023-01-10").events
+    assert [(e.event_type, e.persons) for e in events] == [("death", 1)]
+
+
+def test_a_second_body_on_another_day_is_another_death(gaz):
+    text = ("On 10 December 2022 guards found the body of a man near the Latvian border. "
+            "On 9 January 2023 guards found the body of a woman near the Latvian border.")
+    events = parse_text(text, gaz, "en").events
+    assert [(e.event_type, e.date_start) for e in events] == [("death", D("2022-12-10")), ("death", D("2023-01-09"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Robežsardzei, konstatējot, ka persona ir nelikumīgi šķērsojusi Latvijas–Baltkrievijas robežu, "
+     "dot rīkojumu personai atgriezties.", "lv"),
+    ("No Lietuvas joprojām tiek saņemta informācija par nelikumīgu Latvijas–Baltkrievijas robežas šķērsošanu.", "lv"),
+    ("Upon finding that a person has crossed the Latvian–Belarusian border illegally, guards order them back.", "en"),
+    ("Illegal crossings of the Latvian–Belarusian border are still being reported.", "en"),
+], ids=["lv-konstatejot", "lv-joprojam-tiek", "en-upon-finding", "en-still-being"])
+def test_a_condition_or_an_ongoing_process_is_no_incident(gaz, text, lang):
+    assert parse_text(text, gaz, lang, published="2021-08-10").events == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Latvian guards have turned back 395 migrants at the Latvian–Belarusian border, the chief said on Monday.\n\n"
+     "\"By the midnight of August 15, we turned back 395 trespassers at the Latvian–Belarusian border.\"",
+     "en", D("2021-08-15")),
+    ("Robežsargi uz Latvijas–Baltkrievijas robežas atturējuši 395 migrantus, pirmdien pavēstīja priekšnieks.\n\n"
+     "Līdz 15. augusta pusnaktij uz Latvijas–Baltkrievijas robežas atturēti 395 robežpārkāpēji.", "lv", D("2021-08-15")),
+], ids=["en", "lv"])
+def test_the_same_count_told_again_with_its_own_date_dates_a_report_s_day(gaz, text, lang, want):
+    events = parse_text(text, gaz, lang, published="2021-08-16").events
+    assert [(e.event_type, e.persons) for e in events] == [("pushback", 395)]
+    assert events[0].date_end == want  # the incident's date, not the day it was said
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Yesterday 121 people tried to cross the Polish–Belarusian border, the Border Guard announced.\n\n"
+     "The Border Guard also informed that near Narewka a group of 12 people tried to get into Poland.", "en"),
+    ("Vakar 121 cilvēks mēģināja šķērsot Latvijas–Baltkrievijas robežu, informēja robežsardze.\n\n"
+     "Robežsardze arī informēja, ka pie Silenes 12 cilvēki mēģināja iekļūt Latvijā.", "lv"),
+], ids=["en-also-informed", "lv-ari-informeja"])
+def test_a_paragraph_that_goes_on_with_the_report_keeps_its_date(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-12-10"), persons=12)
+    assert event.date_start == D("2021-12-09")  # yesterday's report goes on, not the publication day
+
+
+def test_a_new_paragraph_without_also_takes_the_publication_day(gaz):
+    text = ("Yesterday 121 people tried to cross the Polish–Belarusian border, the Border Guard announced.\n\n"
+            "Near Narewka a group of 12 people tried to get into Poland.")
+    event = one(parse_text(text, gaz, "en", published="2021-12-10"), persons=12)
+    assert event.date_start == D("2021-12-10")
+
+
+def test_a_restatement_pointing_back_dates_and_places_a_report_s_event(gaz):
+    text = ("Latvian guards have found the body of a man near the Latvian–Belarusian border, the police said on Wednesday. "
+            "The body was found in a forest near Silene yesterday, the police said.")
+    events = parse_text(text, gaz, "en", published="2021-12-08").events
+    assert [(e.event_type, e.persons) for e in events] == [("death", 1)]
+    assert (events[0].date_start, events[0].position.type) == (D("2021-12-07"), "village")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 2 July 2021 Lithuania declared a state of emergency after 4000 people attempted to cross the "
+     "Lithuania–Belarus border illegally.", "en"),
+    ("2021. gada 2. jūlijā Lietuva izsludināja ārkārtējo situāciju pēc tam, kad 4000 cilvēku mēģināja "
+     "nelikumīgi šķērsot Lietuvas–Baltkrievijas robežu.", "lv"),
+], ids=["en-after", "lv-pec-tam-kad"])
+def test_an_act_after_which_another_came_is_an_incident_of_its_own(gaz, text, lang):
+    events = parse_text(text, gaz, lang).events
+    assert sorted((e.event_type, e.persons) for e in events) == [("border_crossing", 4000), ("emergency", None)]
+
+
+def test_the_same_act_after_a_count_is_one_incident(gaz):
+    text = "On 2 July 2021 guards detained 12 people after they crossed the Lithuania–Belarus border."
+    assert [(e.event_type, e.persons) for e in parse_text(text, gaz, "en").events] == [("detention", 12)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("More than 150 km of the border of Lithuania with Belarus is equipped with a fence. This was announced by the chairman.\n\n"
+     "\"We are completing 2021 with these results: a fence has been built at 150 km of the border,\" the post says.", "en"),
+    ("Vairāk nekā 150 km Lietuvas robežas ar Baltkrieviju ir uzbūvēts žogs.\n\n"
+     "2021. gadā uz Lietuvas–Baltkrievijas robežas uzbūvēts žogs 150 km garumā.", "lv"),
+], ids=["en", "lv"])
+def test_an_undated_event_told_again_with_a_date_takes_that_date(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-12-31").events
+    assert [(e.event_type, e.date_start, e.date_end) for e in events] == [("other", D("2021-01-01"), D("2021-12-31"))]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar aizturēto personu nav, savukārt šogad uz Latvijas–Baltkrievijas robežas kopumā aizturēti 353 "
+     "valsts robežu nelikumīgi šķērsojuši trešo valstu pilsoņi.", "lv"),
+    ("No one was detained at the Latvian–Belarusian border yesterday, whereas 353 migrants have been "
+     "detained at the Latvian–Belarusian border this year.", "en"),
+], ids=["lv-savukart", "en-whereas"])
+def test_a_denial_before_a_contrast_does_not_deny_what_follows(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-15").events
+    assert [(e.event_type, e.persons) for e in events] == [("detention", 353)]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Silenes ciemā aizturēti divi Igaunijas pilsoņi, kuri nodrošināja personu pārvietošanu tālāk uz citām valstīm.",
+     "lv", "arrest"),
+    ("Silenes ciemā aizturēti divi Irākas pilsoņi, kuri nelikumīgi šķērsoja robežu.", "lv", "detention"),
+], ids=["parvietosana", "skersoja"])
+def test_those_who_moved_people_on_are_arrested_not_detained(gaz, text, lang, want):
+    assert event_type(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kopš pirmdienas robežsargi aizturējuši 50 cilvēkus.", "lv"),
+    ("Since the weekend guards have detained 50 people.", "en"),
+], ids=["lv-kops-pirmdienas", "en-since-the-weekend"])
+def test_an_act_told_after_since_is_still_that_act(text, lang):
+    assert event_type(text, lang) == "detention"
+
+
+def test_another_attempt_told_next_is_another_incident(gaz):
+    text = ("An attempt to cross the border took place near Kuźnica on Thursday evening.\n\n"
+            "Another group of 35 people tried to enter Poland.")
+    events = parse_text(text, gaz, "en", published="2021-11-12").events
+    assert len(events) == 2

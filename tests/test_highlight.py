@@ -115,3 +115,14 @@ def test_a_date_that_cannot_be_normalised_is_still_marked_as_a_date():
     spans = highlight.document_spans("d", pd.DataFrame(columns=["doc_id"]), empty, unresolved, {})
     assert [s["kind"] for s in spans] == ["date", "unresolved"]
     assert "no publication date" in spans[0]["title"]
+
+
+def test_a_count_of_cases_is_explained_as_cases(gaz):
+    from geo.io import seeds
+    from geo.text import pipeline
+    from geo.view import highlight
+
+    text = "Otrdien, 31. janvārī, uz Latvijas–Baltkrievijas robežas atturētas personas 321 gadījumā."
+    parse = pipeline.parse(seeds.make_document(text, {"language": "lv", "published": "2023-01-31"}, doc_id="own"), gaz)
+    titles = [s["title"] for s in highlight.parse_spans(parse, {}) if s["kind"] == "count"]
+    assert titles == ["number of cases → 321"]

@@ -25,10 +25,12 @@ def _lemma(word: str, lang: str) -> str:
 
 
 def _kind(word: str, data: dict, lang: str) -> str:
-    """'person', 'unit' or '' for a word following a number."""
+    """'person', 'case', 'unit' or '' for a word following a number."""
     folded = fold(word)
     if _lemma(word, lang) in data["person_lemmas"] or folded.startswith(data["person_stems_folded"]):
         return "person"
+    if folded.startswith(data["case_stems_folded"]):
+        return "case"
     if folded.startswith(tuple(data["unit_stems"])):
         return "unit"
     return ""
@@ -48,6 +50,7 @@ def _data(lang: str) -> dict:
     pack = language.pack(lang)
     data = dict(pack.counts)
     data["words_folded"] = pack.number_words
+    data["participle_ends"] = tuple(data.get("participle_ends", ()))
     # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
     joins = "|".join(map(re.escape, data["list_joins"]))
     data["bare_after"] = re.compile(rf"\s*(?:[,;.)]|$|\s(?:{joins})\b)")
@@ -55,6 +58,7 @@ def _data(lang: str) -> dict:
     joins = "|".join(map(re.escape, pack.grammar["conjunctions"]["and"]))
     data["coordinated"] = re.compile(rf"\s+(?:[^\W\d_][\w-]*\s+){{1,2}}(?:{joins})\s+$")
     data["person_stems_folded"] = tuple(fold(s) for s in data["person_stems"])
+    data["case_stems_folded"] = tuple(fold(s) for s in data.get("case_stems", ()))
     return data
 
 
@@ -73,23 +77,30 @@ def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int
 
 
 def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str:
-    """'person' when a person noun follows within the window, 'bare' in a list, else ''."""
+    """'person' (or 'case') when a person noun (a noun of cases) follows within the window,
+    'bare' in a list, else ''."""
     if data["bare_after"].match(text, e, end):
         return "bare"
+    base = 0  # where the window counts from: after a participle phrase that modifies the noun
     for i, m in enumerate(WORD.finditer(text, e, end)):
-        if i >= data["window"] or NUMBER.search(text, e, m.start()) or PUNCTUATION.search(text, e, m.start()):
+        if i - base >= data["window"] or NUMBER.search(text, e, m.start()) or PUNCTUATION.search(text, e, m.start()):
             return ""
         if i > 0 and m.group()[0].isupper():
             return ""  # a name further on starts another phrase ("vienu ģimeni Daugavpils ... personu")
         kind = _kind(m.group(), data, lang)
         if kind:
-            return kind if kind == "person" else ""
+            return kind if kind in ("person", "case") else ""
+        if m.group().lower().endswith(data["participle_ends"]):
+            # "377 valsts robežu nelikumīgi šķērsojuši trešo valstu pilsoņi": the participle
+            # closes a phrase that describes the people; their noun phrase starts after it
+            base = i + 1
     return ""
 
 
 def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
          exclude: list[tuple[int, int]] = ()) -> tuple[list[CountMention], list[CountMention]]:
-    """(counts of people, bare numbers in lists) in text[start:end], outside `exclude` spans."""
+    """(counts of people or of cases, bare numbers in lists) in text[start:end], outside
+    `exclude` spans."""
     end = len(text) if end is None else end
     data = _data(lang)
     counts, bare = [], []
@@ -109,5 +120,6 @@ def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
         if kind == "person" and last is not None and _coordinated(text[last[1]:s], data):
             s, value = last[0], last[2] + value  # "vienu Indijas un vienu Šrilankas pilsoni": 2
         last = None
-        (counts if kind == "person" else bare).append(CountMention(s, e, text[s:e], value))
+        mention = CountMention(s, e, text[s:e], value, kind if kind == "case" else "person")
+        (bare if kind == "bare" else counts).append(mention)
     return counts, bare

@@ -229,14 +229,19 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
 
 
 def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
-                     not_followed: list[str] | None = None) -> re.Pattern[str]:
+                     not_followed: list[str] | None = None, counted: list[str] | None = None) -> re.Pattern[str]:
     """Turn a template into a regex; fills `lexicon` with the lookups of its word slots.
-    `not_followed`: words that may not come next (a bare "2000" before "people" is a count)."""
+    `not_followed`: words that may not come next (a bare "2000" before "people" is a count);
+    `counted`: words no year slot before the news years may be followed by ("Since August 10,
+    1013 people": the 1013 counts people, the date is August 10; "On 5 August 2021 guards
+    detained ..." keeps its year)."""
     out = [_LEFT]
+    counts = rf"(?:{_NEWS_YEARS}|(?!\s*{_alternatives('|'.join(counted))}\b))" if counted else ""
     for m in _PIECE.finditer(pattern):
         token, slot = m.group(), m.group(1)
         if slot in _NUMBER_SLOTS:
-            out.append(rf"(?P<{slot}>{_NUMBER_SLOTS[slot]})(?!\d)")
+            after = counts if _NUMBER_STARTS.get(slot) == "year" else ""
+            out.append(rf"(?P<{slot}>{_NUMBER_SLOTS[slot]})(?!\d){after}")
         elif slot:
             regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], m.group(2))
             out.append(f"(?P<{slot}>{regex})")
@@ -246,6 +251,9 @@ def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
     guard = rf"(?!\s*{_alternatives('|'.join(not_followed))}\b)" if not_followed else ""
     return re.compile("".join(out) + _RIGHT + guard, re.IGNORECASE)
 
+
+# a year a news text may tell of whatever follows it (19xx, 20xx, checked behind the 4 digits)
+_NEWS_YEARS = r"(?<=19\d\d)|(?<=20\d\d)"
 
 # Number slots by the digits they begin with: a year is 4 digits from 19 or 20 ("year"), a day
 # or a month number 1 or 2 digits ("short"); each is followed by no further digit.
@@ -405,7 +413,8 @@ def _grammar(lang: str) -> _Grammar:
     data = language.pack(lang).dates
     lexicon: dict[str, Any] = {}
     templates = tuple(
-        _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None),
+        _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
+                                   data.get("not_followed")),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
                   t.get("relative"), t.get("sign", 1), t.get("this_year", False))
         for t in data["templates"]

@@ -58,6 +58,8 @@ CONTEXT_REACH = 5
 FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
+# words after "kopš", "since the" that name a time by an event (a short noun phrase)
+SINCE_REACH = 3
 # relations of dates an event did not state itself
 CONTEXT, PUBLICATION = "context", "publication"
 # an incident with a count whose date nothing in the text (nor a publication date) gives:
@@ -147,6 +149,19 @@ def _place_words(lang: str) -> dict:
             "not_incidents": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in not_incidents)
                                         + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
             "own_date_types": frozenset(data.get("own_date_types", [])),
+            "told_further": tuple(data.get("told_further", [])),
+            "contrasts": re.compile(r",\s*(?:" + "|".join(map(re.escape, data["contrasts"])) + r")(?!\w)", re.IGNORECASE)
+            if data.get("contrasts") else None,
+            "after": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                     for w in sorted(data["after"], key=len, reverse=True))
+                                + r")(?!\w)", re.IGNORECASE) if data.get("after") else None,
+            "continues": frozenset(fold(w) for w in data.get("continues", [])),
+            "since_types": frozenset(data.get("since_types", [])),
+            "anaphora": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["anaphora"])
+                                   + r")(?!\w)", re.IGNORECASE) if data.get("anaphora") else None,
+            "since": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["since"])
+                                + rf")(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}", re.IGNORECASE)
+            if data.get("since") else None,
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
@@ -171,6 +186,17 @@ def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str
 
 @lru_cache(maxsize=4096)  # a one-clause sentence is typed twice, as sentence and as clause
 def _typed(text: str, lang: str) -> _Rule | None:
+    """The first rule whose every group has a word (or phrase) in the text; a rule of the
+    `since_types` whose words name a time ("kopš ārkārtējās situācijas ieviešanas", "since the
+    state of emergency") gives way to the rule of the rest of the text, if any."""
+    words = _place_words(lang)
+    rule = _first_rule(text, lang)
+    if rule is not None and rule.type in words["since_types"] and words["since"] is not None:
+        rule = _first_rule(words["since"].sub(" ", text), lang) or rule
+    return rule
+
+
+def _first_rule(text: str, lang: str) -> _Rule | None:
     """The first rule whose every group has a word (or phrase) in the text."""
     folded = " " + " ".join(map(fold, TOKEN.findall(text)))
     for rule in _rules(lang):
@@ -234,7 +260,20 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
         out.append(clause)
     if text is None:
         return out
-    return [part for clause in out for part in _incidents(text, clause, lang)]
+    return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
+
+
+def _contrasted(text: str, clause: Clause, lang: str) -> list[Clause]:
+    """A clause split after each comma that a contrast word follows (", savukārt", ", whereas"):
+    each side tells its own thing, and a denial on one side ("personu nav") is not the other's."""
+    contrasts = _place_words(lang)["contrasts"]
+    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] if contrasts else []
+    if not cuts:
+        return [clause]
+    bounds = [clause.start] + cuts + [clause.end]
+    return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
+                   _inside(clause.bare, s, e))
+            for s, e in zip(bounds, bounds[1:])]
 
 
 # a count's own noun phrase (a few words, no comma) ended by a colon or a spaced dash: what
@@ -248,9 +287,29 @@ def _acts(text: str, lang: str) -> bool:
     return rule is not None and rule.type != "statement"
 
 
+def _before_and_after(text: str, clause: Clause, lang: str) -> list[Clause] | None:
+    """A clause split before "after"/"pēc tam, kad" when what follows counts people in an act of
+    another type than the act before it: "Lithuania declared a state of emergency after 4000
+    people attempted to cross the border" is an emergency and a crossing."""
+    after = _place_words(lang)["after"]
+    m = after.search(text, clause.start, clause.end) if after and clause.counts else None
+    if m is None or any(c.start < m.start() for c in clause.counts + clause.bare):
+        return None
+    first, then = _typed(text[clause.start:m.start()], lang), _typed(text[m.start():clause.end], lang)
+    if first is None or then is None or "statement" in (first.type, then.type) or first.type == then.type:
+        return None
+    cut = m.start()
+    return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
+                   _inside(clause.bare, s, e)) for s, e in ((clause.start, cut), (cut, clause.end))]
+
+
 def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     """A clause split before each count after the first that a join word or mark precedes:
-    "130 people were prevented from crossing the border and eight foreigners were detained"."""
+    "130 people were prevented from crossing the border and eight foreigners were detained";
+    and before "after" an act of its own ("... declared a state of emergency after 4000 people
+    attempted to cross")."""
+    if (parts := _before_and_after(text, clause, lang)) is not None:
+        return parts
     numbers = sorted(clause.counts + clause.bare, key=lambda c: c.start)
     joins = _place_words(lang)["joins"]
     if len(numbers) < 2 or not clause.counts or joins is None:
@@ -552,7 +611,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
             # with no publication date to stand in, the last date carries on (within its reach)
-            context, paragraph = context.paragraph(keep_dates=published is None), now
+            context, paragraph = context.paragraph(keep_dates=published is None or _goes_on(text, sentence, lang)), now
         if now in headings:  # a title tells what the report is about, the report tells it again
             heading_places = [m for m in _inside(places, sentence.start, sentence.end)
                               if _is_located(m, gazetteer_places)]
@@ -568,15 +627,33 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
-            if event and not any(_restates(event, e) for e in events + found):
-                found.append(event)
+            prior = found[-1] if found else (events[-1] if events else None)
+            if event and prior is not None and _points_back(text, clause, event, prior, lang):
+                # "šāds lēmums pieņemts, jo ...", "The body was found ... yesterday": the event
+                # before, told again; a date of its own dates it if it had only its report's day
+                if _dates_report(prior, event, text, lang):
+                    redated = _redated(prior, event)
+                    if found:
+                        found[-1] = redated
+                    else:
+                        events[-1] = redated
+                continue
+            if event and not any(_restates(event, e) for e in found):
+                told = next((k for k in range(len(events) - 1, -1, -1) if _restates(event, events[k])), None)
+                if told is None:
+                    found.append(event)
+                elif _report_dated(events[told], event, text, lang) or _undated(events[told], event):
+                    events[told] = _redated(events[told], event)
         if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
+                and sentence_counts[0].unit == "person" \
                 and sentence_rule is None and not in_sentence and not _where(sentence_places, gazetteer_places, text, lang):
             # "... Krāslavas novadā tika aizturēti migranti. Tie bija astoņi Irānas pilsoņi.": who
             # they were, told in the next sentence
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
+        if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], text, lang):
+            events[-1] = _merged(events[-1], found.pop(0), lang)
         events += found
         previous_found = found
         if found:
@@ -596,6 +673,19 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
 HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
 
 
+OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
+
+
+def _goes_on(text: str, sentence: Sentence, lang: str) -> bool:
+    """Whether a paragraph's first sentence goes on with the report before it: a saying verb
+    and "also" in its first words ("The Border Guard also informed that ...")."""
+    words = [fold(w) for w in TOKEN.findall(text[sentence.start:sentence.end])[:OPENING_REACH]]
+    continues = _place_words(lang)["continues"]
+    if not continues or not any(w in continues for w in words):
+        return False
+    return any(all(g.search(" " + " ".join(words)) for g in r.groups) for r in _rules(lang) if r.type == "statement")
+
+
 def _heading(text: str, start: int, first: bool) -> bool:
     """A paragraph of one short line with no closing punctuation, followed by another: a title."""
     m = re.compile(r"[^\n]*").match(text, start)
@@ -609,7 +699,7 @@ def _restates(new: Event, old: Event) -> bool:
     """Whether `new` tells again an event told before: of the same type at the same place,
     either with no count of its own at overlapping dates (and a date of its own, if any,
     within the earlier event's), or with the same count ("we turned back 395 trespassers",
-    quoted after the report)."""
+    quoted after the report; one body found, at overlapping dates)."""
     if new.event_type != old.event_type:
         return False
     if new.persons is not None and new.persons == old.persons and new.persons > 1 \
@@ -619,10 +709,107 @@ def _restates(new: Event, old: Event) -> bool:
         return False  # an undated event is never taken for a restatement
     if new.date_start > old.date_end or old.date_start > new.date_end:
         return False
-    if new.persons is not None or new.position.id != old.position.id:
+    if new.persons is not None and new.persons == old.persons and new.position.id == old.position.id:
+        return True  # "found the body of another refugee" (Tuesday), "discovered a foreigner's body" (this week)
+    if new.persons is not None or not _same_place(new, old):
         return False
+    if _counted(new) and _counted(new) != _counted(old):
+        return False  # a number of its own is news: "2022. gadā – 5286 gadījumos ... novembrī – 429"
+    if old.date_relation == PUBLICATION and not new.date_from_context:
+        return True  # the event before had no date of its own: this one's is its date, no news
     # a date of its own beyond the event before is news: "from December 1 to March 1"
     return new.date_from_context or (old.date_start <= new.date_start and new.date_end <= old.date_end)
+
+
+def _same_place(new: Event, old: Event) -> bool:
+    """The same position, or a country carried from before that holds the border section the
+    event before was placed at ("... of the border of Lithuania with Belarus", then "We are
+    completing 2021 with ... 150.4 km at the border")."""
+    if new.position.id == old.position.id:
+        return True
+    return new.place_from_context and new.position.type == "country" and old.position.type == "border" \
+        and new.position.country == old.position.country
+
+
+def _points_back(text: str, clause: Clause, new: Event, old: Event, lang: str) -> bool:
+    """Whether a clause of the type of the event before, with no number of its own, points back
+    to it ("šāds lēmums pieņemts, jo ...", "this decision", "The body was found ...")."""
+    anaphora = _place_words(lang)["anaphora"]
+    return anaphora is not None and new.event_type == old.event_type and not clause.counts \
+        and bool(anaphora.search(text, clause.start, clause.end))
+
+
+def _report_dated(old: Event, new: Event, text: str, lang: str) -> bool:
+    """Whether `new`, telling `old` again with the same number of people and a date of its own,
+    dates the incident where `old` had only the day it was reported ("… have prevented
+    attempts by 395 illegal migrants …, Pujats said on Monday. "By the midnight of August 15,
+    we turned back 395 trespassers.")."""
+    return new.persons is not None and new.persons == old.persons and _dates_report(old, new, text, lang)
+
+
+def _dates_report(old: Event, new: Event, text: str, lang: str) -> bool:
+    """Whether `new` has a date of its own and `old` only the day it was reported."""
+    if new.date_from_context or not new.date_mentions:
+        return False
+    sentence = Sentence(old.quote_start, old.quote_end)
+    return bool(old.date_mentions) and not old.date_from_context \
+        and all(_reported(text, sentence, d, lang) for d in old.date_mentions)
+
+
+def _undated(old: Event, new: Event) -> bool:
+    """Whether `old` had no date of its own (the publication day stood in) and `new`, telling it
+    again, has one."""
+    return old.date_relation == PUBLICATION and not new.date_from_context and bool(new.date_mentions)
+
+
+def _redated(old: Event, new: Event) -> Event:
+    """`old` with the date `new` gives the incident (and its date spans), and its place when
+    `new` names a settlement or facility where `old` had only an area."""
+    spans = [s for s in old.spans if s.kind != "date"] + [s for s in new.spans if s.kind == "date"]
+    if new.position.type in FINE_TYPES and old.position.type not in FINE_TYPES and not new.place_from_context:
+        spans = [s for s in spans if s.kind != "place"] + [s for s in new.spans if s.kind == "place"]
+        old = replace(old, places=new.places, countries=new.countries, place_mentions=list(new.place_mentions))
+    return replace(old, date_start=new.date_start, date_end=new.date_end, date_text=new.date_text,
+                   time_precision=new.time_precision, date_relation=new.date_relation,
+                   date_from_context=new.date_from_context, date_mentions=list(new.date_mentions),
+                   spans=_sorted_spans(spans))
+
+
+def _told_further(new: Event, old: Event, text: str, lang: str) -> bool:
+    """Whether `new`, with no date of its own, tells more of the incident `old` told just before
+    ("Ielaušanās mēģinājums noticis ceturtdienas vakarā pie Kuznicas ciema. ... mēģināja aptuveni
+    35 cilvēku grupu iespiest Polijas teritorijā ... izjaukuši centienus iekļūt Polijā"): an
+    attempt and its repelling, in the same country, only one of them counting people."""
+    words = _place_words(lang)
+    family = words["told_further"]
+    if words["more"] and words["more"].search(text, new.quote_start, new.quote_end):
+        return False  # "Another group tried to cross": another incident
+    if new.event_type not in family or old.event_type not in family \
+            or family.index(new.event_type) < family.index(old.event_type):
+        return False  # in the list's order only: some let in after the many turned back is news
+    if not (new.date_from_context or new.date_relation == PUBLICATION) or new.date_start is None:
+        return False
+    if old.date_start is None or not (old.date_start <= new.date_start <= (old.date_end or old.date_start)) \
+            and new.date_relation != PUBLICATION:
+        return False
+    if _counted(new) and _counted(old):
+        return False  # another number, or what happened next to the people counted ("were all detained and sent back")
+    same = new.position.id == old.position.id
+    return same or (new.position.type == "country" and new.position.country == old.position.country)
+
+
+def _merged(old: Event, new: Event, lang: str) -> Event:
+    """One incident told over two sentences: the earlier's date and place, the number of
+    people either gives, the later's type (the outcome)."""
+    etype = new.event_type
+    spans = _sorted_spans(set(old.spans) | {s for s in new.spans if s.kind == "count"})
+    return replace(old, event_type=etype, persons=old.persons if old.persons is not None else new.persons,
+                   quote_end=max(old.quote_end, new.quote_end), spans=spans)
+
+
+def _counted(event: Event) -> tuple[str, ...]:
+    """The numbers an event states (of people or of cases), as written."""
+    return tuple(s.surface for s in event.spans if s.kind == "count")
 
 
 def _same_people(before: "Event | None", etype: str, incident: bool, count: CountMention | None,
@@ -739,7 +926,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None  # an untyped sentence: only with its own place, and its own date or a count
     spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
     spans += [_span(count, "count")] if count else []
-    persons = count.value if count else None
+    persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
     return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,

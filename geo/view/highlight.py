@@ -237,7 +237,7 @@ def parse_spans(parse: Any, place_names: Mapping[str, str]) -> list[dict[str, An
                       "title": f"date → {value} (known to the {label}{inferred})"})
     for c in parse.counts:
         spans.append({"start": c.start, "end": c.end, "surface": c.surface, "kind": "count",
-                      "title": f"number of people → {c.value}"})
+                      "title": f"number of {'cases' if c.unit == 'case' else 'people'} → {c.value}"})
     for u in parse.unresolved:
         if u.get("kind") == "place":
             spans.append({**u, "kind": "unresolved", "title": f"unresolved: {u.get('reason') or 'unknown'}"})
