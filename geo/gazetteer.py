@@ -187,7 +187,7 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):
-        """An Aho–Corasick automaton over every key, words joined by one space (built with the index)."""
+        """An Aho–Corasick automaton over every key, each word between bars (built with the index)."""
         index = self.index
         return self.__dict__.get("automaton") or _automaton(index)
 
@@ -213,24 +213,20 @@ class Gazetteer:
         if not words:
             return
         folded = list(map(fold, words))
+        # every word between bars, so the automaton's keys (bars around each word too) can
+        # only hit whole words: no hit inside a word to look at and throw away
         if joined is None:
-            folded_text = " ".join(folded)
+            folded_text = "|" + "| |".join(folded) + "|"
         else:
-            seps = [" " if j else "\n" for j in joined] + [""]
-            folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
-        positions = list(accumulate(map((1).__add__, map(len, folded[:-1])), initial=0))  # each word's start
-        size = len(folded_text)
+            seps = ["| |" if j else "|\n|" for j in joined] + ["|"]
+            folded_text = "|" + "".join([x for pair in zip(folded, seps) for x in pair])
+        positions = list(accumulate(map((3).__add__, map(len, folded[:-1])), initial=0))  # each word's bar
         index = self.index
         for end, (length, key) in self.automaton.iter(folded_text):
-            begin = end - length + 1
-            # most hits lie inside a word: a separator (or the text's edge) must close both sides
-            if (end + 1 < size and folded_text[end + 1] not in " \n") or (begin and folded_text[begin - 1] not in " \n"):
-                continue
-            first = bisect_left(positions, begin)
-            last = first + len(key) - 1
-            entries = _allowed(index[key], words[first:last + 1])
+            first = bisect_left(positions, end - length + 1)
+            entries = _allowed(index[key], words[first:first + len(key)])
             if entries:
-                yield Match(first, last, entries)
+                yield Match(first, first + len(key) - 1, entries)
 
     def candidates(self, entries: list[Entry] | tuple[Entry, ...]) -> list[Place]:
         """The places of some entries, in `prior` order (country first, then by size)."""
@@ -527,7 +523,7 @@ def _automaton(index: dict[tuple[str, ...], list[Entry]]):
     gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
     try:
         for key in index:
-            joined = " ".join(key)
+            joined = "|" + "| |".join(key) + "|"  # as `Gazetteer.matches` writes the text's words
             automaton.add_word(joined, (len(joined), key))
         automaton.make_automaton()
     finally:
