@@ -27,12 +27,10 @@ import pickle
 import re
 import sys
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.metadata import version
-from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -201,18 +199,20 @@ class Gazetteer:
             return []
         return [e for e in entries if e.allows(words)]
 
-    def matches(self, words: list[str], joined: list[bool] | None = None) -> Iterator[Match]:
+    def matches(self, words: list[str], joined: list[bool] | None = None,
+                folded: list[str] | None = None) -> Iterator[Match]:
         """Every name among a text's words: (first, last, entries) of each, overlapping ones too.
 
         `words` are the text's tokens as written (``tokens(text)`` or ``places.tokenize``);
         `joined[i]` says whether words i and i+1 may belong to one name (only spaces, dashes or
         quotes between them); without it every pair may. Matches are whole words, found
         diacritic- and case-insensitively, then filtered like `lookup` (acronyms exact,
-        generated names capitalised). One pass of the automaton over the folded text.
+        generated names capitalised). One pass of the automaton over the folded text; callers
+        that have folded the words already pass them as `folded`.
         """
         if not words:
             return
-        folded = list(map(fold, words))
+        folded = list(map(fold, words)) if folded is None else folded
         # every word between bars, so the automaton's keys (bars around each word too) can
         # only hit whole words: no hit inside a word to look at and throw away
         if joined is None:
@@ -220,13 +220,17 @@ class Gazetteer:
         else:
             seps = ["| |" if j else "|\n|" for j in joined] + ["|"]
             folded_text = "|" + "".join([x for pair in zip(folded, seps) for x in pair])
-        positions = list(accumulate(map((3).__add__, map(len, folded[:-1])), initial=0))  # each word's bar
-        index = self.index
-        for end, (length, key) in self.automaton.iter(folded_text):
-            first = bisect_left(positions, end - length + 1)
-            entries = _allowed(index[key], words[first:first + len(key)])
+        index, count = self.index, folded_text.count
+        bars = done = 0
+        for end, key in self.automaton.iter(folded_text):
+            # hits come by their end: the bars counted so far (two a word) say which word ends here
+            bars += count("|", done, end + 1)
+            done = end + 1
+            last = bars // 2 - 1
+            first = last - len(key) + 1
+            entries = _allowed(index[key], words[first:last + 1])
             if entries:
-                yield Match(first, first + len(key) - 1, entries)
+                yield Match(first, last, entries)
 
     def candidates(self, entries: list[Entry] | tuple[Entry, ...]) -> list[Place]:
         """The places of some entries, in `prior` order (country first, then by size)."""
@@ -516,7 +520,7 @@ def _build_index(rows: list[tuple[str, dict[str, str], bool]]) -> dict[tuple[str
 
 
 def _automaton(index: dict[tuple[str, ...], list[Entry]]):
-    """An Aho–Corasick automaton (pyahocorasick) over every key: value (length, key)."""
+    """An Aho–Corasick automaton (pyahocorasick) over every key, each word between bars: value the key."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
@@ -524,7 +528,7 @@ def _automaton(index: dict[tuple[str, ...], list[Entry]]):
     try:
         for key in index:
             joined = "|" + "| |".join(key) + "|"  # as `Gazetteer.matches` writes the text's words
-            automaton.add_word(joined, (len(joined), key))
+            automaton.add_word(joined, key)
         automaton.make_automaton()
     finally:
         gc.enable()

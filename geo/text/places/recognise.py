@@ -86,6 +86,7 @@ class Context:
     gazetteer: Gazetteer
     lang: str
     covered: frozenset[int] = frozenset()  # tokens inside gazetteer forms (which outrank context words)
+    words: list[str] | None = None  # the tokens' texts, when the caller has them
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by spaces, dashes or quotes."""
@@ -223,7 +224,7 @@ def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
     toks = ctx.toks
     # every match, then those whose words are joined only by spaces, dashes or quotes
-    matches = [m for m in ctx.gazetteer.matches([t.text for t in toks])
+    matches = [m for m in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
                if m.first == m.last or ctx.joined(m.first, m.last)]
     starts = {m.first for m in matches}
     curated = ctx.gazetteer.curated
@@ -601,7 +602,8 @@ RECOGNISERS = (latvian_heads, english_heads, historical_units, context_words)
 
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[Candidate]:
     """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
-    ctx = Context(text, toks, [fold(t.text) for t in toks], gazetteer, lang)
+    words = [t.text for t in toks]
+    ctx = Context(text, toks, list(map(fold, words)), gazetteer, lang, words=words)
     found = gazetteer_forms(ctx)
     ctx.covered = frozenset(k for c in found for k in range(c.first, c.last + 1))
     found += [c for recogniser in RECOGNISERS for c in recogniser(ctx)]

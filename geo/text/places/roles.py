@@ -36,6 +36,7 @@ def _roles(lang: str) -> dict:
     roles = dict(language.pack(lang).roles)
     roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
     roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
+    roles["near_last_folded"] = frozenset(p.rsplit(" ", 1)[-1] for p in roles["near_folded"])
     roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
     roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
     roles["articles_folded"] = frozenset(fold(w) for w in roles.get("articles", []))
@@ -136,5 +137,8 @@ def _number(word: str, lang: str) -> bool:
 
 def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
     """Whether a name follows a "near" phrase ("near Daugavpils", "netālu no Daugavpils")."""
+    roles = _roles(lang)
+    if not first or fold(toks[first - 1].text) not in roles["near_last_folded"]:
+        return False  # no phrase ends right before the name (most names): nothing to join
     before = " ".join(fold(t.text) for t in toks[max(0, first - 4):first])
-    return any((" " + before).endswith(" " + phrase) for phrase in _roles(lang)["near_folded"])
+    return any((" " + before).endswith(" " + phrase) for phrase in roles["near_folded"])
