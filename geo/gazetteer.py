@@ -107,6 +107,11 @@ class Entry(NamedTuple):
     exact: str | None = None  # acronyms (ES, EU) match only as written
     cased: bool = False  # a generated name matches only when written with its capital
 
+    def __reduce__(self):
+        # unpickled by tuple.__new__ in C: the named tuple's own __new__ is a Python function,
+        # called once for each of the index's hundred thousand entries on every load
+        return tuple.__new__, (Entry, tuple(self))
+
     def allows(self, words: list[str]) -> bool:
         """Whether the words as written may be this entry (acronym and capital checks)."""
         if self.exact is not None:
