@@ -544,13 +544,17 @@ def _cached(path: Path | None, build):
     """What `build()` returns, read from its pickle when there is one, else built and pickled.
 
     The cycle collector is paused while unpickling: it would walk the hundred thousand new
-    objects again and again for nothing (three times the time of the read itself).
+    objects again and again for nothing (three times the time of the read itself). The
+    tables live as long as the process, so they are then frozen out of its sight: else the
+    first collection after the read, and every full one while parsing, walks them all again.
     """
     if path is not None and path.exists():
         gc.disable()
         try:
             with path.open("rb") as f:
-                return pickle.load(f)
+                value = pickle.load(f)
+            gc.freeze()
+            return value
         except Exception:  # a truncated or foreign file: build it again
             pass
         finally:
