@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from geo import spans
@@ -304,9 +305,10 @@ def latvian_heads(ctx: Context) -> list[Candidate]:
     if not language.inflects(ctx.lang):
         return []
     data = _data(ctx.lang)
-    found = []
-    for k, word in enumerate(ctx.folded):
-        for prefix, lemma, number, cases, types, historical in data["heads"].get(word, ()):
+    found, heads = [], data["heads"]
+    # the few head words picked out in C (a membership test of each word), then read in Python
+    for k in compress(count(), map(heads.__contains__, ctx.folded)):
+        for prefix, lemma, number, cases, types, historical in heads[ctx.folded[k]]:
             h = k - len(prefix)  # the head's first token
             if h < 0 or tuple(ctx.folded[h:k]) != prefix:
                 continue
@@ -554,10 +556,11 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
 def context_words(ctx: Context) -> list[Candidate]:
     """Capitalised unknown words after a spatial preposition or in a Latvian locative."""
     data = _data(ctx.lang)
+    words = ctx.words or [t.text for t in ctx.toks]
+    capitals = compress(count(), map(str.isupper, map(itemgetter(0), words)))  # in C: most words are not
     return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
                           reason="not in the gazetteer nor among GeoNames populated places")
-            for k, tok in enumerate(ctx.toks)
-            if tok.text[0].isupper() and k not in ctx.covered and place_like(ctx, k, data)]
+            for k in capitals if k not in ctx.covered and place_like(ctx, k, data)]
 
 
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
