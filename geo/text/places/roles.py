@@ -81,20 +81,23 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     cases = cand.cases
     # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
     # inflect ("Latvian border guards", "Poland's government"), so any form may be one
-    if language.inflects(lang) and ("gen" not in cases or "loc" in cases):
+    inflects = language.inflects(lang)
+    if inflects and ("gen" not in cases or "loc" in cases):
         return LOCATION
+    stop, skip, window = roles["stop_folded"], roles["skip"], roles["window"]
     seen, k, conjunction = 0, cand.last + 1, False
-    while k < len(toks) and seen < roles["window"]:
+    while k < len(toks) and seen < window:
         gap = text[toks[k - 1].end:toks[k].start]
         word = toks[k].text
-        counted = language.inflects(lang) and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
+        folded = fold(word)
+        counted = inflects and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
         listed = k in taken or (counted and k + 1 in taken)
         if "\n" in gap or not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and listed):
             break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
-        if fold(word) in roles["stop_folded"] or (conjunction and not listed):
+        if folded in stop or (conjunction and not listed):
             break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
-        conjunction = fold(word) in CONJUNCTIONS
-        if k not in taken and fold(word) not in roles["skip"] and not counted:
+        conjunction = folded in CONJUNCTIONS
+        if k not in taken and folded not in skip and not counted:
             if _is_head(word, roles, lang):
                 return NAME_PART
             seen += 1
