@@ -27,12 +27,10 @@ import pickle
 import re
 import sys
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.metadata import version
-from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -108,6 +106,11 @@ class Entry(NamedTuple):
     cases: frozenset[str]
     exact: str | None = None  # acronyms (ES, EU) match only as written
     cased: bool = False  # a generated name matches only when written with its capital
+
+    def __reduce__(self):
+        # unpickled by tuple.__new__ in C: the named tuple's own __new__ is a Python function,
+        # called once for each of the index's hundred thousand entries on every load
+        return tuple.__new__, (Entry, tuple(self))
 
     def allows(self, words: list[str]) -> bool:
         """Whether the words as written may be this entry (acronym and capital checks)."""
@@ -187,7 +190,7 @@ class Gazetteer:
 
     @cached_property
     def automaton(self):
-        """An Aho–Corasick automaton over every key, words joined by one space (built with the index)."""
+        """An Aho–Corasick automaton over every key, each word between bars (built with the index)."""
         index = self.index
         return self.__dict__.get("automaton") or _automaton(index)
 
@@ -201,33 +204,35 @@ class Gazetteer:
             return []
         return [e for e in entries if e.allows(words)]
 
-    def matches(self, words: list[str], joined: list[bool] | None = None) -> Iterator[Match]:
+    def matches(self, words: list[str], joined: list[bool] | None = None,
+                folded: list[str] | None = None) -> Iterator[Match]:
         """Every name among a text's words: (first, last, entries) of each, overlapping ones too.
 
         `words` are the text's tokens as written (``tokens(text)`` or ``places.tokenize``);
         `joined[i]` says whether words i and i+1 may belong to one name (only spaces, dashes or
         quotes between them); without it every pair may. Matches are whole words, found
         diacritic- and case-insensitively, then filtered like `lookup` (acronyms exact,
-        generated names capitalised). One pass of the automaton over the folded text.
+        generated names capitalised). One pass of the automaton over the folded text; callers
+        that have folded the words already pass them as `folded`.
         """
         if not words:
             return
-        folded = list(map(fold, words))
+        folded = list(map(fold, words)) if folded is None else folded
+        # every word between bars, so the automaton's keys (bars around each word too) can
+        # only hit whole words: no hit inside a word to look at and throw away
         if joined is None:
-            folded_text = " ".join(folded)
+            folded_text = "|" + "| |".join(folded) + "|"
         else:
-            seps = [" " if j else "\n" for j in joined] + [""]
-            folded_text = "".join([x for pair in zip(folded, seps) for x in pair])
-        positions = list(accumulate(map((1).__add__, map(len, folded[:-1])), initial=0))  # each word's start
-        size = len(folded_text)
-        index = self.index
-        for end, (length, key) in self.automaton.iter(folded_text):
-            begin = end - length + 1
-            # most hits lie inside a word: a separator (or the text's edge) must close both sides
-            if (end + 1 < size and folded_text[end + 1] not in " \n") or (begin and folded_text[begin - 1] not in " \n"):
-                continue
-            first = bisect_left(positions, begin)
-            last = first + len(key) - 1
+            seps = ["| |" if j else "|\n|" for j in joined] + ["|"]
+            folded_text = "|" + "".join([x for pair in zip(folded, seps) for x in pair])
+        index, count = self.index, folded_text.count
+        bars = done = 0
+        for end, key in self.automaton.iter(folded_text):
+            # hits come by their end: the bars counted so far (two a word) say which word ends here
+            bars += count("|", done, end + 1)
+            done = end + 1
+            last = bars // 2 - 1
+            first = last - len(key) + 1
             entries = _allowed(index[key], words[first:last + 1])
             if entries:
                 yield Match(first, last, entries)
@@ -520,15 +525,15 @@ def _build_index(rows: list[tuple[str, dict[str, str], bool]]) -> dict[tuple[str
 
 
 def _automaton(index: dict[tuple[str, ...], list[Entry]]):
-    """An Aho–Corasick automaton (pyahocorasick) over every key: value (length, key)."""
+    """An Aho–Corasick automaton (pyahocorasick) over every key, each word between bars: value the key."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
     try:
         for key in index:
-            joined = " ".join(key)
-            automaton.add_word(joined, (len(joined), key))
+            joined = "|" + "| |".join(key) + "|"  # as `Gazetteer.matches` writes the text's words
+            automaton.add_word(joined, key)
         automaton.make_automaton()
     finally:
         gc.enable()
@@ -539,13 +544,17 @@ def _cached(path: Path | None, build):
     """What `build()` returns, read from its pickle when there is one, else built and pickled.
 
     The cycle collector is paused while unpickling: it would walk the hundred thousand new
-    objects again and again for nothing (three times the time of the read itself).
+    objects again and again for nothing (three times the time of the read itself). The
+    tables live as long as the process, so they are then frozen out of its sight: else the
+    first collection after the read, and every full one while parsing, walks them all again.
     """
     if path is not None and path.exists():
         gc.disable()
         try:
             with path.open("rb") as f:
-                return pickle.load(f)
+                value = pickle.load(f)
+            gc.freeze()
+            return value
         except Exception:  # a truncated or foreign file: build it again
             pass
         finally:

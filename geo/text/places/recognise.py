@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from geo import spans
@@ -85,6 +87,7 @@ class Context:
     gazetteer: Gazetteer
     lang: str
     covered: frozenset[int] = frozenset()  # tokens inside gazetteer forms (which outrank context words)
+    words: list[str] | None = None  # the tokens' texts, when the caller has them
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by spaces, dashes or quotes."""
@@ -112,15 +115,14 @@ class Context:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of text[start:end] with offsets into `text`."""
     end = len(text) if end is None else end
-    new = tuple.__new__  # a named tuple's own __new__ is a Python function: twice the time
-    out, at, find = [], start, text.find
-    # findall and str.find are twice as fast as a match object per token; only non-word
-    # characters lie between two tokens, so a token's first occurrence from the last end is it
-    for word in TOKEN.findall(text, start, end):
-        at = find(word, at)
-        out.append(new(Token, (at, at + len(word), word)))
-        at += len(word)
-    return out
+    # one split into gaps and words, their offsets summed in C and the tuples made by map:
+    # no Python code, nor a match object, per token
+    parts = _WORDS_AND_GAPS.split(text if (start, end) == (0, len(text)) else text[start:end])
+    offsets = list(accumulate(map(len, parts), initial=start))
+    return list(map(tuple.__new__, repeat(Token), zip(offsets[1::2], offsets[2::2], parts[1::2])))
+
+
+_WORDS_AND_GAPS = re.compile(f"({TOKEN.pattern})")  # split keeps the words (the group) between the gaps
 
 
 # --- language data, compiled once --------------------------------------------------------
@@ -223,7 +225,7 @@ def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
     toks = ctx.toks
     # every match, then those whose words are joined only by spaces, dashes or quotes
-    matches = [m for m in ctx.gazetteer.matches([t.text for t in toks])
+    matches = [m for m in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
                if m.first == m.last or ctx.joined(m.first, m.last)]
     starts = {m.first for m in matches}
     curated = ctx.gazetteer.curated
@@ -303,9 +305,10 @@ def latvian_heads(ctx: Context) -> list[Candidate]:
     if not language.inflects(ctx.lang):
         return []
     data = _data(ctx.lang)
-    found = []
-    for k, word in enumerate(ctx.folded):
-        for prefix, lemma, number, cases, types, historical in data["heads"].get(word, ()):
+    found, heads = [], data["heads"]
+    # the few head words picked out in C (a membership test of each word), then read in Python
+    for k in compress(count(), map(heads.__contains__, ctx.folded)):
+        for prefix, lemma, number, cases, types, historical in heads[ctx.folded[k]]:
             h = k - len(prefix)  # the head's first token
             if h < 0 or tuple(ctx.folded[h:k]) != prefix:
                 continue
@@ -553,10 +556,11 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
 def context_words(ctx: Context) -> list[Candidate]:
     """Capitalised unknown words after a spatial preposition or in a Latvian locative."""
     data = _data(ctx.lang)
+    words = ctx.words or [t.text for t in ctx.toks]
+    capitals = compress(count(), map(str.isupper, map(itemgetter(0), words)))  # in C: most words are not
     return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
                           reason="not in the gazetteer nor among GeoNames populated places")
-            for k, tok in enumerate(ctx.toks)
-            if tok.text[0].isupper() and k not in ctx.covered and place_like(ctx, k, data)]
+            for k in capitals if k not in ctx.covered and place_like(ctx, k, data)]
 
 
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
@@ -601,7 +605,8 @@ RECOGNISERS = (latvian_heads, english_heads, historical_units, context_words)
 
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[Candidate]:
     """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
-    ctx = Context(text, toks, [fold(t.text) for t in toks], gazetteer, lang)
+    words = [t.text for t in toks]
+    ctx = Context(text, toks, list(map(fold, words)), gazetteer, lang, words=words)
     found = gazetteer_forms(ctx)
     ctx.covered = frozenset(k for c in found for k in range(c.first, c.last + 1))
     found += [c for recogniser in RECOGNISERS for c in recogniser(ctx)]

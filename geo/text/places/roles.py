@@ -36,6 +36,7 @@ def _roles(lang: str) -> dict:
     roles = dict(language.pack(lang).roles)
     roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
     roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
+    roles["near_last_folded"] = frozenset(p.rsplit(" ", 1)[-1] for p in roles["near_folded"])
     roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
     roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
     roles["articles_folded"] = frozenset(fold(w) for w in roles.get("articles", []))
@@ -80,20 +81,23 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     cases = cand.cases
     # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
     # inflect ("Latvian border guards", "Poland's government"), so any form may be one
-    if language.inflects(lang) and ("gen" not in cases or "loc" in cases):
+    inflects = language.inflects(lang)
+    if inflects and ("gen" not in cases or "loc" in cases):
         return LOCATION
+    stop, skip, window = roles["stop_folded"], roles["skip"], roles["window"]
     seen, k, conjunction = 0, cand.last + 1, False
-    while k < len(toks) and seen < roles["window"]:
+    while k < len(toks) and seen < window:
         gap = text[toks[k - 1].end:toks[k].start]
         word = toks[k].text
-        counted = language.inflects(lang) and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
+        folded = fold(word)
+        counted = inflects and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
         listed = k in taken or (counted and k + 1 in taken)
         if "\n" in gap or not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and listed):
             break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
-        if fold(word) in roles["stop_folded"] or (conjunction and not listed):
+        if folded in stop or (conjunction and not listed):
             break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
-        conjunction = fold(word) in CONJUNCTIONS
-        if k not in taken and fold(word) not in roles["skip"] and not counted:
+        conjunction = folded in CONJUNCTIONS
+        if k not in taken and folded not in skip and not counted:
             if _is_head(word, roles, lang):
                 return NAME_PART
             seen += 1
@@ -136,5 +140,8 @@ def _number(word: str, lang: str) -> bool:
 
 def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
     """Whether a name follows a "near" phrase ("near Daugavpils", "netālu no Daugavpils")."""
+    roles = _roles(lang)
+    if not first or fold(toks[first - 1].text) not in roles["near_last_folded"]:
+        return False  # no phrase ends right before the name (most names): nothing to join
     before = " ".join(fold(t.text) for t in toks[max(0, first - 4):first])
-    return any((" " + before).endswith(" " + phrase) for phrase in _roles(lang)["near_folded"])
+    return any((" " + before).endswith(" " + phrase) for phrase in roles["near_folded"])
