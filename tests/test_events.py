@@ -806,3 +806,26 @@ def test_another_attempt_told_next_is_another_incident(gaz):
             "Another group of 35 people tried to enter Poland.")
     events = parse_text(text, gaz, "en", published="2021-11-12").events
     assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Polijas karavīri 7. decembrī pie Baltkrievijas robežas atrada mirušu migrantu.\n\n"
+     "Kopš vasaras gar robežu atrasti miruši 12 migranti.", "lv"),
+    ("Polish soldiers found the body of a man in a forest close to the Belarusian border on 7 December.\n\n"
+     "Around a dozen migrants have been found dead along the border since the summer.", "en"),
+], ids=["lv", "en"])
+def test_an_event_along_the_border_told_before_is_at_that_border_not_a_country(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-12-08").events
+    dozen = pick(events, persons=12)
+    assert dozen.position.type == "border" and "Poland" in dozen.position.name and "Belarus" in dozen.position.name
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Polijas robežsardze 7. decembrī paziņoja, ka Baltkrievija pārkāpusi robežu.\n\n"
+     "Kopš vasaras robežu nelikumīgi šķērsot mēģinājuši 120 cilvēki.", "lv"),
+    ("On 7 December the Polish Border Guard said Belarus had violated the border.\n\n"
+     "Since the summer 120 people have tried to cross the border illegally.", "en"),
+], ids=["lv", "en"])
+def test_crossings_counted_without_a_place_on_the_line_are_not_moved_to_a_border(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-12-08").events
+    assert all(e.position.type != "border" for e in events if e.persons == 120)

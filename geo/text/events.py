@@ -143,6 +143,9 @@ def _place_words(lang: str) -> dict:
             "transit": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("transit", [])),
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
+            "along_border": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                            for w in data["along_border"]) + r")(?!\w)",
+                                       re.IGNORECASE) if data.get("along_border") else None,
             "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
                                re.IGNORECASE) if data.get("more_of_the_same") else None,
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
@@ -873,6 +876,13 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
         located = _where(mentions, gazetteer_places, text, lang)
+        near = located and etype in words["at_border"] and all(p.type == "country" for p in located) \
+            and words["along_border"] is not None and words["along_border"].search(text, clause.start, clause.end)
+        if near and (border := _border_of(text, clause.start, clause.end, located, context,
+                                          gazetteer_places, lang, named)) is not None:
+            # "... close to the Belarusian border. Around a dozen migrants have been found dead
+            # along the border": the border of the country before with the text's country
+            located = [border] + located
     if words["there"] and context.near_fine() and all(p.type not in FINE_TYPES for p in located) \
             and words["there"].search(text, clause.start, clause.end):
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
