@@ -829,3 +829,27 @@ def test_an_event_along_the_border_told_before_is_at_that_border_not_a_country(g
 def test_crossings_counted_without_a_place_on_the_line_are_not_moved_to_a_border(gaz, text, lang):
     events = parse_text(text, gaz, lang, published="2021-12-08").events
     assert all(e.position.type != "border" for e in events if e.persons == 120)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Šī gada janvārī uz Latvijas–Baltkrievijas robežas no nelikumīgas šķērsošanas atturētas 321 personas, "
+     "2022. gadā – 5286 personas, bet no 2021. gada 11. augusta – 4045 personas.", "lv"),
+    ("The ministry said that in January this year 321 people were prevented from illegally crossing the "
+     "Latvian–Belarusian border, in 2022 5286 people, and since 11 August 2021 4045 people.", "en"),
+], ids=["lv", "en"])
+def test_a_since_period_listed_after_the_periods_that_follow_it_ends_where_they_begin(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2023-01-31").events
+    since = pick(events, persons=4045)
+    assert (since.date_start, since.date_end) == (D("2021-08-11"), D("2021-12-31"))
+    assert (pick(events, persons=5286).date_start, pick(events, persons=321).date_end) == (D("2022-01-01"), D("2023-01-31"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kopš 2021. gada 11. augusta uz Latvijas–Baltkrievijas robežas no nelikumīgas šķērsošanas atturētas "
+     "4045 personas, šī gada janvārī – 321 persona.", "lv"),
+    ("Since 11 August 2021, 4045 people were prevented from crossing the Latvian–Belarusian border, "
+     "in January this year 321 people.", "en"),
+], ids=["lv", "en"])
+def test_a_since_period_told_first_runs_to_the_report(gaz, text, lang):
+    since = pick(parse_text(text, gaz, lang, published="2023-01-31").events, persons=4045)
+    assert (since.date_start, since.date_end) == (D("2021-08-11"), D("2023-01-31"))

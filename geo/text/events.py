@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -655,6 +655,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
+        found = _since_partitioned(found)
         if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], text, lang):
             events[-1] = _merged(events[-1], found.pop(0), lang)
         events += found
@@ -677,6 +678,24 @@ HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one
 
 
 OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
+
+
+def _since_partitioned(found: list[Event]) -> list[Event]:
+    """A "since" period listed after periods that fill the time from their start to its end ends
+    where they begin: "šī gada janvārī – 321, 2022. gadā – 5286, no 2021. gada 11. augusta –
+    4045" counts 11 August 2021 to the end of 2021."""
+    out = list(found)
+    for i, e in enumerate(found):
+        if e.date_relation != "from" or e.date_start is None or e.date_end is None:
+            continue
+        others = sorted((o for o in found[:i] if o.event_type == e.event_type and o.date_relation != "from"
+                         and o.date_start is not None and o.date_end is not None and o.date_start > e.date_start),
+                        key=lambda o: o.date_start)
+        tiles = bool(others) and others[-1].date_end == e.date_end and all(
+            a.date_end + timedelta(days=1) == b.date_start for a, b in zip(others, others[1:]))
+        if tiles:
+            out[i] = replace(e, date_end=others[0].date_start - timedelta(days=1))
+    return out
 
 
 def _goes_on(text: str, sentence: Sentence, lang: str) -> bool:
