@@ -853,3 +853,16 @@ def test_a_since_period_listed_after_the_periods_that_follow_it_ends_where_they_
 def test_a_since_period_told_first_runs_to_the_report(gaz, text, lang):
     since = pick(parse_text(text, gaz, lang, published="2023-01-31").events, persons=4045)
     assert (since.date_start, since.date_end) == (D("2021-08-11"), D("2023-01-31"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Latvijas robežsargi novērsuši 395 nelegālo migrantu mēģinājumus šķērsot robežu no Baltkrievijas, "
+     "pirmdien paziņoja dienesta priekšnieks.\n\n„15. augustā atturējām 395 robežpārkāpējus. Darbs turpinās.”", "lv"),
+    ("Latvia’s border guards have prevented attempts by 395 illegal migrants to cross the border into the "
+     "country from Belarus, the chief said on Monday.\n\n\"On August 15, we turned back 395 trespassers. "
+     "The work is continuing.\"", "en"),
+], ids=["lv", "en"])
+def test_the_same_count_quoted_with_no_place_dates_the_incident_reported_before(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-16").events
+    assert [(e.persons, e.date_start, e.date_end) for e in events] == [(395, D("2021-08-15"), D("2021-08-15"))]
+    assert events[0].position.type == "border"  # where the report placed it

@@ -907,6 +907,11 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
         mentions, place_from_context, inferred = context.near_fine(), True, True
         located = _where(mentions, gazetteer_places, text, lang)
+    if not located and before is not None and count is not None and before.event_type == etype \
+            and before.persons is not None and before.persons > 1 and count.value == before.persons:
+        # "... have prevented attempts by 395 illegal migrants to cross the border ... "By the
+        # midnight of August 15, we turned back 395 trespassers."": the same count, told again
+        mentions, located, place_from_context, inferred = list(before.place_mentions), list(before.places), True, True
     if not located and _same_people(before, etype, incident, count, clause, words):
         # "... 35 migrants managed to force their way across the border ... The migrants were all
         # detained and sent back.": the same people, next, where they were (whatever was named)
