@@ -866,3 +866,14 @@ def test_the_same_count_quoted_with_no_place_dates_the_incident_reported_before(
     events = parse_text(text, gaz, lang, published="2021-08-16").events
     assert [(e.persons, e.date_start, e.date_end) for e in events] == [(395, D("2021-08-15"), D("2021-08-15"))]
     assert events[0].position.type == "border"  # where the report placed it
+
+
+@pytest.mark.parametrize("text, lang, border", [
+    ("Ceturtdien valdība izsludināja ārkārtējo situāciju pierobežā ar Baltkrieviju, kas aptver Ludzas un "
+     "Krāslavas novadus.", "lv", "Latvia–Belarus border"),
+    ("On Thursday the president declared a state of emergency in the border zone with Belarus, which covers "
+     "183 towns in the Podlaskie Province and the Lubelskie Province.", "en", "Poland–Belarus border"),
+], ids=["lv", "en"])
+def test_the_parts_a_relative_clause_lists_leave_the_border_zone_the_place(gaz, text, lang, border):
+    events = parse_text(text, gaz, lang, published="2021-09-02").events
+    assert [(e.event_type, e.position.name) for e in events] == [("emergency", border)]

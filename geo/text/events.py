@@ -143,6 +143,9 @@ def _place_words(lang: str) -> dict:
             "transit": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("transit", [])),
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
+            "relatives": re.compile(r",\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.lstrip(", ").split()))
+                                                        for w in data["relatives"]) + r")(?!\w)", re.IGNORECASE)
+            if data.get("relatives") else None,
             "along_border": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
                                                             for w in data["along_border"]) + r")(?!\w)",
                                        re.IGNORECASE) if data.get("along_border") else None,
@@ -921,6 +924,13 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
         if etype in words["at_border"] and not place_from_context else None
+    if border is None and etype in words["at_border"] and not place_from_context and words["relatives"] \
+            and (rel := words["relatives"].search(text, clause.start, clause.end)) is not None:
+        # "in the border zone with Belarus, which covers 183 towns (115 in the Podlaskie Province
+        # ...)": the places of the relative clause are the zone's parts, the border is the place
+        head = _where([m for m in clause.places if m.end <= rel.start()], gazetteer_places, text, lang)
+        border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, named) \
+            if head else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
 
