@@ -877,3 +877,14 @@ def test_the_same_count_quoted_with_no_place_dates_the_incident_reported_before(
 def test_the_parts_a_relative_clause_lists_leave_the_border_zone_the_place(gaz, text, lang, border):
     events = parse_text(text, gaz, lang, published="2021-09-02").events
     assert [(e.event_type, e.position.name) for e in events] == [("emergency", border)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Baltkrievijas prezidents pavēlēja izvietot karavīrus pie robežas ar Lietuvu, kura šīs nedēļas sākumā "
+     "sāka atraidīt migrantus.", "lv"),
+    ("The president of Belarus has ordered troops to be deployed at the border with Lithuania, which had begun "
+     "turning away migrants earlier this week.", "en"),
+], ids=["lv", "en"])
+def test_a_relative_clause_of_another_act_neither_types_nor_dates_the_head(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-05").events
+    assert [(e.event_type, e.date_start, e.date_end) for e in events] == [("deployment", D("2021-08-05"), D("2021-08-05"))]

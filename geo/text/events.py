@@ -683,6 +683,20 @@ HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one
 OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
 
 
+def _head_act(text: str, clause: Clause, words: dict, lang: str) -> tuple[_Rule, Clause] | None:
+    """The act a clause's head tells, and the clause without the date of a relative clause of
+    another act after it: "ordered ... to tighten control over the border with Lithuania, which
+    had begun turning away migrants ... earlier this week" is the order, on its own day."""
+    rel = words["relatives"].search(text, clause.start, clause.end) if words["relatives"] else None
+    if rel is None or clause.counts or clause.bare:
+        return None
+    head, tail = _typed(text[clause.start:rel.start()], lang), _typed(text[rel.start():clause.end], lang)
+    if head is None or tail is None or "statement" in (head.type, tail.type) or head.type == tail.type:
+        return None
+    dated_tail = clause.date is not None and clause.date.start >= rel.start()
+    return head, replace(clause, date=None) if dated_tail else clause
+
+
 def _since_partitioned(found: list[Event]) -> list[Event]:
     """A "since" period listed after periods that fill the time from their start to its end ends
     where they begin: "šī gada janvārī – 321, 2022. gadā – 5286, no 2021. gada 11. augusta –
@@ -858,6 +872,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if rule is not None and rule.restates and last_type == rule.restates:
         return None  # "12 robežpārkāpējus ievietoja ... centrā": the detention before, told further
     words = _place_words(lang)
+    if (head := _head_act(text, clause, words, lang)) is not None:
+        rule, clause = head
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
