@@ -888,3 +888,14 @@ def test_the_parts_a_relative_clause_lists_leave_the_border_zone_the_place(gaz, 
 def test_a_relative_clause_of_another_act_neither_types_nor_dates_the_head(gaz, text, lang):
     events = parse_text(text, gaz, lang, published="2021-08-05").events
     assert [(e.event_type, e.date_start, e.date_end) for e in events] == [("deployment", D("2021-08-05"), D("2021-08-05"))]
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("Lietuvā no Baltkrievijas ieradās migranti. Lietuvā 2. jūlijā izsludināta ārkārtējā situācija un ieviesta "
+     "pastiprināta robežkontrole.", "lv", "Lithuania"),
+    ("The situation on the border of Lithuania and Belarus worsened. On 2 July Lithuania declared a state of "
+     "emergency and introduced new border control measures.", "en", "Lithuania"),
+], ids=["lv", "en"])
+def test_border_control_is_a_measure_not_the_place_at_the_border(gaz, text, lang, country):
+    emergency = pick(parse_text(text, gaz, lang, published="2021-08-10").events, event_type="emergency")
+    assert (emergency.position.type, emergency.position.name) == ("country", country)
