@@ -899,3 +899,25 @@ def test_a_relative_clause_of_another_act_neither_types_nor_dates_the_head(gaz, 
 def test_border_control_is_a_measure_not_the_place_at_the_border(gaz, text, lang, country):
     emergency = pick(parse_text(text, gaz, lang, published="2021-08-10").events, event_type="emergency")
     assert (emergency.position.type, emergency.position.name) == ("country", country)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Otrdien, 10. augustā, valdība izsludināja ārkārtējo situāciju Ludzas novadā.\n\n"
+     "Lēmuma pamatā ir līdzīga situācija Lietuvā. Lietuvā izsludināta ārkārtējā situācija.", "lv"),
+    ("On Tuesday, August 10, the Cabinet declared a state of emergency in Ludza municipality.\n\n"
+     "The decision was informed by a similar situation in Lithuania. Lithuania declared a state of emergency.", "en"),
+], ids=["lv", "en"])
+def test_an_undated_event_abroad_is_background_not_of_the_reports_day(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-10").events
+    assert [(e.position.country, e.date_start) for e in events] == [("LV", D("2021-08-10")), ("LT", None)]
+    assert events[1].date_relation == "unknown"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Otrdien, 10. augustā, valdība izsludināja ārkārtējo situāciju Ludzas novadā.\n\nLudzas novadā aizturēti 12 migranti.", "lv"),
+    ("On Tuesday, August 10, the Cabinet declared a state of emergency in Ludza municipality.\n\n"
+     "In Ludza municipality 12 migrants were detained.", "en"),
+], ids=["lv", "en"])
+def test_an_undated_event_where_the_report_is_takes_the_reports_day(gaz, text, lang):
+    detention = pick(parse_text(text, gaz, lang, published="2021-08-10").events, persons=12)
+    assert (detention.date_start, detention.date_end) == (D("2021-08-10"), D("2021-08-10"))
