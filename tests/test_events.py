@@ -806,3 +806,118 @@ def test_another_attempt_told_next_is_another_incident(gaz):
             "Another group of 35 people tried to enter Poland.")
     events = parse_text(text, gaz, "en", published="2021-11-12").events
     assert len(events) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Polijas karavīri 7. decembrī pie Baltkrievijas robežas atrada mirušu migrantu.\n\n"
+     "Kopš vasaras gar robežu atrasti miruši 12 migranti.", "lv"),
+    ("Polish soldiers found the body of a man in a forest close to the Belarusian border on 7 December.\n\n"
+     "Around a dozen migrants have been found dead along the border since the summer.", "en"),
+], ids=["lv", "en"])
+def test_an_event_along_the_border_told_before_is_at_that_border_not_a_country(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-12-08").events
+    dozen = pick(events, persons=12)
+    assert dozen.position.type == "border" and "Poland" in dozen.position.name and "Belarus" in dozen.position.name
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Polijas robežsardze 7. decembrī paziņoja, ka Baltkrievija pārkāpusi robežu.\n\n"
+     "Kopš vasaras robežu nelikumīgi šķērsot mēģinājuši 120 cilvēki.", "lv"),
+    ("On 7 December the Polish Border Guard said Belarus had violated the border.\n\n"
+     "Since the summer 120 people have tried to cross the border illegally.", "en"),
+], ids=["lv", "en"])
+def test_crossings_counted_without_a_place_on_the_line_are_not_moved_to_a_border(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-12-08").events
+    assert all(e.position.type != "border" for e in events if e.persons == 120)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Šī gada janvārī uz Latvijas–Baltkrievijas robežas no nelikumīgas šķērsošanas atturētas 321 personas, "
+     "2022. gadā – 5286 personas, bet no 2021. gada 11. augusta – 4045 personas.", "lv"),
+    ("The ministry said that in January this year 321 people were prevented from illegally crossing the "
+     "Latvian–Belarusian border, in 2022 5286 people, and since 11 August 2021 4045 people.", "en"),
+], ids=["lv", "en"])
+def test_a_since_period_listed_after_the_periods_that_follow_it_ends_where_they_begin(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2023-01-31").events
+    since = pick(events, persons=4045)
+    assert (since.date_start, since.date_end) == (D("2021-08-11"), D("2021-12-31"))
+    assert (pick(events, persons=5286).date_start, pick(events, persons=321).date_end) == (D("2022-01-01"), D("2023-01-31"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kopš 2021. gada 11. augusta uz Latvijas–Baltkrievijas robežas no nelikumīgas šķērsošanas atturētas "
+     "4045 personas, šī gada janvārī – 321 persona.", "lv"),
+    ("Since 11 August 2021, 4045 people were prevented from crossing the Latvian–Belarusian border, "
+     "in January this year 321 people.", "en"),
+], ids=["lv", "en"])
+def test_a_since_period_told_first_runs_to_the_report(gaz, text, lang):
+    since = pick(parse_text(text, gaz, lang, published="2023-01-31").events, persons=4045)
+    assert (since.date_start, since.date_end) == (D("2021-08-11"), D("2023-01-31"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Latvijas robežsargi novērsuši 395 nelegālo migrantu mēģinājumus šķērsot robežu no Baltkrievijas, "
+     "pirmdien paziņoja dienesta priekšnieks.\n\n„15. augustā atturējām 395 robežpārkāpējus. Darbs turpinās.”", "lv"),
+    ("Latvia’s border guards have prevented attempts by 395 illegal migrants to cross the border into the "
+     "country from Belarus, the chief said on Monday.\n\n\"On August 15, we turned back 395 trespassers. "
+     "The work is continuing.\"", "en"),
+], ids=["lv", "en"])
+def test_the_same_count_quoted_with_no_place_dates_the_incident_reported_before(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-16").events
+    assert [(e.persons, e.date_start, e.date_end) for e in events] == [(395, D("2021-08-15"), D("2021-08-15"))]
+    assert events[0].position.type == "border"  # where the report placed it
+
+
+@pytest.mark.parametrize("text, lang, border", [
+    ("Ceturtdien valdība izsludināja ārkārtējo situāciju pierobežā ar Baltkrieviju, kas aptver Ludzas un "
+     "Krāslavas novadus.", "lv", "Latvia–Belarus border"),
+    ("On Thursday the president declared a state of emergency in the border zone with Belarus, which covers "
+     "183 towns in the Podlaskie Province and the Lubelskie Province.", "en", "Poland–Belarus border"),
+], ids=["lv", "en"])
+def test_the_parts_a_relative_clause_lists_leave_the_border_zone_the_place(gaz, text, lang, border):
+    events = parse_text(text, gaz, lang, published="2021-09-02").events
+    assert [(e.event_type, e.position.name) for e in events] == [("emergency", border)]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Baltkrievijas prezidents pavēlēja izvietot karavīrus pie robežas ar Lietuvu, kura šīs nedēļas sākumā "
+     "sāka atraidīt migrantus.", "lv"),
+    ("The president of Belarus has ordered troops to be deployed at the border with Lithuania, which had begun "
+     "turning away migrants earlier this week.", "en"),
+], ids=["lv", "en"])
+def test_a_relative_clause_of_another_act_neither_types_nor_dates_the_head(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-05").events
+    assert [(e.event_type, e.date_start, e.date_end) for e in events] == [("deployment", D("2021-08-05"), D("2021-08-05"))]
+
+
+@pytest.mark.parametrize("text, lang, country", [
+    ("Lietuvā no Baltkrievijas ieradās migranti. Lietuvā 2. jūlijā izsludināta ārkārtējā situācija un ieviesta "
+     "pastiprināta robežkontrole.", "lv", "Lithuania"),
+    ("The situation on the border of Lithuania and Belarus worsened. On 2 July Lithuania declared a state of "
+     "emergency and introduced new border control measures.", "en", "Lithuania"),
+], ids=["lv", "en"])
+def test_border_control_is_a_measure_not_the_place_at_the_border(gaz, text, lang, country):
+    emergency = pick(parse_text(text, gaz, lang, published="2021-08-10").events, event_type="emergency")
+    assert (emergency.position.type, emergency.position.name) == ("country", country)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Otrdien, 10. augustā, valdība izsludināja ārkārtējo situāciju Ludzas novadā.\n\n"
+     "Lēmuma pamatā ir līdzīga situācija Lietuvā. Lietuvā izsludināta ārkārtējā situācija.", "lv"),
+    ("On Tuesday, August 10, the Cabinet declared a state of emergency in Ludza municipality.\n\n"
+     "The decision was informed by a similar situation in Lithuania. Lithuania declared a state of emergency.", "en"),
+], ids=["lv", "en"])
+def test_an_undated_event_abroad_is_background_not_of_the_reports_day(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08-10").events
+    assert [(e.position.country, e.date_start) for e in events] == [("LV", D("2021-08-10")), ("LT", None)]
+    assert events[1].date_relation == "unknown"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Otrdien, 10. augustā, valdība izsludināja ārkārtējo situāciju Ludzas novadā.\n\nLudzas novadā aizturēti 12 migranti.", "lv"),
+    ("On Tuesday, August 10, the Cabinet declared a state of emergency in Ludza municipality.\n\n"
+     "In Ludza municipality 12 migrants were detained.", "en"),
+], ids=["lv", "en"])
+def test_an_undated_event_where_the_report_is_takes_the_reports_day(gaz, text, lang):
+    detention = pick(parse_text(text, gaz, lang, published="2021-08-10").events, persons=12)
+    assert (detention.date_start, detention.date_end) == (D("2021-08-10"), D("2021-08-10"))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -143,6 +143,12 @@ def _place_words(lang: str) -> dict:
             "transit": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("transit", [])),
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
+            "relatives": re.compile(r",\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.lstrip(", ").split()))
+                                                        for w in data["relatives"]) + r")(?!\w)", re.IGNORECASE)
+            if data.get("relatives") else None,
+            "along_border": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                            for w in data["along_border"]) + r")(?!\w)",
+                                       re.IGNORECASE) if data.get("along_border") else None,
             "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
                                re.IGNORECASE) if data.get("more_of_the_same") else None,
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
@@ -652,6 +658,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
+        found = _since_partitioned(found)
         if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], text, lang):
             events[-1] = _merged(events[-1], found.pop(0), lang)
         events += found
@@ -667,13 +674,64 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
-    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
+    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(_abroad_undated(events), 1)]
+
+
+def _abroad_undated(events: list[Event]) -> list[Event]:
+    """An event the publication day stood in for, in another country than the events the text
+    dated before it, is background with no date: a report's day is the day of what happens
+    where the report is ("... a similar situation on the border of Lithuania and Belarus.
+    Lithuania declared a state of emergency ..." in a Latvian ministry's release)."""
+    home: set[str] = set()
+    out = []
+    for e in events:
+        country = e.position.country
+        if e.date_relation == PUBLICATION and home and country and country not in home:
+            spans = _sorted_spans(s for s in e.spans if s.kind != "date")
+            e = replace(e, date_start=None, date_end=None, date_text="", time_precision=SEASON_OR_YEAR,
+                        date_relation=UNKNOWN, date_from_context=False, date_mentions=[], spans=spans)
+        elif e.date_relation not in (PUBLICATION, CONTEXT, UNKNOWN) and country:
+            home.add(country)
+        out.append(e)
+    return out
 
 
 HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
 
 
 OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
+
+
+def _head_act(text: str, clause: Clause, words: dict, lang: str) -> tuple[_Rule, Clause] | None:
+    """The act a clause's head tells, and the clause without the date of a relative clause of
+    another act after it: "ordered ... to tighten control over the border with Lithuania, which
+    had begun turning away migrants ... earlier this week" is the order, on its own day."""
+    rel = words["relatives"].search(text, clause.start, clause.end) if words["relatives"] else None
+    if rel is None or clause.counts or clause.bare:
+        return None
+    head, tail = _typed(text[clause.start:rel.start()], lang), _typed(text[rel.start():clause.end], lang)
+    if head is None or tail is None or "statement" in (head.type, tail.type) or head.type == tail.type:
+        return None
+    dated_tail = clause.date is not None and clause.date.start >= rel.start()
+    return head, replace(clause, date=None) if dated_tail else clause
+
+
+def _since_partitioned(found: list[Event]) -> list[Event]:
+    """A "since" period listed after periods that fill the time from their start to its end ends
+    where they begin: "šī gada janvārī – 321, 2022. gadā – 5286, no 2021. gada 11. augusta –
+    4045" counts 11 August 2021 to the end of 2021."""
+    out = list(found)
+    for i, e in enumerate(found):
+        if e.date_relation != "from" or e.date_start is None or e.date_end is None:
+            continue
+        others = sorted((o for o in found[:i] if o.event_type == e.event_type and o.date_relation != "from"
+                         and o.date_start is not None and o.date_end is not None and o.date_start > e.date_start),
+                        key=lambda o: o.date_start)
+        tiles = bool(others) and others[-1].date_end == e.date_end and all(
+            a.date_end + timedelta(days=1) == b.date_start for a, b in zip(others, others[1:]))
+        if tiles:
+            out[i] = replace(e, date_end=others[0].date_start - timedelta(days=1))
+    return out
 
 
 def _goes_on(text: str, sentence: Sentence, lang: str) -> bool:
@@ -833,6 +891,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if rule is not None and rule.restates and last_type == rule.restates:
         return None  # "12 robežpārkāpējus ievietoja ... centrā": the detention before, told further
     words = _place_words(lang)
+    if (head := _head_act(text, clause, words, lang)) is not None:
+        rule, clause = head
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
@@ -873,11 +933,23 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
         located = _where(mentions, gazetteer_places, text, lang)
+        near = located and etype in words["at_border"] and all(p.type == "country" for p in located) \
+            and words["along_border"] is not None and words["along_border"].search(text, clause.start, clause.end)
+        if near and (border := _border_of(text, clause.start, clause.end, located, context,
+                                          gazetteer_places, lang, named)) is not None:
+            # "... close to the Belarusian border. Around a dozen migrants have been found dead
+            # along the border": the border of the country before with the text's country
+            located = [border] + located
     if words["there"] and context.near_fine() and all(p.type not in FINE_TYPES for p in located) \
             and words["there"].search(text, clause.start, clause.end):
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
         mentions, place_from_context, inferred = context.near_fine(), True, True
         located = _where(mentions, gazetteer_places, text, lang)
+    if not located and before is not None and count is not None and before.event_type == etype \
+            and before.persons is not None and before.persons > 1 and count.value == before.persons:
+        # "... have prevented attempts by 395 illegal migrants to cross the border ... "By the
+        # midnight of August 15, we turned back 395 trespassers."": the same count, told again
+        mentions, located, place_from_context, inferred = list(before.place_mentions), list(before.places), True, True
     if not located and _same_people(before, etype, incident, count, clause, words):
         # "... 35 migrants managed to force their way across the border ... The migrants were all
         # detained and sent back.": the same people, next, where they were (whatever was named)
@@ -887,6 +959,13 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
         if etype in words["at_border"] and not place_from_context else None
+    if border is None and etype in words["at_border"] and not place_from_context and words["relatives"] \
+            and (rel := words["relatives"].search(text, clause.start, clause.end)) is not None:
+        # "in the border zone with Belarus, which covers 183 towns (115 in the Podlaskie Province
+        # ...)": the places of the relative clause are the zone's parts, the border is the place
+        head = _where([m for m in clause.places if m.end <= rel.start()], gazetteer_places, text, lang)
+        border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, named) \
+            if head else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
 
