@@ -26,11 +26,13 @@ from tests.real import events as scorer
 TARGETS = {"recall": 0.85, "date": 0.85, "place": 0.85, "persons": 0.90, "precision": 0.90}
 MARGIN = 0.03
 # the best each figure has reached with general rules (see the module docstring), per half and
-# overall; a floor never goes down
+# overall; a floor never goes down for a tuning change. (English date was 0.97 with a rule that
+# undated events abroad are background: it was taken out as not general — a report about a
+# neighbour's incidents of the day lost their date — and the figure is 0.93 without it.)
 REACHED = {
-    "en": {"recall": 0.91, "precision": 0.91, "date": 0.97, "place": 0.85, "persons": 0.97, "type": 1.00},
+    "en": {"recall": 0.91, "precision": 0.91, "date": 0.93, "place": 0.85, "persons": 0.97, "type": 1.00},
     "lv": {"recall": 0.88, "precision": 0.94, "date": 0.63, "place": 0.87, "persons": 1.00, "type": 1.00},
-    "all": {"recall": 0.90, "precision": 0.92, "date": 0.83, "place": 0.86, "persons": 0.99, "type": 1.00},
+    "all": {"recall": 0.90, "precision": 0.92, "date": 0.80, "place": 0.86, "persons": 0.99, "type": 1.00},
 }
 
 

@@ -902,18 +902,6 @@ def test_border_control_is_a_measure_not_the_place_at_the_border(gaz, text, lang
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Otrdien, 10. augustā, valdība izsludināja ārkārtējo situāciju Ludzas novadā.\n\n"
-     "Lēmuma pamatā ir līdzīga situācija Lietuvā. Lietuvā izsludināta ārkārtējā situācija.", "lv"),
-    ("On Tuesday, August 10, the Cabinet declared a state of emergency in Ludza municipality.\n\n"
-     "The decision was informed by a similar situation in Lithuania. Lithuania declared a state of emergency.", "en"),
-], ids=["lv", "en"])
-def test_an_undated_event_abroad_is_background_not_of_the_reports_day(gaz, text, lang):
-    events = parse_text(text, gaz, lang, published="2021-08-10").events
-    assert [(e.position.country, e.date_start) for e in events] == [("LV", D("2021-08-10")), ("LT", None)]
-    assert events[1].date_relation == "unknown"
-
-
-@pytest.mark.parametrize("text, lang", [
     ("Otrdien, 10. augustā, valdība izsludināja ārkārtējo situāciju Ludzas novadā.\n\nLudzas novadā aizturēti 12 migranti.", "lv"),
     ("On Tuesday, August 10, the Cabinet declared a state of emergency in Ludza municipality.\n\n"
      "In Ludza municipality 12 migrants were detained.", "en"),

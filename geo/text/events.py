@@ -674,26 +674,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
-    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(_abroad_undated(events), 1)]
+    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
 
-
-def _abroad_undated(events: list[Event]) -> list[Event]:
-    """An event the publication day stood in for, in another country than the events the text
-    dated before it, is background with no date: a report's day is the day of what happens
-    where the report is ("... a similar situation on the border of Lithuania and Belarus.
-    Lithuania declared a state of emergency ..." in a Latvian ministry's release)."""
-    home: set[str] = set()
-    out = []
-    for e in events:
-        country = e.position.country
-        if e.date_relation == PUBLICATION and home and country and country not in home:
-            spans = _sorted_spans(s for s in e.spans if s.kind != "date")
-            e = replace(e, date_start=None, date_end=None, date_text="", time_precision=SEASON_OR_YEAR,
-                        date_relation=UNKNOWN, date_from_context=False, date_mentions=[], spans=spans)
-        elif e.date_relation not in (PUBLICATION, CONTEXT, UNKNOWN) and country:
-            home.add(country)
-        out.append(e)
-    return out
 
 
 HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
