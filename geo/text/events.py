@@ -369,9 +369,6 @@ def _specificity(place: Place) -> int:
     return SPECIFICITY.index(place.type) if place.type in SPECIFICITY else len(SPECIFICITY)
 
 
-ARTICLES = {"the", "a", "an"}
-
-
 def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bool:
     """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no
     Baltkrievijas" (key="transit": a word of the way through, "via Belarus", "caur Baltkrieviju")."""
@@ -382,7 +379,8 @@ def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bo
 def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
     """Whether this text ends with an origin (or transit) word, and perhaps an article."""
     words = [fold(w) for w in TOKEN.findall(before_text)]
-    while words and words[-1] in ARTICLES:
+    articles = language.pack(lang).articles
+    while words and words[-1] in articles:
         words.pop()
     before = " " + " ".join(words[-3:])
     return any(before.endswith(" " + word) for word in _place_words(lang)[key])

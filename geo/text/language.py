@@ -97,6 +97,11 @@ class LanguagePack:
         return self.words["grammar"]
 
     @property
+    def articles(self) -> frozenset[str]:
+        """The language's articles ("the", "a", "an"; none in Latvian)."""
+        return frozenset(self.grammar.get("articles", ()))
+
+    @property
     def possessives(self) -> tuple[str, ...]:
         """Endings a name takes to say whose something is ("Poland's"): its genitive, unlisted."""
         return tuple(self.grammar.get("possessives", ()))

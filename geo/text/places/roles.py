@@ -39,7 +39,7 @@ def _roles(lang: str) -> dict:
     roles["near_last_folded"] = frozenset(p.rsplit(" ", 1)[-1] for p in roles["near_folded"])
     roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
     roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
-    roles["articles_folded"] = frozenset(fold(w) for w in roles.get("articles", []))
+    roles["articles_folded"] = frozenset(fold(w) for w in language.pack(lang).articles)
     roles["heads_folded"] = frozenset(fold(w) for w in roles["heads"])
     roles["speech_verbs"] = frozenset(roles.get("speech_verbs", ()))
     roles["speech_skip_folded"] = frozenset(fold(w) for w in roles.get("speech_skip", ()))
