@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import streamlit
@@ -43,7 +44,9 @@ def call(accept: bytes, body: bytes, content_type: bytes = b"text/html; charset=
 
     scope = {"type": "http", "method": method, "path": "/source",
              "headers": [(b"accept", accept), (b"accept-encoding", b"gzip")]}
-    asyncio.run(server.BaseAddress(inner)(scope, None, send))
+    # in a thread of its own: the browser tests' Playwright keeps an event loop running in this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, server.BaseAddress(inner)(scope, None, send)).result()
     start = sent[0]
     return dict(start["headers"]), b"".join(m.get("body", b"") for m in sent[1:]), seen_headers
 
