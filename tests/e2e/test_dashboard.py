@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.e2e import harness
 
@@ -167,6 +168,13 @@ def test_a_phone_shows_the_map_and_the_quote_together(browsing):
         page = context.new_page()
         harness.open_app(page, browsing.base_url)
         harness.map_frame(page)
+        # the compact head's style arrives in the same run as the title but may be applied a
+        # moment after it is drawn: wait for what is asserted, then assert it
+        try:
+            page.wait_for_function("() => { const h = document.querySelector('h1');"
+                                   " return h && h.getBoundingClientRect().height < 60; }", timeout=15_000)
+        except PlaywrightTimeout:
+            pass
         title = page.locator("h1").first.bounding_box()
         assert title["height"] < 60, f"the title takes {title['height']} px"
         page.locator("[class*='st-key-pick_'] button").first.click()
