@@ -31,7 +31,7 @@ def _kind(word: str, data: dict, lang: str) -> str:
         return "person"
     if folded.startswith(data["case_stems_folded"]):
         return "case"
-    if folded.startswith(tuple(data["unit_stems"])):
+    if folded.startswith(data["unit_stems"]):
         return "unit"
     return ""
 
@@ -52,13 +52,14 @@ def _data(lang: str) -> dict:
     data["words_folded"] = pack.number_words
     data["participle_ends"] = tuple(data.get("participle_ends", ()))
     # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
-    joins = "|".join(map(re.escape, data["list_joins"]))
-    data["bare_after"] = re.compile(rf"\s*(?:[,;.)]|$|\s(?:{joins})\b)")
+    list_joins = "|".join(map(re.escape, data["list_joins"]))
+    data["bare_after"] = re.compile(rf"\s*(?:[,;.)]|$|\s(?:{list_joins})\b)")
     # "vienu Indijas un vienu Šrilankas pilsoni": numbers of nationalities joined by "and" add up
-    joins = "|".join(map(re.escape, pack.grammar["conjunctions"]["and"]))
-    data["coordinated"] = re.compile(rf"\s+(?:[^\W\d_][\w-]*\s+){{1,2}}(?:{joins})\s+$")
+    ands = "|".join(map(re.escape, pack.grammar["conjunctions"]["and"]))
+    data["coordinated"] = re.compile(rf"\s+(?:[^\W\d_][\w-]*\s+){{1,2}}(?:{ands})\s+$")
     data["person_stems_folded"] = tuple(fold(s) for s in data["person_stems"])
     data["case_stems_folded"] = tuple(fold(s) for s in data.get("case_stems", ()))
+    data["unit_stems"] = tuple(data["unit_stems"])  # str.startswith takes a tuple
     return data
 
 

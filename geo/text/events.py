@@ -129,6 +129,15 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
                  for r in language.pack(lang).events)
 
 
+def _phrases(phrases: list[str], before: str = r"(?<!\w)", after: str = r"(?!\w)") -> re.Pattern | None:
+    """One case-insensitive pattern of whole phrases, in the order given, a space matching any
+    run of white space (None when there are none)."""
+    if not phrases:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(f"{before}(?:{alternatives}){after}", re.IGNORECASE)
+
+
 @lru_cache(maxsize=None)
 def _place_words(lang: str) -> dict:
     """The [event_words] table of a language: origin and border words, joins of incidents,
@@ -143,38 +152,27 @@ def _place_words(lang: str) -> dict:
             "transit": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("transit", [])),
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
-            "relatives": re.compile(r",\s*(?:" + "|".join(r"\s+".join(map(re.escape, w.lstrip(", ").split()))
-                                                        for w in data["relatives"]) + r")(?!\w)", re.IGNORECASE)
-            if data.get("relatives") else None,
-            "along_border": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
-                                                            for w in data["along_border"]) + r")(?!\w)",
-                                       re.IGNORECASE) if data.get("along_border") else None,
+            "relatives": _phrases([w.lstrip(", ") for w in data.get("relatives", [])], before=r",\s*"),
+            "along_border": _phrases(data.get("along_border", [])),
             "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
                                re.IGNORECASE) if data.get("more_of_the_same") else None,
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
-            "not_incidents": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in not_incidents)
-                                        + r")(?!\w)", re.IGNORECASE) if not_incidents else None,
+            "not_incidents": _phrases(not_incidents),
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
             "contrasts": re.compile(r",\s*(?:" + "|".join(map(re.escape, data["contrasts"])) + r")(?!\w)", re.IGNORECASE)
             if data.get("contrasts") else None,
-            "after": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
-                                                     for w in sorted(data["after"], key=len, reverse=True))
-                                + r")(?!\w)", re.IGNORECASE) if data.get("after") else None,
+            "after": _phrases(sorted(data.get("after", []), key=len, reverse=True)),
             "continues": frozenset(fold(w) for w in data.get("continues", [])),
             "since_types": frozenset(data.get("since_types", [])),
-            "anaphora": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["anaphora"])
-                                   + r")(?!\w)", re.IGNORECASE) if data.get("anaphora") else None,
-            "since": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["since"])
-                                + rf")(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}", re.IGNORECASE)
-            if data.get("since") else None,
+            "anaphora": _phrases(data.get("anaphora", [])),
+            "since": _phrases(data.get("since", []), after=rf"(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}"),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
-            "there": re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["there"])
-                                + r")(?!\w)", re.IGNORECASE) if data.get("there") else None,
+            "there": _phrases(data.get("there", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
