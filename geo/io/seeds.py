@@ -10,13 +10,12 @@ import hashlib
 import json
 import re
 import unicodedata
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from geo.model import USER_PREFIX, Document
-from geo.text import language
+from geo.text import dates, language
 
 MAX_BYTES = 5_000_000  # 5 MB of text: a long report is ~1 MB; more is likely not prose
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -135,11 +134,10 @@ def validate_meta(meta: Any, name: str) -> dict[str, Any]:
                                       f"the limit is {FIELD_LIMITS[key]:,})")
     if meta.get("language") and meta["language"] not in SUPPORTED_LANGUAGES:
         raise DocumentError(name, f"language {meta['language']!r} is not supported (supported: {', '.join(SUPPORTED_LANGUAGES)})")
-    if meta.get("published"):
-        try:
-            date.fromisoformat(meta["published"])
-        except ValueError:
-            raise DocumentError(name, f"sidecar field 'published' is not an ISO date: {meta['published']!r}") from None
+    if meta.get("published") and dates.publication(meta["published"]) is None:
+        # ISO 8601 of full or reduced precision: the day, or only the month or year a source gives
+        raise DocumentError(name, "sidecar field 'published' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY): "
+                                  f"{meta['published']!r}")
     return meta
 
 

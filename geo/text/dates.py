@@ -47,7 +47,7 @@ _WORD_SLOTS = {"month": "months", "season": "seasons", "part": "parts", "yearwor
                "centuryword": "century_words"}
 _ENTRY_KEYS = {"seasons": ("months",), "parts": ("days", "months"), "templates": ("pattern",), "ranges": ("relation",),
                "relatives": ("anchor", "unit", "offset"), "units": ("unit",), "number_words": ("value",)}
-_UNITS = {"day", "week", "month", "year"}
+_UNITS = {"day", "weekend", "week", "month", "year"}
 _CHOICES = {"templates": {"use": {"any", "first", "marked"}, "relative": {"previous", "publication"}, "sign": {1, -1}},
             "ranges": {"relation": {"between", "night", "until", "from"}, "night": {"", "start", "end"}},
             "relatives": {"anchor": {"previous", "publication"}, "unit": _UNITS},
@@ -63,6 +63,58 @@ class Relative:
     hi: int
     calendar: bool = False
     clip: bool = False
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A publication date as precise as its source gives it (ISO 8601 "2021-08-15", "2021-08",
+    "2021"): the first and last day it may be, and its precision (DAY, MONTH or SEASON_OR_YEAR)."""
+
+    first: date
+    last: date
+    precision: int = DAY
+
+    @property
+    def year(self) -> int:
+        return self.first.year
+
+    @property
+    def month(self) -> int | None:
+        """The publication month, None when only the year is known."""
+        return self.first.month if self.precision <= MONTH else None
+
+    def on_day(self) -> date | None:
+        """The day, when the publication date gives one."""
+        return self.first if self.precision == DAY else None
+
+
+_ISO_PUBLISHED = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def publication(value: Any) -> Publication | None:
+    """Read a publication date: a `date`, or ISO 8601 text of full or reduced precision
+    ("2021-08-15", "2021-08", "2021"; a time after the day is ignored); None when it is none."""
+    if isinstance(value, Publication) or value is None:
+        return value
+    if isinstance(value, date):
+        return Publication(value, value, DAY)
+    m = _ISO_PUBLISHED.fullmatch(str(value).strip()[:10])
+    if m is None:
+        try:  # the other ISO spellings of a day ("20210815")
+            return publication(date.fromisoformat(str(value).strip()[:10]))
+        except ValueError:
+            return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    try:
+        if day is not None:
+            one = date(year, int(month), int(day))
+            return Publication(one, one, DAY)
+        if month is not None:
+            last = calendar.monthrange(year, int(month))[1]
+            return Publication(date(year, int(month), 1), date(year, int(month), last), MONTH)
+        return Publication(date(year, 1, 1), date(year, 12, 31), SEASON_OR_YEAR)
+    except ValueError:  # "2021-13", "2021-02-30"
+        return None
 
 
 def _relative_entry(entry: Mapping[str, Any]) -> Relative:
@@ -138,7 +190,8 @@ class _Template:
     starts: str | None = None  # key of the pass that finds where a match can begin; None: anywhere
     relative: str | None = None  # "pēc {numword} {unit}": counted from the previous date or publication
     sign: int = 1  # "{count} {unit} earlier" counts back
-    this_year: bool = False  # "šī gada {day}. {month}": the year of publication
+    year: int | None = None  # "šī gada {day}. {month}": 0, the year of publication; "pagājušā gada": -1
+    last_one: bool = False  # "aizvadītajā {weekday}", "last {weekday}": the last such day before publication
 
 
 @dataclass(frozen=True)
@@ -149,6 +202,9 @@ class _Rule:
     night: str
     strict: bool  # only full dates, not a bare "2000" that may be a count ("by 2000 people")
     last_words: frozenset[str] | None = None  # lower-case words `open` can end with; None: any
+    bare_first: bool = False  # the first end is a bare day ("10. un 11. augustā", "5 and 6 August")
+    month_first: bool = False  # the second end is a bare day taking the first's month ("August 1-5")
+    guard: re.Pattern[str] | None = None  # what may not follow a bare second end ("August 5 - 12 people")
 
 
 @dataclass(frozen=True)
@@ -176,7 +232,8 @@ class _Point:
     weekday: int | None = None  # "piektdien", "on Thursday": the last such day on or before publication
     relative: Relative | None = None  # "vakar", "last week", "two days later"
     dow: int | None = None  # the weekday a full date names ("Otrdien, 31. janvārī"): a check on its year
-    this_year: bool = False  # "šī gada 10. maijam": the publication year, whatever the month
+    year_shift: int | None = None  # "šī gada 10. maijam": the publication year (0), whatever the month; "pērn": -1
+    last_one: bool = False  # "aizvadītajā ceturtdienā": the last Thursday before the publication day
 
 
 @dataclass(frozen=True)
@@ -416,14 +473,17 @@ def _grammar(lang: str) -> _Grammar:
         _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
                                    data.get("not_followed")),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
-                  t.get("relative"), t.get("sign", 1), t.get("this_year", False))
+                  t.get("relative"), t.get("sign", 1), t.get("year"), t.get("last", False))
         for t in data["templates"]
     )
     starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
     article = data.get("article", "")
     rules = tuple(
         _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
-              r["relation"], r.get("night", ""), r.get("strict", False), _last_words(r.get("open"), article))
+              r["relation"], r.get("night", ""), r.get("strict", False), _last_words(r.get("open"), article),
+              r.get("bare_first", False), r.get("month_first", False),
+              re.compile(rf"\s*{_alternatives('|'.join(data['not_followed']))}\b", re.IGNORECASE)
+              if r.get("month_first") and data.get("not_followed") else None)
         for r in data["ranges"]
     )
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
@@ -454,7 +514,7 @@ def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template:
     return _Point(None if years else number.get("year"), month, number.get("day"),
                   part[0] if part and month else None,
                   word.get("season") or (part[1] if part and not month else None), years, weekday, relative,
-                  dow, template.this_year)
+                  dow, template.year, template.last_one)
 
 
 def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) -> Iterator[re.Match[str]]:
@@ -515,7 +575,9 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
             # first, and search for the marker only when it can be there
             possible = rule.open is not None and (rule.last_words is None or word in rule.last_words)
             opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if possible else None
-            if (rule.open and not opened) or (rule.strict and a.use != "any"):
+            if (rule.open and not opened) or (rule.strict and a.use != "any") \
+                    or (rule.bare_first and (a.use != "first" or a.points[0].month is not None)) \
+                    or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)):
                 continue
             lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)
             if rule.join is None:
@@ -524,6 +586,11 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
                 continue
             joined = rule.join.match(text, a.hi)
             for b in by_lo.get(joined.end(), []) if joined else []:
+                if rule.month_first:  # "August 1-5": only a bare day, not a count ("August 5 - 12 people")
+                    if b.use == "first" and b.points[0].month is None and b.points[0].day is not None \
+                            and not (rule.guard and rule.guard.match(text, b.hi)):
+                        yield _Cand(lo, b.hi, first, b.end, (a.points[0], b.points[0]), relation=rule.relation, prio=-1)
+                    continue
                 if b.use == "any" or (b.use == "marked" and opened):
                     if a.points[0].day is None or a.points[0].month or b.points[0].month:  # "7." needs a month
                         yield _Cand(lo, b.hi, first, b.end, (a.points[0], b.points[0]), relation=rule.relation, prio=-1)
@@ -541,13 +608,14 @@ def _complete(points: tuple[_Point, ...]) -> tuple[_Point, ...]:
         return points
     a, b = points
     a = replace(a, month=a.month or (b.month if a.day else None), year=a.year or b.year)
-    return a, replace(b, year=b.year or a.year)
+    # "August 1-5": "5" takes the month of "August 1"
+    return a, replace(b, month=b.month or (a.month if b.day else None), year=b.year or a.year)
 
 
 def _precision(p: _Point) -> int:
     """Time precision of what a point states."""
     if p.relative is not None:
-        return {"day": DAY, "week": WEEK, "month": MONTH}.get(p.relative.unit, SEASON_OR_YEAR)
+        return {"day": DAY, "weekend": WEEK, "week": WEEK, "month": MONTH}.get(p.relative.unit, SEASON_OR_YEAR)
     if p.day is not None or p.weekday is not None:
         return DAY
     if p.month is not None:
@@ -565,6 +633,9 @@ def _relative_interval(r: Relative, anchor: date) -> tuple[date, date]:
     """The days a relative date covers, counted from `anchor`."""
     if r.unit == "day":
         lo, hi = anchor + timedelta(days=r.lo), anchor + timedelta(days=r.hi)
+    elif r.unit == "weekend":  # Saturday and Sunday of the last weekend begun by the anchor, shifted
+        saturday = _last_weekday(5, anchor, False)
+        lo, hi = saturday + timedelta(weeks=r.lo), saturday + timedelta(weeks=r.hi, days=1)
     elif r.unit == "week":
         monday = anchor - timedelta(days=anchor.weekday()) if r.calendar else anchor
         lo, hi = monday + timedelta(weeks=r.lo), monday + timedelta(weeks=r.hi, days=6 if r.calendar else 0)
@@ -578,15 +649,24 @@ def _relative_interval(r: Relative, anchor: date) -> tuple[date, date]:
     return lo, (min(hi, anchor) if r.clip else hi)
 
 
-def _anchored(p: _Point, published: date | None, previous: date | None) -> tuple[date, date] | None:
-    """The interval of a weekday or relative point, or None when its anchor is unknown."""
-    if p.weekday is not None:
+def _last_weekday(weekday: int, anchor: date, before: bool) -> date:
+    """The last such weekday on or before `anchor` (strictly before it when `before`)."""
+    return anchor - timedelta(days=(anchor.weekday() - weekday - before) % 7 + before)
+
+
+def _anchored(p: _Point, published: Publication | None, previous: date | None) -> tuple[date, date] | None:
+    """The interval of a weekday or relative point, or None when its anchor is unknown.
+    Counted from a publication date of a month or a year, it is every interval the point can
+    be from the first to the last day of that period ("svētdien" in a text of August 2021:
+    from the Sunday on or before 1 August to the last Sunday of August)."""
+    if p.weekday is not None or p.relative.anchor == "publication":
         if published is None:
             return None
-        day = published - timedelta(days=(published.weekday() - p.weekday) % 7)
-        return day, day
-    anchor = published if p.relative.anchor == "publication" else previous
-    return _relative_interval(p.relative, anchor) if anchor else None
+        if p.weekday is not None:
+            return (_last_weekday(p.weekday, published.first, p.last_one),
+                    _last_weekday(p.weekday, published.last, p.last_one))
+        return _relative_interval(p.relative, published.first)[0], _relative_interval(p.relative, published.last)[1]
+    return _relative_interval(p.relative, previous) if previous else None
 
 
 def _safe_weekday(p: _Point, year: int) -> int | None:
@@ -614,8 +694,8 @@ def _interval(p: _Point, year: int) -> tuple[date, date]:
 
 def _year(p: _Point, context: int | None, default_year: int | None, default_month: int | None) -> int | None:
     """The year of a point: stated, else the context year, else the publication year."""
-    if p.this_year:
-        return default_year
+    if p.year_shift is not None:
+        return None if default_year is None else default_year + p.year_shift
     if p.year is not None or context is not None:
         return p.year or context
     month = p.month or (p.months[0] if p.months else None)
@@ -633,7 +713,7 @@ def _weekday_years(p: _Point, known: Iterable[int]) -> list[int]:
 
 
 def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | None, int | None],
-             published: date | None = None, previous: date | None = None,
+             published: Publication | None = None, previous: date | None = None,
              known: tuple[int, ...] = ()) -> DateMention | None:
     """Turn a chosen candidate into a DateMention; None when the date does not exist.
     Weekdays and relative words count from `published` or from the `previous` date."""
@@ -643,6 +723,8 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
     years = [_year(p, context, *defaults) if p not in relative and p.years is None else 0 for p in points]
     inferred = any(p.year is None and p.years is None for p in points) and not relative
     relation = c.relation
+    if published is not None and any(p.weekday is not None or p.relative.anchor == "publication" for p in relative):
+        precision = max(precision, published.precision)  # "vakar" in a text of August: some day of August
     if relative and relation == "on":
         anchors = {"publication" if p.relative is None else p.relative.anchor for p in relative}
         relation = "relative_to_previous" if "previous" in anchors else "relative_to_publication"
@@ -694,7 +776,7 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
 
 def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = None,
                default_year: int | None = None, default_month: int | None = None,
-               published: date | None = None, years: Iterable[int] = ()) -> list[DateMention]:
+               published: date | Publication | str | None = None, years: Iterable[int] = ()) -> list[DateMention]:
     """Temporal expressions in text[start:end], in text order, with offsets into `text`.
 
     `years` are years the document states elsewhere (its title): with the text's own, they
@@ -704,6 +786,7 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
     "vakar" or "last week", and gives the default year and month when they are not given;
     "Two days later" counts from the date mentioned before it."""
     end = len(text) if end is None else end
+    published = publication(published)
     if published is not None and default_year is None:
         default_year, default_month = published.year, published.month
     grammar = _grammar(lang)

@@ -41,6 +41,8 @@ from geo.model import (
 )
 from geo.text import language
 from geo.text import sentences as sentences_mod
+from geo.text.dates import Publication
+from geo.text.dates import publication as as_publication
 from geo.text.places import LOCATION, TOKEN
 
 # How specific a place type is, most specific first: an event sits on the first.
@@ -423,9 +425,10 @@ def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[
     return tuple(sorted(c for c in codes if c and pycountry.countries.get(alpha_2=c)))
 
 
-def _period(d: DateMention, before: DateMention | None, published: date | None) -> tuple[date, date]:
+def _period(d: DateMention, before: DateMention | None, published: Publication | None) -> tuple[date, date]:
     """Close an open range: "līdz X" starts where the preceding date ended (else X's own
-    period), "kopš X" ends at the publication date (else with X's own period)."""
+    period), "kopš X" ends at the publication date — the last day it can be, when only its
+    month or year is known — (else with X's own period)."""
     if d.date_start and d.date_end:
         return d.date_start, d.date_end
     known = d.date_start or d.date_end
@@ -433,8 +436,8 @@ def _period(d: DateMention, before: DateMention | None, published: date | None) 
         if before is not None and before.date_end and before.date_end <= known:
             return before.date_end, known
         return d.own_start or known, known
-    if published is not None and published >= known:
-        return known, published
+    if published is not None and published.last >= known:
+        return known, published.last
     return known, d.own_end or known
 
 
@@ -481,7 +484,7 @@ class _Doc:
     resolved: "Sorted"  # the document's anchored, normalised dates
     places: dict[str, Place]  # the places the mentions name, and the border sections
     lang: str
-    published: date | None
+    published: Publication | None
 
 
 @dataclass(frozen=True)
@@ -589,8 +592,11 @@ def _border_of(text: str, start: int, end: int, located: list[Place], context: C
 
 def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[PlaceMention],
              dates: list[DateMention], counts: list[CountMention], bare: list[CountMention],
-             gazetteer_places: dict[str, Place], lang: str, published: date | None = None) -> list[Event]:
-    """Every event of a document, in text order, with ids `<doc_id>:e<n>`."""
+             gazetteer_places: dict[str, Place], lang: str,
+             published: date | Publication | None = None) -> list[Event]:
+    """Every event of a document, in text order, with ids `<doc_id>:e<n>`; `published` is a
+    day, or a month or year of publication (`geo.text.dates.Publication`)."""
+    published = as_publication(published)
     starts = sentences_mod.paragraph_starts(text, 0, len(text))
     datelines = []  # (start, end) of each paragraph's dateline
     for s in sentences:
@@ -964,7 +970,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         date_mentions, relation = context.previous, CONTEXT
         start, end, precision = _context_period(date_mentions)
     elif (incident or count) and published is not None:
-        date_mentions, relation, start, end, precision = [], PUBLICATION, published, published, DAY
+        # the publication day, or the whole month or year when only that is known
+        date_mentions, relation = [], PUBLICATION
+        start, end, precision = published.first, published.last, published.precision
     elif incident and count is not None:
         date_mentions, relation, start, end, precision = [], UNKNOWN, None, None, SEASON_OR_YEAR
     else:

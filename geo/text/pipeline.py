@@ -41,16 +41,11 @@ class Parse:
         return gazetteer.places.get(place_id) or next((p for p in self.extra_places if p.id == place_id), None)
 
 
-def _publication(doc: Document) -> date | None:
-    """The document's publication date (sidecar `published`): the year of dates with no year,
-    the anchor of "vakar", "on Thursday", "last week"."""
+def _publication(doc: Document) -> dates.Publication | None:
+    """The document's publication date (sidecar `published`: a day, "2021-08" or "2021"): the
+    year of dates with no year, the anchor of "vakar", "on Thursday", "last week"."""
     published = doc.meta.get("published")
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return None
+    return dates.publication(published) if published else None
 
 
 def _opening_day(text: str, spans: list[Sentence], found: list[DateMention]) -> date | None:
@@ -96,7 +91,11 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     found_dates = dates.find_dates(text, lang, 0, end, published=published,
                                    years=() if published else _title_years(doc))
     spans = sentences.split(text, 0, end, lang)
-    if published is None and (published := _opening_day(text, spans, found_dates)) is not None:
+    # with no publication day, the day the lede opens with stands in (inside the month or
+    # year of publication, when that is what the sidecar gives)
+    opening = _opening_day(text, spans, found_dates) if published is None or published.on_day() is None else None
+    if opening is not None and (published is None or published.first <= opening <= published.last):
+        published = dates.publication(opening)
         found_dates = dates.find_dates(text, lang, 0, end, published=published)
     found_places, extra = places.find(text, gazetteer, 0, end, lang)
     date_spans = [(d.start, d.end) for d in found_dates]
