@@ -11,6 +11,7 @@ from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK
 from geo.text import language
 from geo.text.dates import (
     find_dates,
+    publication,
     parse_date,
     validate_language,
 )
@@ -526,3 +527,135 @@ def test_years_given_from_outside_the_text_date_a_weekday_named_day(text, lang, 
 def test_a_month_named_with_the_word_month(text, surface, start, end):
     (m,) = find_dates(text, "lv", published=date(2023, 1, 31))
     assert (m.surface, iso(m.date_start), iso(m.date_end)) == (surface, start, end)
+
+
+# --- publication dates of reduced precision; the forms of real news ---
+
+@pytest.mark.parametrize("value, first, last, precision", [
+    ("2021-08-15", "2021-08-15", "2021-08-15", DAY),
+    ("2021-08", "2021-08-01", "2021-08-31", MONTH),
+    ("2021", "2021-01-01", "2021-12-31", SEASON_OR_YEAR),
+    ("2024-02", "2024-02-01", "2024-02-29", MONTH),
+    (D("2021-08-15"), "2021-08-15", "2021-08-15", DAY),
+])
+def test_a_publication_date_may_give_only_its_month_or_year(value, first, last, precision):
+    p = publication(value)
+    assert (iso(p.first), iso(p.last), p.precision) == (first, last, precision)
+
+
+@pytest.mark.parametrize("value", ["2021-13", "2021-02-30", "2021-8", "August 2021", "15.08.2021", "", "21"])
+def test_what_is_no_publication_date(value):
+    assert publication(value) is None
+
+
+AUGUST = "2021-08"  # a publication date that gives only its month
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end", [
+    ("Robežsargi 15. augustā aizturēja 5 personas.", "lv", "15. augustā", "2021-08-15", "2021-08-15"),
+    ("30.jūlijā aizturēja 13 ārzemniekus.", "lv", "30.jūlijā", "2021-07-30", "2021-07-30"),
+    ("Septembrī robeža bija klusa.", "lv", "Septembrī", "2020-09-01", "2020-09-30"),  # a later month: last year's
+    ("On August 15 guards turned back 62 people.", "en", "August 15", "2021-08-15", "2021-08-15"),
+    ("On 30 July 13 foreigners were detained.", "en", "30 July", "2021-07-30", "2021-07-30"),
+])
+def test_a_month_of_publication_gives_year_and_month_to_dates_without_them(text, lang, surface, start, end):
+    (m,) = [m for m in find_dates(text, lang, published=AUGUST) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end), m.precision) == (start, end, DAY if start == end else MONTH)
+
+
+def test_a_year_of_publication_gives_the_year_only():
+    (m,) = find_dates("30.jūlijā aizturēja 13 ārzemniekus.", published="2021")
+    assert (iso(m.date_start), m.precision) == ("2021-07-30", DAY)
+    (m,) = find_dates("Vakar aizturēja 7 migrantus.", published="2021")
+    assert (iso(m.date_start), iso(m.date_end), m.precision) == ("2020-12-31", "2021-12-30", SEASON_OR_YEAR)
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end, precision", [
+    ("Svētdien novērsti 62 mēģinājumi.", "lv", "Svētdien", "2021-08-01", "2021-08-29", MONTH),  # 1 August 2021 is a Sunday
+    ("Ceturtdien aizturēja 5 personas.", "lv", "Ceturtdien", "2021-07-29", "2021-08-26", MONTH),
+    ("On Thursday 5 people were detained.", "en", "Thursday", "2021-07-29", "2021-08-26", MONTH),
+    ("Vakar aizturēja 7 migrantus.", "lv", "Vakar", "2021-07-31", "2021-08-30", MONTH),
+    ("Last week 90 people were detained.", "en", "Last week", "2021-07-19", "2021-08-29", MONTH),
+    ("Šogad aizturēti 353 migranti.", "lv", "Šogad", "2021-01-01", "2021-08-31", SEASON_OR_YEAR),  # a year stays a year
+])
+def test_a_word_relative_to_a_month_of_publication_gets_month_precision(text, lang, surface, start, end, precision):
+    """"svētdien" in a text of August 2021 is some Sunday from the one on or before 1 August to
+    the last of August: the interval says so and the precision is the month's, not a day's."""
+    (m,) = [m for m in find_dates(text, lang, published=AUGUST) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end), m.precision, m.relation) == (start, end, precision,
+                                                                              "relative_to_publication")
+
+
+@pytest.mark.parametrize("text, lang", [("Svētdien, 15. augustā, novērsti 62 mēģinājumi.", "lv"),
+                                        ("On Sunday, August 15, 62 attempts were stopped.", "en")])
+def test_a_weekday_named_with_its_day_is_that_day_in_a_month_of_publication(text, lang):
+    (m,) = find_dates(text, lang, published=AUGUST)
+    assert (iso(m.date_start), iso(m.date_end), m.precision) == ("2021-08-15", "2021-08-15", DAY)
+
+
+# (text, lang, surface, start, end, precision, relation), published on MONDAY (2021-08-16)
+NEWS_FORMS = [
+    ("Robežsargi šā gada 5. augustā aizturēja 12 personas.", "lv", "šā gada 5. augustā", "2021-08-05", "2021-08-05", DAY, "on"),
+    ("Robežsargi š.g. 5. augustā aizturēja 12 personas.", "lv", "š.g. 5. augustā", "2021-08-05", "2021-08-05", DAY, "on"),
+    ("Šā gada sākumā robeža bija klusa.", "lv", "Šā gada sākumā", "2021-01-01", "2021-03-31", SEASON_OR_YEAR, "on"),
+    ("Pagājušā gada augustā aizturēja 40 cilvēkus.", "lv", "Pagājušā gada augustā", "2020-08-01", "2020-08-31", MONTH, "on"),
+    ("Pērn augustā aizturēja 40 cilvēkus.", "lv", "Pērn augustā", "2020-08-01", "2020-08-31", MONTH, "on"),
+    ("Pērn robežu šķērsoja 12 cilvēki.", "lv", "Pērn", "2020-01-01", "2020-12-31", SEASON_OR_YEAR, "relative_to_publication"),
+    ("Aizpērn robežu šķērsoja 2 cilvēki.", "lv", "Aizpērn", "2019-01-01", "2019-12-31", SEASON_OR_YEAR, "relative_to_publication"),
+    ("Aizvakar aizturēja 7 migrantus.", "lv", "Aizvakar", "2021-08-14", "2021-08-14", DAY, "relative_to_publication"),
+    ("Šorīt aizturēja 7 migrantus.", "lv", "Šorīt", "2021-08-16", "2021-08-16", DAY, "relative_to_publication"),
+    ("Šonakt aizturēja 7 migrantus.", "lv", "Šonakt", "2021-08-15", "2021-08-16", DAY, "relative_to_publication"),
+    ("Naktī uz svētdienu aizturēja 7 migrantus.", "lv", "Naktī uz svētdienu", "2021-08-14", "2021-08-15", DAY, "night"),
+    ("Pagājušajā mēnesī aizturēja 90 personas.", "lv", "Pagājušajā mēnesī", "2021-07-01", "2021-07-31", MONTH, "relative_to_publication"),
+    ("Aizvadītajā nedēļā aizturēja 90 personas.", "lv", "Aizvadītajā nedēļā", "2021-08-09", "2021-08-15", WEEK, "relative_to_publication"),
+    ("Augusta vidū aizturēja 90 personas.", "lv", "Augusta vidū", "2021-08-11", "2021-08-20", WEEK, "on"),
+    ("Robežsargi no 10. līdz 15. augustam atturēja 395 personas.", "lv", "no 10. līdz 15. augustam", "2021-08-10", "2021-08-15", DAY, "between"),
+    ("Robežsargi 10.–15. augustā atturēja 395 personas.", "lv", "10.–15. augustā", "2021-08-10", "2021-08-15", DAY, "between"),
+    ("Robežsargi 10. un 11. augustā atturēja 95 personas.", "lv", "10. un 11. augustā", "2021-08-10", "2021-08-11", DAY, "between"),
+    ("2021. gada 10. augustā plkst. 14 aizturēja 3 personas.", "lv", "2021. gada 10. augustā", "2021-08-10", "2021-08-10", DAY, "on"),
+    ("Pēdējās diennakts laikā aizturēja 3 personas.", "lv", "Pēdējās diennakts laikā", "2021-08-15", "2021-08-16", DAY, "relative_to_publication"),
+    ("Diennakts laikā novērsti 62 mēģinājumi.", "lv", "Diennakts laikā", "2021-08-15", "2021-08-16", DAY, "relative_to_publication"),
+    ("Pēdējo 24 stundu laikā novērsti 62 mēģinājumi.", "lv", "Pēdējo 24 stundu laikā", "2021-08-15", "2021-08-16", DAY, "relative_to_publication"),
+    ("Nedēļas nogalē novērsti 62 mēģinājumi.", "lv", "Nedēļas nogalē", "2021-08-14", "2021-08-15", WEEK, "relative_to_publication"),
+    ("Pīķis bijis aizvadītajā ceturtdienā.", "lv", "aizvadītajā ceturtdienā", "2021-08-12", "2021-08-12", DAY, "relative_to_publication"),
+    ("Aizvadītajā pirmdienā aizturēja 3 personas.", "lv", "Aizvadītajā pirmdienā", "2021-08-09", "2021-08-09", DAY, "relative_to_publication"),
+    ("Pirms divām dienām aizturēja 3 personas.", "lv", "Pirms divām dienām", "2021-08-14", "2021-08-14", DAY, "relative_to_publication"),
+    ("Over the weekend 62 attempts were stopped.", "en", "Over the weekend", "2021-08-14", "2021-08-15", WEEK, "relative_to_publication"),
+    ("Guards detained 5 people on Tuesday night.", "en", "Tuesday night", "2021-08-10", "2021-08-10", DAY, "relative_to_publication"),
+    ("Early on Sunday 5 people crossed.", "en", "Sunday", "2021-08-15", "2021-08-15", DAY, "relative_to_publication"),
+    ("Last month 90 people were detained.", "en", "Last month", "2021-07-01", "2021-07-31", MONTH, "relative_to_publication"),
+    ("Since August 395 people were turned back.", "en", "Since August", "2021-08-01", None, MONTH, "from"),
+    ("Between 1 and 5 August 395 people were turned back.", "en", "Between 1 and 5 August", "2021-08-01", "2021-08-05", DAY, "between"),
+    ("On Aug. 5 guards detained 12.", "en", "Aug. 5", "2021-08-05", "2021-08-05", DAY, "on"),
+    ("On the 5th of August guards detained 12.", "en", "5th of August", "2021-08-05", "2021-08-05", DAY, "on"),
+    ("In mid-August guards detained 12.", "en", "mid-August", "2021-08-11", "2021-08-20", WEEK, "on"),
+    ("In late 2021 the fence was built.", "en", "late 2021", "2021-10-01", "2021-12-31", SEASON_OR_YEAR, "on"),
+    ("In the past 24 hours 62 attempts were stopped.", "en", "the past 24 hours", "2021-08-15", "2021-08-16", DAY, "relative_to_publication"),
+    ("Overnight 62 attempts were stopped.", "en", "Overnight", "2021-08-15", "2021-08-16", DAY, "relative_to_publication"),
+    ("Last Monday 62 attempts were stopped.", "en", "Last Monday", "2021-08-09", "2021-08-09", DAY, "relative_to_publication"),
+    ("Two days ago 62 attempts were stopped.", "en", "Two days ago", "2021-08-14", "2021-08-14", DAY, "relative_to_publication"),
+    ("Guards turned back 395 people on August 1-5.", "en", "August 1-5", "2021-08-01", "2021-08-05", DAY, "between"),
+    ("Guards turned back 95 people on August 5 and 6.", "en", "August 5 and 6", "2021-08-05", "2021-08-06", DAY, "between"),
+    ("From August 1 to 5, guards turned back 395 people.", "en", "From August 1 to 5", "2021-08-01", "2021-08-05", DAY, "between"),
+    ("On 5 and 6 August guards turned back 95 people.", "en", "5 and 6 August", "2021-08-05", "2021-08-06", DAY, "between"),
+    ("In August last year 40 people were detained.", "en", "In August last year", "2020-08-01", "2020-08-31", MONTH, "on"),
+    ("Late last year the fence was begun.", "en", "Late last year", "2020-10-01", "2020-12-31", SEASON_OR_YEAR, "on"),
+    ("Earlier in the week 40 people crossed.", "en", "Earlier in the week", "2021-08-16", "2021-08-16", WEEK, "relative_to_publication"),
+]
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end, precision, relation", NEWS_FORMS,
+                         ids=[f"{c[1]}-{c[2]}" for c in NEWS_FORMS])
+def test_the_forms_of_real_news_anchor_to_the_publication_date(text, lang, surface, start, end, precision, relation):
+    (m,) = [m for m in find_dates(text, lang, published=MONDAY) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end), m.precision, m.relation) == (start, end, precision, relation)
+
+
+@pytest.mark.parametrize("text, lang, surfaces", [
+    ("On August 5 - 12 people were detained.", "en", ["August 5"]),  # a count, not the end of a range
+    ("On August 1-5 guards turned back 395 people.", "en", ["August 1"]),  # "5 guards" may count guards
+    ("Robežsargi 5. augustā un 7. augustā aizturēja 12 personas.", "lv", ["5. augustā", "7. augustā"]),
+    ("On August 5 and August 7 guards detained 12.", "en", ["August 5", "August 7"]),
+])
+def test_two_full_dates_or_a_count_are_no_range(text, lang, surfaces):
+    assert [m.surface for m in find_dates(text, lang, published=MONDAY)] == surfaces

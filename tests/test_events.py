@@ -909,3 +909,28 @@ def test_border_control_is_a_measure_not_the_place_at_the_border(gaz, text, lang
 def test_an_undated_event_where_the_report_is_takes_the_reports_day(gaz, text, lang):
     detention = pick(parse_text(text, gaz, lang, published="2021-08-10").events, persons=12)
     assert (detention.date_start, detention.date_end) == (D("2021-08-10"), D("2021-08-10"))
+
+
+def test_a_month_of_publication_dates_what_has_no_date_with_month_precision(gaz):
+    """A text known only to be of August 2021: an undated incident is of that month, and "kopš
+    10. augusta" runs to the last day the publication can be."""
+    text = "Robežsargi pie Silenes aizturēja 5 personas.\n\nKopš 10. augusta pie Silenes atturētas 395 personas."
+    events = parse_text(text, gaz, "lv", published="2021-08").events
+    undated = pick(events, persons=5)
+    assert (undated.date_start, undated.date_end, undated.time_precision, undated.date_relation) \
+        == (D("2021-08-01"), D("2021-08-31"), MONTH, "publication")
+    since = pick(events, persons=395)
+    assert (since.date_start, since.date_end) == (D("2021-08-10"), D("2021-08-31"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Svētdien, 15. augustā, robežsargi pie Silenes novērsuši 62 personu mēģinājumu šķērsot robežu.\n\n"
+     "Kopš 10. augusta pie Silenes atturētas 395 personas.", "lv"),
+    ("On Sunday, August 15, guards near Silene stopped 62 people trying to cross the border.\n\n"
+     "Since August 10, 395 people have been turned back near Silene.", "en"),
+])
+def test_the_day_a_lede_opens_with_refines_a_month_of_publication(gaz, text, lang):
+    events = parse_text(text, gaz, lang, published="2021-08").events
+    assert pick(events, persons=62).date_start == D("2021-08-15")
+    since = pick(events, persons=395)
+    assert (since.date_start, since.date_end) == (D("2021-08-10"), D("2021-08-15"))

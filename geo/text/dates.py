@@ -560,11 +560,28 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
     return found
 
 
+def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
+    """Where the atoms begin that lie inside a date of their own ("5" of "August 5"): such a
+    number is no bare first day of a range ("August 5 and August 7" are two dates)."""
+    spans = sorted((c.lo, c.hi) for c in atoms if c.use == "any")
+    inside, reach = set(), -1
+    starts = sorted({c.lo for c in atoms})
+    i = 0
+    for lo in starts:  # sweep: the furthest end of the dates begun before each start
+        while i < len(spans) and spans[i][0] < lo:
+            reach = max(reach, spans[i][1])
+            i += 1
+        if lo < reach:
+            inside.add(lo)
+    return frozenset(inside)
+
+
 def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...]) -> Iterator[_Cand]:
     """Pass 2: atoms joined with their range markers into one- and two-sided ranges."""
     by_lo: dict[int, list[_Cand]] = {}
     for atom in atoms:
         by_lo.setdefault(atom.lo, []).append(atom)
+    inner = _inside_dates(atoms) if any(r.bare_first for r in rules) else frozenset()
     before: dict[int, str] = {}  # atom start -> the word before it (many atoms share a start)
     for a in atoms:
         word = before.get(a.lo)
@@ -576,7 +593,7 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
             possible = rule.open is not None and (rule.last_words is None or word in rule.last_words)
             opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if possible else None
             if (rule.open and not opened) or (rule.strict and a.use != "any") \
-                    or (rule.bare_first and (a.use != "first" or a.points[0].month is not None)) \
+                    or (rule.bare_first and (a.use != "first" or a.points[0].month is not None or a.lo in inner)) \
                     or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)):
                 continue
             lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)
