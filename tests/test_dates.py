@@ -641,6 +641,25 @@ NEWS_FORMS = [
     ("In August last year 40 people were detained.", "en", "In August last year", "2020-08-01", "2020-08-31", MONTH, "on"),
     ("Late last year the fence was begun.", "en", "Late last year", "2020-10-01", "2020-12-31", SEASON_OR_YEAR, "on"),
     ("Earlier in the week 40 people crossed.", "en", "Earlier in the week", "2021-08-16", "2021-08-16", WEEK, "relative_to_publication"),
+    ("Robežsargi 15. augusta vakarā aizturēja 3 personas.", "lv", "15. augusta vakarā", "2021-08-15", "2021-08-15", DAY, "on"),
+    ("Sestdien un svētdien aizturēja 20 personas.", "lv", "Sestdien un svētdien", "2021-08-14", "2021-08-15", DAY, "between"),
+    ("Vakar un šodien aizturēja 20 personas.", "lv", "Vakar un šodien", "2021-08-15", "2021-08-16", DAY, "between"),
+    ("No piektdienas līdz svētdienai aizturēja 20 personas.", "lv", "No piektdienas līdz svētdienai", "2021-08-13", "2021-08-15", DAY, "between"),
+    ("Naktī no sestdienas uz svētdienu aizturēja 7.", "lv", "Naktī no sestdienas uz svētdienu", "2021-08-14", "2021-08-15", DAY, "night"),
+    ("Kopš piektdienas aizturēja 20 personas.", "lv", "Kopš piektdienas", "2021-08-13", None, DAY, "from"),
+    ("Pēdējās nedēļas laikā aizturēja 90 personas.", "lv", "Pēdējās nedēļas laikā", "2021-08-09", "2021-08-16", WEEK, "relative_to_publication"),
+    ("Pēdējā mēneša laikā aizturēja 90 personas.", "lv", "Pēdējā mēneša laikā", "2021-07-16", "2021-08-16", MONTH, "relative_to_publication"),
+    ("Jūlija pēdējā nedēļā aizturēja 90 personas.", "lv", "Jūlija pēdējā nedēļā", "2021-07-25", "2021-07-31", WEEK, "on"),
+    ("Augusta pirmajā nedēļā aizturēja 90 personas.", "lv", "Augusta pirmajā nedēļā", "2021-08-01", "2021-08-07", WEEK, "on"),
+    ("Pirms nedēļas aizturēja 9 personas.", "lv", "Pirms nedēļas", "2021-08-09", "2021-08-09", WEEK, "relative_to_publication"),
+    ("Iepriekšējā diennaktī aizturēja 9 personas.", "lv", "Iepriekšējā diennaktī", "2021-08-15", "2021-08-15", DAY, "relative_to_publication"),
+    ("On Monday and Tuesday 40 people crossed.", "en", "Monday and Tuesday", "2021-08-09", "2021-08-10", DAY, "between"),
+    ("In recent days 40 people crossed.", "en", "In recent days", "2021-08-09", "2021-08-16", WEEK, "relative_to_publication"),
+    ("In recent weeks 400 people crossed.", "en", "In recent weeks", "2021-07-16", "2021-08-16", MONTH, "relative_to_publication"),
+    ("In the first week of August 40 people crossed.", "en", "first week of August", "2021-08-01", "2021-08-07", WEEK, "on"),
+    ("On the night of August 14-15 40 people crossed.", "en", "the night of August 14-15", "2021-08-14", "2021-08-15", DAY, "night"),
+    ("Since Friday 40 people crossed.", "en", "Since Friday", "2021-08-13", None, DAY, "from"),
+    ("This past Sunday 40 people crossed.", "en", "past Sunday", "2021-08-15", "2021-08-15", DAY, "relative_to_publication"),
 ]
 
 
@@ -659,3 +678,18 @@ def test_the_forms_of_real_news_anchor_to_the_publication_date(text, lang, surfa
 ])
 def test_two_full_dates_or_a_count_are_no_range(text, lang, surfaces):
     assert [m.surface for m in find_dates(text, lang, published=MONDAY)] == surfaces
+
+
+@pytest.mark.parametrize("text, lang, surface, start", [
+    ("2021. gada 5. augustā aizturēja 12. Iepriekšējā diennaktī vēl 3.", "lv", "Iepriekšējā diennaktī", "2021-08-04"),
+    ("On 5 August 2021 guards detained 12. The week before, 3 more.", "en", "The week before", "2021-07-29"),
+])
+def test_a_word_relative_to_the_date_before_counts_from_it_when_there_is_one(text, lang, surface, start):
+    (m,) = [m for m in find_dates(text, lang, published=MONDAY) if m.surface == surface]
+    assert (iso(m.date_start), m.relation) == (start, "relative_to_previous")
+
+
+@pytest.mark.parametrize("text, lang", [("Nākamajā dienā aizturēja vēl 3.", "lv"), ("The next day 3 more were detained.", "en")])
+def test_a_later_day_with_no_date_before_stays_unknown(text, lang):
+    (m,) = find_dates(text, lang, published=MONDAY)
+    assert (m.date_start, m.date_end) == (None, None)

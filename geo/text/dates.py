@@ -205,6 +205,7 @@ class _Rule:
     bare_first: bool = False  # the first end is a bare day ("10. un 11. augustā", "5 and 6 August")
     month_first: bool = False  # the second end is a bare day taking the first's month ("August 1-5")
     guard: re.Pattern[str] | None = None  # what may not follow a bare second end ("August 5 - 12 people")
+    days: bool = False  # both ends are days named by a word: "sestdien un svētdien", "on Monday and Tuesday"
 
 
 @dataclass(frozen=True)
@@ -483,7 +484,7 @@ def _grammar(lang: str) -> _Grammar:
               r["relation"], r.get("night", ""), r.get("strict", False), _last_words(r.get("open"), article),
               r.get("bare_first", False), r.get("month_first", False),
               re.compile(rf"\s*{_alternatives('|'.join(data['not_followed']))}\b", re.IGNORECASE)
-              if r.get("month_first") and data.get("not_followed") else None)
+              if r.get("month_first") and data.get("not_followed") else None, r.get("days", False))
         for r in data["ranges"]
     )
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
@@ -560,6 +561,11 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
     return found
 
 
+def _day_word(p: _Point) -> bool:
+    """Whether a point is one day named by a word: a weekday, "vakar", "today"."""
+    return p.weekday is not None or (p.relative is not None and p.relative.unit == "day" and p.relative.lo == p.relative.hi)
+
+
 def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
     """Where the atoms begin that lie inside a date of their own ("5" of "August 5"): such a
     number is no bare first day of a range ("August 5 and August 7" are two dates)."""
@@ -594,7 +600,8 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
             opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if possible else None
             if (rule.open and not opened) or (rule.strict and a.use != "any") \
                     or (rule.bare_first and (a.use != "first" or a.points[0].month is not None or a.lo in inner)) \
-                    or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)):
+                    or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)) \
+                    or (rule.days and not _day_word(a.points[0])):
                 continue
             lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)
             if rule.join is None:
@@ -607,6 +614,8 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
                     if b.use == "first" and b.points[0].month is None and b.points[0].day is not None \
                             and not (rule.guard and rule.guard.match(text, b.hi)):
                         yield _Cand(lo, b.hi, first, b.end, (a.points[0], b.points[0]), relation=rule.relation, prio=-1)
+                    continue
+                if rule.days and not _day_word(b.points[0]):
                     continue
                 if b.use == "any" or (b.use == "marked" and opened):
                     if a.points[0].day is None or a.points[0].month or b.points[0].month:  # "7." needs a month
@@ -671,12 +680,22 @@ def _last_weekday(weekday: int, anchor: date, before: bool) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday - before) % 7 + before)
 
 
+def _counts_from(p: _Point, previous: date | None) -> str:
+    """What a weekday or relative point counts from: "publication" or "previous". A word
+    relative to the date before with none before it, pointing no later ("iepriekšējā
+    diennaktī", "the same day" at a report's start), counts from the publication date: the
+    only date its reader has; "the next day" with no date before stays unknown."""
+    if p.relative is None or p.relative.anchor == "publication":
+        return "publication"
+    return "previous" if previous is not None or p.relative.hi > 0 else "publication"
+
+
 def _anchored(p: _Point, published: Publication | None, previous: date | None) -> tuple[date, date] | None:
     """The interval of a weekday or relative point, or None when its anchor is unknown.
     Counted from a publication date of a month or a year, it is every interval the point can
     be from the first to the last day of that period ("svētdien" in a text of August 2021:
     from the Sunday on or before 1 August to the last Sunday of August)."""
-    if p.weekday is not None or p.relative.anchor == "publication":
+    if _counts_from(p, previous) == "publication":
         if published is None:
             return None
         if p.weekday is not None:
@@ -740,10 +759,10 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
     years = [_year(p, context, *defaults) if p not in relative and p.years is None else 0 for p in points]
     inferred = any(p.year is None and p.years is None for p in points) and not relative
     relation = c.relation
-    if published is not None and any(p.weekday is not None or p.relative.anchor == "publication" for p in relative):
+    anchors = {_counts_from(p, previous) for p in relative}
+    if published is not None and "publication" in anchors:
         precision = max(precision, published.precision)  # "vakar" in a text of August: some day of August
     if relative and relation == "on":
-        anchors = {"publication" if p.relative is None else p.relative.anchor for p in relative}
         relation = "relative_to_previous" if "previous" in anchors else "relative_to_publication"
     base = dict(start=c.start, end=c.end, surface=text[c.start:c.end], precision=precision,
                 year_inferred=inferred, relation=relation, anchor=not c.attribute)
