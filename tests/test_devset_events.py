@@ -4,13 +4,22 @@ The issue's targets are recall ≥ 0.85, date ≥ 0.85, place ≥ 0.85, persons 
 precision ≥ 0.90. With general rules (no rule written for a sentence of the set) the figures
 reached, less a small margin, are asserted here; where they are under the targets the test
 says so instead of pretending:
-- Four Latvian texts (lv_01, lv_04, lv_05, lv_06: 24 of the 78 gold events) have no
-  publication date in their sidecars. lv_01 (the title's year) and lv_06 (the years it states,
-  with the weekday) are now dated by their lede's weekday-named day; lv_04 and lv_05 state no
-  year anywhere: their dates cannot be known from the text. Their incidents are kept
-  with no date (`date_relation` "unknown") rather than dropped, so they count for recall and
-  against date accuracy (the annotator dated them from the URL or the context). The English
-  half has every publication date or year it needs.
+- Three Latvian texts (lv_01, lv_04, lv_06) have no publication date in their sidecars and
+  lv_05 only its month ("2021-08", as its stored copy gives it). lv_01 (the title's year) and
+  lv_06 (the years it states, with the weekday) are dated by their lede's weekday-named day;
+  lv_05 by its month, which gives "Svētdien, 15. augustā" its year, and then by that lede's
+  day. lv_04 states no year anywhere and its source no date: its dates cannot be known from
+  the text. Its incidents are kept with no date (`date_relation` "unknown") rather than
+  dropped, so they count for recall and against date accuracy (5 of the 12 date misses; the
+  annotator dated them from the context). The English half has every publication date or
+  year it needs.
+- The other date misses: a background fact with no date of its own ("Lithuania declared a
+  state of emergency", "Kā zināms, Lietuvas valdība ir noteikusi ... režīmu": gold unknown)
+  takes the publication day, as an undated incident of a news text does; "the police said on
+  Wednesday" of a body found "yesterday" in a later paragraph whose place is not found yet;
+  "kopš ārkārtējās situācijas ieviešanas ... 25 cilvēkiem, savukārt šogad ... 377" dates the
+  25 by the "šogad" of the other side (giving the first side no date drops the event, whose
+  place is only from context).
 - Counts of cases ("321 gadījumā") are events with no persons; an attempt and its repelling
   told in turn are one incident; a decision pointed back to ("šāds lēmums") is told again.
 - Place accuracy also depends on place finding (the `places` branch): "near the Latvian
@@ -31,8 +40,8 @@ MARGIN = 0.03
 # neighbour's incidents of the day lost their date — and the figure is 0.93 without it.)
 REACHED = {
     "en": {"recall": 0.91, "precision": 0.91, "date": 0.93, "place": 0.85, "persons": 0.97, "type": 1.00},
-    "lv": {"recall": 0.88, "precision": 0.94, "date": 0.63, "place": 0.87, "persons": 1.00, "type": 1.00},
-    "all": {"recall": 0.90, "precision": 0.92, "date": 0.80, "place": 0.86, "persons": 0.99, "type": 1.00},
+    "lv": {"recall": 0.88, "precision": 0.94, "date": 0.77, "place": 0.87, "persons": 1.00, "type": 1.00},
+    "all": {"recall": 0.90, "precision": 0.92, "date": 0.86, "place": 0.86, "persons": 0.99, "type": 1.00},
 }
 
 
