@@ -693,3 +693,23 @@ def test_a_word_relative_to_the_date_before_counts_from_it_when_there_is_one(tex
 def test_a_later_day_with_no_date_before_stays_unknown(text, lang):
     (m,) = find_dates(text, lang, published=MONDAY)
     assert (m.date_start, m.date_end) == (None, None)
+
+
+@pytest.mark.parametrize("text, lang, published, end", [
+    ("Ārkārtējā situācija pagarināta līdz 10. maijam.", "lv", "2023-01-31", "2023-05-10"),
+    ("The state of emergency was extended until May 10.", "en", "2023-01-31", "2023-05-10"),
+    ("Līdz 15. jūlijam aizturēti 100 cilvēki.", "lv", "2021-08-16", "2021-07-15"),
+])
+def test_until_a_later_month_looks_forward_into_the_publication_year(text, lang, published, end):
+    (m,) = find_dates(text, lang, published=published)
+    assert (m.date_start, iso(m.date_end), m.relation) == (None, end, "until")
+
+
+@pytest.mark.parametrize("text, lang, published, start, end", [
+    ("From August 11 to November 10 the emergency is in force.", "en", "2021-09-05", "2021-08-11", "2021-11-10"),
+    ("No decembra līdz februārim robeža bija klusa.", "lv", "2021-08-16", "2020-12-01", "2021-02-28"),
+    ("From December 1 to March 1 the zone is closed.", "en", "2021-12-10", "2021-12-01", "2022-03-01"),
+])
+def test_a_range_without_years_runs_on_from_its_first_end(text, lang, published, start, end):
+    (m,) = find_dates(text, lang, published=published)
+    assert (iso(m.date_start), iso(m.date_end), m.relation) == (start, end, "between")

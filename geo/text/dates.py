@@ -756,7 +756,16 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
     points = _complete(c.points)
     precision = max(map(_precision, points))
     relative = [p for p in points if p.weekday is not None or p.relative is not None]
-    years = [_year(p, context, *defaults) if p not in relative and p.years is None else 0 for p in points]
+    # "līdz 10. maijam" in a January text looks forward (an emergency extended): a later month
+    # is this year's, not last year's as a date of what happened is
+    year_defaults = (defaults[0], None) if c.relation == "until" else defaults
+    years = [_year(p, context, *year_defaults) if p not in relative and p.years is None else 0 for p in points]
+    # a range whose ends state no year and no year before it runs on from its first end: "from
+    # August 11 to November 10" in a September text is 2021 to 2021, not to 2020
+    chained = len(points) == 2 and context is None and not relative and bool(years[0]) \
+        and points[0].year is None and points[1].year is None and points[1].years is None
+    if chained:
+        years[1] = years[0]
     inferred = any(p.year is None and p.years is None for p in points) and not relative
     relation = c.relation
     anchors = {_counts_from(p, previous) for p in relative}
@@ -772,6 +781,8 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
         if len(spans) == 2 and None not in spans and spans[0][0] > spans[1][1]:
             if points[0].weekday is not None:  # "from Friday to Monday"
                 spans[0] = tuple(d - timedelta(days=7) for d in spans[0])
+            elif chained:  # "no decembra līdz februārim": into the next year
+                spans[1] = _interval(points[1], years[0] + 1)
             elif points[1].year is None and points[1] not in relative and defaults[1] is not None \
                     and points[0].month == defaults[1] and years[1]:
                 # starting in the publication month: "from December 1 to March 1" runs into next year
