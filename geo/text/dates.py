@@ -15,7 +15,13 @@ Decisions:
 - No year anywhere (none earlier in the scan, no `default_year`): the mention is kept with
   date_start/date_end None and the precision of its form, never dropped.
 - `default_month` is the publication month: with the year taken from `default_year`, a later
-  month is put in the previous year (news narrates the past).
+  month is put in the previous year (news narrates the past) — except after "līdz"/"until",
+  which looks forward ("pagarināta līdz 10. maijam" in January is this May); the second end
+  of a range with no year takes the first end's year, or the next when it is earlier.
+- The publication date may be a day, a month or a year (`Publication`, read by
+  `publication()` from ISO 8601 "2021-08-15", "2021-08", "2021"); weekdays and relative words
+  anchored to a month or a year cover every interval they can be in it, with at least its
+  precision ("svētdien" in August 2021: 1–29 August, month precision).
 - Winter belongs to the year it starts in: "2022. gada ziemā" = 2022-12-01..2023-02-28.
 - Impossible dates ("31. februārī") are not returned.
 - Open ranges keep the outer edge of their endpoint: "līdz 2023. gada vasarai" ends 2023-08-31.
