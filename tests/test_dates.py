@@ -638,7 +638,7 @@ NEWS_FORMS = [
     ("Guards turned back 95 people on August 5 and 6.", "en", "August 5 and 6", "2021-08-05", "2021-08-06", DAY, "between"),
     ("From August 1 to 5, guards turned back 395 people.", "en", "From August 1 to 5", "2021-08-01", "2021-08-05", DAY, "between"),
     ("On 5 and 6 August guards turned back 95 people.", "en", "5 and 6 August", "2021-08-05", "2021-08-06", DAY, "between"),
-    ("In August last year 40 people were detained.", "en", "In August last year", "2020-08-01", "2020-08-31", MONTH, "on"),
+    ("In August last year 40 people were detained.", "en", "August last year", "2020-08-01", "2020-08-31", MONTH, "on"),
     ("Late last year the fence was begun.", "en", "Late last year", "2020-10-01", "2020-12-31", SEASON_OR_YEAR, "on"),
     ("Earlier in the week 40 people crossed.", "en", "Earlier in the week", "2021-08-16", "2021-08-16", WEEK, "relative_to_publication"),
     ("Robežsargi 15. augusta vakarā aizturēja 3 personas.", "lv", "15. augusta vakarā", "2021-08-15", "2021-08-15", DAY, "on"),

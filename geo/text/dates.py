@@ -103,7 +103,8 @@ def publication(value: Any) -> Publication | None:
     if isinstance(value, Publication) or value is None:
         return value
     if isinstance(value, date):
-        return Publication(value, value, DAY)
+        day = date(value.year, value.month, value.day)  # a datetime's day
+        return Publication(day, day, DAY)
     m = _ISO_PUBLISHED.fullmatch(str(value).strip()[:10])
     if m is None:
         try:  # the other ISO spellings of a day ("20210815")
