@@ -934,3 +934,17 @@ def test_the_day_a_lede_opens_with_refines_a_month_of_publication(gaz, text, lan
     assert pick(events, persons=62).date_start == D("2021-08-15")
     since = pick(events, persons=395)
     assert (since.date_start, since.date_end) == (D("2021-08-10"), D("2021-08-15"))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Kā zināms, Lietuvas valdība ir izsludinājusi ārkārtējo situāciju pie Lietuvas–Baltkrievijas robežas.", "lv"),
+    ("As previously reported, Lithuania declared a state of emergency on the Lithuania-Belarus border.", "en"),
+])
+def test_earlier_news_recounted_is_not_dated_by_the_publication_day(gaz, text, lang):
+    """"Kā zināms, ...", "As previously reported, ...": what the sentence tells with no date of its
+    own happened on an earlier day the text does not give; told plainly, it is the day's news."""
+    (event,) = parse_text(text, gaz, lang, published="2021-08-09").events
+    assert (event.date_start, event.date_end, event.date_relation) == (None, None, "unknown")
+    plain = text.split(", ", 1)[1]
+    (event,) = parse_text(plain[0].upper() + plain[1:], gaz, lang, published="2021-08-09").events
+    assert (event.date_start, event.date_relation) == (D("2021-08-09"), "publication")

@@ -141,6 +141,14 @@ def _phrases(phrases: list[str], before: str = r"(?<!\w)", after: str = r"(?!\w)
 
 
 @lru_cache(maxsize=None)
+def _recounts(lang: str) -> re.Pattern | None:
+    """The words a sentence opens with that recount earlier news ("Kā zināms", "Jau ziņots",
+    "As previously reported"; `reported_before` in geo/data/dates/<lang>.toml)."""
+    phrases = sorted(language.pack(lang).dates.get("reported_before", []), key=len, reverse=True)
+    return _phrases(phrases, before=r"\W*") if phrases else None
+
+
+@lru_cache(maxsize=None)
 def _place_words(lang: str) -> dict:
     """The [event_words] table of a language: origin and border words, joins of incidents,
     words of habits and plans, types that need a date of their own."""
@@ -686,6 +694,13 @@ HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one
 OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
 
 
+def _recounts_earlier(text: str, sentence: Sentence, lang: str) -> bool:
+    """Whether a sentence opens by recounting earlier news: what it tells with no date of its
+    own happened before, on a day the text does not give."""
+    recounts = _recounts(lang)
+    return recounts is not None and recounts.match(text, sentence.start, sentence.end) is not None
+
+
 def _head_act(text: str, clause: Clause, words: dict, lang: str) -> tuple[_Rule, Clause] | None:
     """The act a clause's head tells, and the clause without the date of a relative clause of
     another act after it: "ordered ... to tighten control over the border with Lithuania, which
@@ -969,11 +984,13 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # of the sentence before ("Vēl 12 Irākas pilsoņi ... tika aizturēti")
         date_mentions, relation = context.previous, CONTEXT
         start, end, precision = _context_period(date_mentions)
-    elif (incident or count) and published is not None:
+    elif (incident or count) and published is not None and not (recount := _recounts_earlier(text, sentence, lang)):
         # the publication day, or the whole month or year when only that is known
         date_mentions, relation = [], PUBLICATION
         start, end, precision = published.first, published.last, published.precision
-    elif incident and count is not None:
+    elif incident and (count is not None or (published is not None and recount)):
+        # no date anywhere, or earlier news recounted ("Kā zināms, Lietuvas valdība ir
+        # noteikusi ... režīmu"): not of the publication day; kept with its date unknown
         date_mentions, relation, start, end, precision = [], UNKNOWN, None, None, SEASON_OR_YEAR
     else:
         return None
