@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -537,6 +537,8 @@ def test_a_month_named_with_the_word_month(text, surface, start, end):
     ("2021", "2021-01-01", "2021-12-31", SEASON_OR_YEAR),
     ("2024-02", "2024-02-01", "2024-02-29", MONTH),
     (D("2021-08-15"), "2021-08-15", "2021-08-15", DAY),
+    (datetime(2021, 8, 15, 9, 30), "2021-08-15", "2021-08-15", DAY),
+    ("2021-08-15T09:30", "2021-08-15", "2021-08-15", DAY),
 ])
 def test_a_publication_date_may_give_only_its_month_or_year(value, first, last, precision):
     p = publication(value)
