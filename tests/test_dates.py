@@ -644,6 +644,7 @@ NEWS_FORMS = [
     ("Late last year the fence was begun.", "en", "Late last year", "2020-10-01", "2020-12-31", SEASON_OR_YEAR, "on"),
     ("Earlier in the week 40 people crossed.", "en", "Earlier in the week", "2021-08-16", "2021-08-16", WEEK, "relative_to_publication"),
     ("Robežsargi 15. augusta vakarā aizturēja 3 personas.", "lv", "15. augusta vakarā", "2021-08-15", "2021-08-15", DAY, "on"),
+    ("Šā gada 15. augusta rītā aizturēja 3 personas.", "lv", "Šā gada 15. augusta rītā", "2021-08-15", "2021-08-15", DAY, "on"),
     ("Sestdien un svētdien aizturēja 20 personas.", "lv", "Sestdien un svētdien", "2021-08-14", "2021-08-15", DAY, "between"),
     ("Vakar un šodien aizturēja 20 personas.", "lv", "Vakar un šodien", "2021-08-15", "2021-08-16", DAY, "between"),
     ("No piektdienas līdz svētdienai aizturēja 20 personas.", "lv", "No piektdienas līdz svētdienai", "2021-08-13", "2021-08-15", DAY, "between"),
@@ -715,3 +716,11 @@ def test_until_a_later_month_looks_forward_into_the_publication_year(text, lang,
 def test_a_range_without_years_runs_on_from_its_first_end(text, lang, published, start, end):
     (m,) = find_dates(text, lang, published=published)
     assert (iso(m.date_start), iso(m.date_end), m.relation) == (start, end, "between")
+
+
+def test_a_genitive_date_with_a_time_of_day_dates_what_happened():
+    """"2021. gada 15. augusta vakarā" is when, not an attribute like "2020. gada 9. jūnija noteikumi"."""
+    (m,) = find_dates("2021. gada 15. augusta vakarā robežsargi aizturēja 5 personas.")
+    assert (m.surface, iso(m.date_start), m.anchor) == ("2021. gada 15. augusta vakarā", "2021-08-15", True)
+    (m,) = find_dates("MK 2020. gada 9. jūnija noteikumi")
+    assert m.anchor is False
