@@ -724,3 +724,14 @@ def test_a_genitive_date_with_a_time_of_day_dates_what_happened():
     assert (m.surface, iso(m.date_start), m.anchor) == ("2021. gada 15. augusta vakarā", "2021-08-15", True)
     (m,) = find_dates("MK 2020. gada 9. jūnija noteikumi")
     assert m.anchor is False
+
+
+@pytest.mark.parametrize("text, lang, surface, start, end", [
+    ("In recent months 4000 people crossed.", "en", "In recent months", "2021-05-16", "2021-08-16"),
+    ("Pēdējo mēnešu laikā robežu šķērsoja 4000 cilvēku.", "lv", "Pēdējo mēnešu laikā", "2021-05-16", "2021-08-16"),
+    ("The number has decreased in the last hours.", "en", "in the last hours", "2021-08-15", "2021-08-16"),
+    ("Pēdējo stundu laikā skaits samazinājies.", "lv", "Pēdējo stundu laikā", "2021-08-15", "2021-08-16"),
+])
+def test_recent_months_and_hours_count_back_from_publication(text, lang, surface, start, end):
+    (m,) = [m for m in find_dates(text, lang, published=MONDAY) if m.surface == surface]
+    assert (iso(m.date_start), iso(m.date_end), m.relation) == (start, end, "relative_to_publication")
