@@ -984,13 +984,13 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # of the sentence before ("Vēl 12 Irākas pilsoņi ... tika aizturēti")
         date_mentions, relation = context.previous, CONTEXT
         start, end, precision = _context_period(date_mentions)
-    elif (incident or count) and published is not None and not (recount := _recounts_earlier(text, sentence, lang)):
+    elif (incident or count) and published is not None and not _recounts_earlier(text, sentence, lang):
         # the publication day, or the whole month or year when only that is known
         date_mentions, relation = [], PUBLICATION
         start, end, precision = published.first, published.last, published.precision
-    elif incident and (count is not None or (published is not None and recount)):
-        # no date anywhere, or earlier news recounted ("Kā zināms, Lietuvas valdība ir
-        # noteikusi ... režīmu"): not of the publication day; kept with its date unknown
+    elif incident and (count is not None or published is not None):
+        # no date anywhere, or (in a dated text) earlier news recounted ("Kā zināms, Lietuvas
+        # valdība ir noteikusi ... režīmu"): not of the publication day; kept with its date unknown
         date_mentions, relation, start, end, precision = [], UNKNOWN, None, None, SEASON_OR_YEAR
     else:
         return None
