@@ -2,6 +2,13 @@
 
 Recognition recall and precision and resolution accuracy (of the resolved) must each be at
 least 0.90, overall. Run ``python -m tests.real.places -v`` to see every miss.
+
+The set grew from 22 to 30 texts (lv_11–lv_14, en_13–en_16; 434 gold mentions, 96 of them
+new). On the new texts recall is 0.94, precision 0.97: what they show missing is Polish
+villages in Latvian or odd transliterations ("Dubičes Cerkevnes", "Dubica Tserkevna"), a
+named area with its head ("Dievenišķu cilpā"), a river after its head ("the border river
+Svisloch"), "Podlasie" inside an office's name; border crossing points the gazetteer lacks
+(Terehova, Pāternieki, Grebņeva, the airport) stay unplaced. The thresholds stay the targets.
 """
 
 from __future__ import annotations
