@@ -909,3 +909,39 @@ def test_border_control_is_a_measure_not_the_place_at_the_border(gaz, text, lang
 def test_an_undated_event_where_the_report_is_takes_the_reports_day(gaz, text, lang):
     detention = pick(parse_text(text, gaz, lang, published="2021-08-10").events, persons=12)
     assert (detention.date_start, detention.date_end) == (D("2021-08-10"), D("2021-08-10"))
+
+
+# --- the marker where it happened: what the grown development set showed -----------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lithuanian border guards turned away 180 migrants in the past day, forcing them back into Belarus.", "en"),
+    ("Lietuvas robežsargi vakar neielaida 180 migrantus, liekot tiem atgriezties atpakaļ uz Baltkrieviju.", "lv"),
+], ids=["en-back-into", "lv-atpakal-uz"])
+def test_a_pushback_back_into_a_country_is_at_its_border_not_in_it(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-10-29"), persons=180)
+    assert event.event_type == "pushback" and event.position.id == "lt-by-border"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar Pāternieku robežkontroles punktā ieceļošana Latvijā liegta vienam Krievijas pilsonim.", "lv"),
+    ("Yesterday guards refused entry to one Russian citizen at the Pāternieki border crossing point.", "en"),
+], ids=["lv", "en"])
+def test_a_crossing_point_the_gazetteer_lacks_is_at_the_settlement_it_is_named_after(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-10-29"), persons=1)
+    assert event.event_type == "pushback"
+    assert event.position.name == "Pāternieki" and event.position.geo_precision == 1  # not Latvia
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas.", "lv", ("border_crossing", 50)),
+    ("Vakar pie Kuzņicas jau ir notverti 22 Irākas pilsoņi.", "lv", ("detention", 22)),
+    ("Vakar mēģinājums ielauzties Polijā pie Kuzņicas bijis neveiksmīgs.", "lv", ("pushback", None)),
+    ("Vakar robežas pārkāpums noticis Šalčininku rajonā.", "lv", ("border_crossing", None)),
+    ("Yesterday about 100 migrants tried to force the border near Kuźnica.", "en", ("border_crossing", 100)),
+    ("Yesterday 50 migrants attempted to break through the border near Kuźnica.", "en", ("border_crossing", 50)),
+], ids=["lv-ielauzties", "lv-notverti", "lv-neveiksmigs", "lv-robezas-parkapums", "en-force-the-border",
+        "en-break-through"])
+def test_incidents_told_in_other_words(gaz, text, lang, want):
+    parse = parse_text(text, gaz, lang, published="2021-11-15")
+    assert [(e.event_type, e.persons) for e in parse.events] == [want]
+    assert parse.events[0].position.type != "country"  # the village or the district named

@@ -169,6 +169,7 @@ def _place_words(lang: str) -> dict:
             "since": _phrases(data.get("since", []), after=rf"(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}"),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
+            "border_implied": frozenset(data.get("border_implied", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
@@ -566,18 +567,19 @@ def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | Non
 
 
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
-               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = ()) -> Place | None:
-    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border."""
-    words = _place_words(lang)
-    folded = fold(text[start:end])
-    for name in words["border_not"]:
-        folded = folded.replace(name, " ")
-    if not words["border"] or not any(re.search(r"\b" + re.escape(w), folded) for w in words["border"]):
-        return None
+               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = (),
+               etype: str = "", alone: bool = False) -> Place | None:
+    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border. A
+    pushback that names only where people were sent back to needs no border word (`alone`:
+    "turned away 180 migrants, forcing them back into Belarus": they were turned back at the
+    border of that country with the one the text is about, not in it)."""
     if any(p.type == "border" for p in located):
         return None
     countries = [p for p in located if p.type == "country"]
     if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
+        return None
+    words = _place_words(lang)
+    if not (alone and etype in words["border_implied"]) and not _tells_border(text[start:end], lang):
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
@@ -585,6 +587,16 @@ def _border_of(text: str, start: int, end: int, located: list[Place], context: C
     # Baltkrievijas robežas"), else the one the text was last about
     other = next((c for c in named + context.countries if c != countries[0].country), None)
     return _border_between(countries[0].country, other, gazetteer_places) if other else None
+
+
+@lru_cache(maxsize=4096)
+def _tells_border(text: str, lang: str) -> bool:
+    """Whether a text has a border word that is not a guard's or an office's name."""
+    words = _place_words(lang)
+    folded = fold(text)
+    for name in words["border_not"]:
+        folded = folded.replace(name, " ")
+    return bool(words["border"]) and any(re.search(r"\b" + re.escape(w), folded) for w in words["border"])
 
 
 def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[PlaceMention],
@@ -903,7 +915,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # of the Belarusian military" is the border of that country with the text's country
         sides = _located(clause.places or sentence_places, gazetteer_places) or [
             p for p in (_country_place(c, gazetteer_places) for c in named) if p is not None][:1]
-        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named)
+        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named,
+                            etype, alone=True)
         if border is not None:
             located, place_from_context, inferred = [border], True, True
     if not located and etype in words["context_placed"] and (incident or count):
