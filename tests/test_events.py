@@ -945,3 +945,23 @@ def test_incidents_told_in_other_words(gaz, text, lang, want):
     parse = parse_text(text, gaz, lang, published="2021-11-15")
     assert [(e.event_type, e.persons) for e in parse.events] == [want]
     assert parse.events[0].position.type != "country"  # the village or the district named
+
+
+@pytest.mark.parametrize("text, lang, border", [
+    ("On 2 October attempts to cross the Polish-Belarusian border took place in areas guarded by border "
+     "posts in Lipsk, Kuźnica, Krynki and Narewka.", "en", "pl-by-border"),
+    ("2. oktobrī 30 cilvēki mēģināja šķērsot Latvijas–Baltkrievijas robežu pie Silenes, Kaplavas un Piedrujas.",
+     "lv", "lv-by-border"),
+], ids=["en", "lv"])
+def test_a_list_of_settlements_along_a_border_is_that_border(gaz, text, lang, border):
+    [event] = parse_text(text, gaz, lang, published="2021-10-03").events
+    assert event.position.id == border  # not the first settlement of the list
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 2 October 50 migrants were detained in Krynki near the Polish-Belarusian border.", "en"),
+    ("2. oktobrī 30 cilvēki mēģināja šķērsot Latvijas–Baltkrievijas robežu pie Silenes.", "lv"),
+], ids=["en", "lv"])
+def test_one_settlement_at_a_border_is_the_settlement(gaz, text, lang):
+    [event] = parse_text(text, gaz, lang, published="2021-10-03").events
+    assert event.position.type == "village"

@@ -56,6 +56,7 @@ BEYOND_COUNTRY = {"union", "continent"}
 # Wikipedia article or a long release may be one paragraph.
 CONTEXT_REACH = 5
 FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
+LIST_LENGTH = 3  # settlements in one clause that make a list of places along a border, not one place
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
@@ -959,6 +960,13 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             if head else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
+    if len({p.id for p in located if p.type in FINE_TYPES}) >= LIST_LENGTH:
+        # "attempts to cross the Polish-Belarusian border took place in areas guarded by border
+        # posts in Lipsk, Kuznica, Krynki, ...": several settlements are the stretch of the
+        # border the clause names, not the first of them
+        line = next((p for p in located if p.type == "border"), None)
+        if line is not None:
+            located = [line] + [p for p in located if p.id != line.id]
 
     # when
     if clause.date is not None:
