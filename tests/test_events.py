@@ -965,3 +965,24 @@ def test_a_list_of_settlements_along_a_border_is_that_border(gaz, text, lang, bo
 def test_one_settlement_at_a_border_is_the_settlement(gaz, text, lang):
     [event] = parse_text(text, gaz, lang, published="2021-10-03").events
     assert event.position.type == "village"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Thousands of migrants are camped in Belarus. On 15 November about 100 migrants tried to cross into "
+     "Poland near the village of Zzyzxowo.", "en"),
+    ("Baltkrievijā uzturas tūkstošiem migrantu. 15. novembrī ap 100 migrantu mēģināja iekļūt Polijā pie "
+     "Zzyzxovas ciema.", "lv"),
+], ids=["en", "lv"])
+def test_a_village_the_gazetteer_lacks_puts_the_incident_at_the_border_not_mid_country(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-11-16"), persons=100)
+    assert event.position.id == "pl-by-border" and event.place_from_context
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("On 15 November about 100 migrants tried to cross into Poland near Krynki.", "en", "Krynki"),
+    ("15. novembrī ap 100 migrantu mēģināja iekļūt Latvijā netālu no Silenes.", "lv", "Silene"),
+    ("15. novembrī Skrudalienas pagastā netālu no Daugavpils aizturēja 12 migrantus.", "lv", "Skrudaliena parish"),
+], ids=["en-near-krynki", "lv-netalu-no-silenes", "lv-parish-before-near-city"])
+def test_a_reference_point_comes_after_where_it_happened_but_before_a_country(gaz, text, lang, where):
+    [event] = parse_text(text, gaz, lang, published="2021-11-16").events
+    assert event.position.name == where

@@ -52,6 +52,7 @@ SPECIFICITY = ["facility", "village", "town", "city", "parish", "river", "border
 AREA_TYPES = {"parish", "border", "corridor", "state_city", "municipality", "region", "country", "union",
               "continent"}
 BEYOND_COUNTRY = {"union", "continent"}
+AREAS_OF_COUNTRIES = {"country", "union", "continent"}  # what _border_of draws a border from
 # How many sentences back a paragraph's date or place may still be carried forward: a
 # Wikipedia article or a long release may be one paragraph.
 CONTEXT_REACH = 5
@@ -393,7 +394,7 @@ def _where(mentions: list[PlaceMention], places: dict[str, Place], text: str, la
     located = _located(mentions, places, text, lang)
     if not located or located[0].type in BEYOND_COUNTRY:
         return []
-    origins = {m.place_id for m in mentions if m.role == LOCATION and _is_origin(text, m, lang)}
+    origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and _is_origin(text, m, lang)}
     return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
@@ -410,13 +411,28 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str =
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            seen[place.id] = (bool(text) and (_is_origin(text, m, lang) or _is_origin(text, m, lang, "transit")),
-                              m.near, place)
+            # "netālu no Silenes" is near Silene, not from it
+            seen[place.id] = (bool(text) and not m.near
+                              and (_is_origin(text, m, lang) or _is_origin(text, m, lang, "transit")), m.near, place)
     # a union or a continent is no position of its own (no country of the contract): it comes
     # after every other place, even one people came from or passed through
-    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0], item[1],
-                                                     _specificity(item[2])))
+    # a reference point ("near Krynki") comes after where it happened, but before a whole
+    # country: "tried to cross into Poland near Krynki" is drawn at Krynki, not mid-Poland
+    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0],
+                                                     item[2].type == "country", item[1], _specificity(item[2])))
     return [place for _, _, place in ranked]
+
+
+def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place]) -> bool:
+    """Whether a clause names, where something is, a place (not a historical unit) that the
+    gazetteer cannot place."""
+    for m in mentions:
+        if m.role != LOCATION or m.adjective or m.near or "historical" in m.reason:
+            continue
+        place = places.get(m.place_id or "")
+        if place is None or (place.lat is None and place.type != "historical"):
+            return True
+    return False
 
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
@@ -569,18 +585,17 @@ def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | Non
 
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
                gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = (),
-               etype: str = "", alone: bool = False) -> Place | None:
-    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border. A
-    pushback that names only where people were sent back to needs no border word (`alone`:
-    "turned away 180 migrants, forcing them back into Belarus": they were turned back at the
-    border of that country with the one the text is about, not in it)."""
+               implied: bool = False) -> Place | None:
+    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border.
+    `implied`: the clause needs no border word (a pushback that names only where people were
+    sent back to, an incident at a village the gazetteer lacks)."""
     if any(p.type == "border" for p in located):
         return None
     countries = [p for p in located if p.type == "country"]
     if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
         return None
     words = _place_words(lang)
-    if not (alone and etype in words["border_implied"]) and not _tells_border(text[start:end], lang):
+    if not implied and not _tells_border(text[start:end], lang):
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
@@ -916,8 +931,10 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # of the Belarusian military" is the border of that country with the text's country
         sides = _located(clause.places or sentence_places, gazetteer_places) or [
             p for p in (_country_place(c, gazetteer_places) for c in named) if p is not None][:1]
+        # a pushback that names only where people were sent back to ("turned away 180 migrants,
+        # forcing them back into Belarus") was at that country's border, with no border word
         border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named,
-                            etype, alone=True)
+                            implied=etype in words["border_implied"])
         if border is not None:
             located, place_from_context, inferred = [border], True, True
     if not located and etype in words["context_placed"] and (incident or count):
@@ -932,6 +949,15 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             # "... close to the Belarusian border. Around a dozen migrants have been found dead
             # along the border": the border of the country before with the text's country
             located = [border] + located
+    if located and etype in words["at_border"] and all(p.type in AREAS_OF_COUNTRIES for p in located) \
+            and _names_unplaced(clause.places, gazetteer_places):
+        # "an attempt was made ... near the village of Dubicze Cerkiewne", a village the
+        # gazetteer lacks, in a report about a border: the border section of the countries
+        # named (or the text's), not the middle of a country
+        border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named,
+                            implied=True)
+        if border is not None:  # inferred, and said so (place_from_context)
+            located, place_from_context, inferred = [border] + [p for p in located if p.id != border.id], True, True
     if words["there"] and context.near_fine() and all(p.type not in FINE_TYPES for p in located) \
             and words["there"].search(text, clause.start, clause.end):
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
