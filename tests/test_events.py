@@ -986,3 +986,20 @@ def test_a_village_the_gazetteer_lacks_puts_the_incident_at_the_border_not_mid_c
 def test_a_reference_point_comes_after_where_it_happened_but_before_a_country(gaz, text, lang, where):
     [event] = parse_text(text, gaz, lang, published="2021-11-16").events
     assert event.position.name == where
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar 50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Kuzņicas. 22 Irākas pilsoņi jau ir notverti.", "lv"),
+    ("Yesterday 50 migrants broke into Poland. It happened near Kuźnica. 22 migrants from Iraq were detained.", "en"),
+], ids=["lv-tas-noticis", "en-it-happened"])
+def test_where_it_happened_told_next_places_the_incident_before_and_carries_on(gaz, text, lang):
+    parse = parse_text(text, gaz, lang, published="2021-11-16")
+    assert [(e.event_type, e.persons, e.position.name) for e in parse.events] == [
+        ("border_crossing", 50, "Kuźnica"), ("detention", 22, "Kuźnica")]
+    assert parse.events[0].quote_end > text.index("Kuz")  # the quote tells where
+
+
+def test_where_it_happened_is_taken_only_when_finer_and_in_the_same_country(gaz):
+    text = "Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas. Tas noticis Polijā."
+    [event] = parse_text(text, gaz, "lv", published="2021-11-16").events
+    assert event.position.name == "Kuźnica"

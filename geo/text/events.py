@@ -176,6 +176,7 @@ def _place_words(lang: str) -> dict:
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
             "there": _phrases(data.get("there", [])),
+            "happened_at": _phrases(data.get("happened_at", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -682,6 +683,14 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
+        if not found and events and now - last_paragraph <= 1 and (here := _happened_at(doc, sentence, sentence_rule,
+                                                                             sentence_places, events[-1])):
+            # "50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.": where
+            # the incident before happened, told next; the sentence goes on with that incident
+            events[-1], previous_found = here, [here]
+            context = context.after(here.date_mentions, [m for m in sentence_places if _is_located(m, gazetteer_places)],
+                                    here.date_mentions, [], here.event_type)
+            continue
         found = _since_partitioned(found)
         if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], text, lang):
             events[-1] = _merged(events[-1], found.pop(0), lang)
@@ -793,6 +802,26 @@ def _same_place(new: Event, old: Event) -> bool:
         return True
     return new.place_from_context and new.position.type == "country" and old.position.type == "border" \
         and new.position.country == old.position.country
+
+
+def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: list[PlaceMention],
+                 last: Event) -> Event | None:
+    """The event before, placed where a sentence of no act of its own says it happened ("Tas
+    noticis pie Kuzņicas", "It happened near Kuźnica"), when that place is finer than the one it
+    had and in a country it named; else None."""
+    words = _place_words(doc.lang)
+    if (rule is not None and rule.type != "statement") or words["happened_at"] is None \
+            or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
+        return None
+    located = _located(mentions, doc.places, doc.text, doc.lang)
+    if not located or _specificity(located[0]) >= _specificity(last.position):
+        return None
+    if located[0].country not in {last.position.country, *last.countries}:
+        return None
+    used = [m for m in mentions if m.place_id == located[0].id]
+    spans = _sorted_spans(last.spans + tuple(_span(m, "place") for m in used))
+    return replace(last, places=(located[0],) + last.places, quote_end=sentence.end, spans=spans,
+                   place_mentions=list(last.place_mentions) + used, place_from_context=False)
 
 
 def _points_back(text: str, clause: Clause, new: Event, old: Event, lang: str) -> bool:
