@@ -8,6 +8,7 @@ from datetime import date
 import pycountry
 import pytest
 
+from geo.distance import km
 from geo.io import layers, seeds
 from geo.model import DAY, MONTH, SEASON_OR_YEAR
 from geo.text import pipeline
@@ -1003,3 +1004,25 @@ def test_where_it_happened_is_taken_only_when_finer_and_in_the_same_country(gaz)
     text = "Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas. Tas noticis Polijā."
     [event] = parse_text(text, gaz, "lv", published="2021-11-16").events
     assert event.position.name == "Kuźnica"
+
+
+@pytest.mark.parametrize("text, lang, near", [
+    ("Yesterday 30 migrants crossed the Lithuanian-Belarusian border in the section guarded by the Varėna "
+     "border team.", "en", "Varėna"),
+    ("Vakar Valsts robežsardzes Daugavpils pārvaldes robežsargi uz Latvijas–Baltkrievijas robežas aizturēja "
+     "11 migrantus.", "lv", "Daugavpils"),
+], ids=["en-varena-team", "lv-daugavpils-parvalde"])
+def test_a_border_section_is_where_the_line_passes_the_place_named(gaz, text, lang, near):
+    [event] = parse_text(text, gaz, lang, published="2021-10-29").events
+    whole = gaz.places[event.position.id]
+    assert whole.type == "border" and event.area_id == whole.id  # the whole line is its area
+    assert event.position.name == f"{whole.name} near {near}"
+    seat = next(p for p in gaz.places.values() if p.name == near and p.type in ("town", "city"))
+    assert km(event.position.lat, event.position.lon, seat.lat, seat.lon) < 30  # by the seat, on the line
+    assert (event.position.lat, event.position.lon) != (whole.lat, whole.lon)
+
+
+def test_a_seat_far_from_the_line_names_no_section(gaz):
+    text = "Vakar Valsts robežsardzes Ludzas pārvaldes robežsargi uz Latvijas–Baltkrievijas robežas aizturēja 11 migrantus."
+    [event] = parse_text(text, gaz, "lv", published="2021-10-29").events
+    assert event.position.id == "lv-by-border" and event.position.name == "Latvia–Belarus border"

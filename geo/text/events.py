@@ -28,6 +28,7 @@ from typing import Any, Iterable
 
 import pycountry
 
+from geo import borders
 from geo.gazetteer import Place, fold
 from geo.model import (
     DAY,
@@ -58,6 +59,8 @@ AREAS_OF_COUNTRIES = {"country", "union", "continent"}  # what _border_of draws 
 CONTEXT_REACH = 5
 FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
 LIST_LENGTH = 3  # settlements in one clause that make a list of places along a border, not one place
+SECTION_TYPES = frozenset({"facility", "village", "town", "city"})  # what names a section of a border
+SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
@@ -422,6 +425,21 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str =
     ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0],
                                                      item[2].type == "country", item[1], _specificity(item[2])))
     return [place for _, _, place in ranked]
+
+
+def _section(line: Place, mentions: list[PlaceMention], places: dict[str, Place]) -> Place | None:
+    """The section of a border line by the one settlement or facility a clause names in any
+    role ("in the border section guarded by the Varėna border team", "on the border near
+    Narewka"): the line's point nearest it, when it lies within SECTION_KM; else None."""
+    named = {m.place_id: places[m.place_id] for m in mentions if not m.adjective and m.place_id in places
+             and places[m.place_id].type in SECTION_TYPES and places[m.place_id].lat is not None}
+    if len(named) != 1:
+        return None  # none, or several: no one section
+    [place] = named.values()
+    near = borders.nearest_point(line.id, place.lat, place.lon)
+    if near is None or near[2] > SECTION_KM:
+        return None
+    return replace(line, name=f"{line.name} near {place.name}", lat=near[0], lon=near[1])
 
 
 def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place]) -> bool:
@@ -1022,6 +1040,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         line = next((p for p in located if p.type == "border"), None)
         if line is not None:
             located = [line] + [p for p in located if p.id != line.id]
+    elif located and located[0].type == "border" and (section := _section(located[0], clause.places, gazetteer_places)):
+        located = [section] + located[1:]
 
     # when
     if clause.date is not None:
