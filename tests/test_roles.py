@@ -51,6 +51,7 @@ def test_latvian_locations(text, surface, gaz):
     ("The president of Belarus ordered the border closed.", "Belarus"),
     ("The State Border Committee of Belarus said on Tuesday that a body was found.", "Belarus"),
     ("Poland's government sent troops.", "Poland's"),
+    ("Officers of the Varėna frontier station detained 30 migrants.", "Varėna"),
 ])
 def test_english_attributes_are_name_parts(text, surface, gaz):
     assert role_of(text, surface, gaz, "en") == "name_part"
