@@ -27,7 +27,12 @@ incidents are dated null in the gold), incidents told with words the tables did 
 ("izdevies ielauzties", "notverti", "ienāk ... teritorijā", "tried to force the border"),
 the place of a pushback that returns people "back into Belarus" (the border, not Belarus),
 entry refusals at border crossing points the gazetteer lacks, several incidents in one
-sentence ("nine ... and 22 others in the area of the Bialowieza forest").
+sentence ("nine ... and 22 others in the area of the Bialowieza forest"). Grown, the set read
+recall 0.78, precision 0.88, date 0.81, place 0.81; general rules of where an incident is (a
+pushback "back into Belarus" at the border, a crossing point at its settlement, a list of
+posts along a border at the border, a village the gazetteer lacks at the border section, "it
+happened near X" placing the incident before, border sections by a named seat) and words of
+incidents brought them to 0.81, 0.89, 0.82, 0.83.
 """
 
 from __future__ import annotations
