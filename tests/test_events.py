@@ -1026,3 +1026,20 @@ def test_a_seat_far_from_the_line_names_no_section(gaz):
     text = "Vakar Valsts robežsardzes Ludzas pārvaldes robežsargi uz Latvijas–Baltkrievijas robežas aizturēja 11 migrantus."
     [event] = parse_text(text, gaz, "lv", published="2021-10-29").events
     assert event.position.id == "lv-by-border" and event.position.name == "Latvia–Belarus border"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Yesterday guards detained 9 people near Krynki and 22 others near Narewka.", "en"),
+    ("Vakar robežsargi aizturēja 9 cilvēkus pie Krinkiem un 22 citus pie Narevkas.", "lv"),
+], ids=["en", "lv"])
+def test_people_counted_somewhere_else_are_another_incident(gaz, text, lang):
+    parse = parse_text(text, gaz, lang, published="2021-10-29")
+    assert [(e.persons, e.position.name) for e in parse.events] == [(9, "Krynki"), (22, "Narewka")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar Krāslavas novadā aizturēja 13 ārzemniekus un divus pārvietotājus.", "lv"),
+    ("Yesterday guards detained 20 migrants and 5 smugglers in Krynki.", "en"),
+], ids=["lv", "en"])
+def test_two_kinds_of_people_at_one_place_are_one_incident(gaz, text, lang):
+    assert len(parse_text(text, gaz, lang, published="2021-10-29").events) == 1

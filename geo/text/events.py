@@ -180,6 +180,7 @@ def _place_words(lang: str) -> dict:
             "trend_types": frozenset(data.get("trend_types", [])),
             "there": _phrases(data.get("there", [])),
             "happened_at": _phrases(data.get("happened_at", [])),
+            "others": _phrases(data.get("others", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -334,7 +335,8 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
             continue
         join = found[-1]
         if join.group().strip()[:1].isalnum() and not text[join.end():after.start].strip() \
-                and not _acts(text[after.end:clause.end], lang):
+                and not _acts(text[after.end:clause.end], lang) \
+                and not _elsewhere(text, clause, join.start(), after, lang):
             continue  # "aizturēja 13 ārzemniekus un divus pārvietotājus": one act, two kinds of people
         cuts.append(join.start())
     if not cuts:
@@ -342,6 +344,23 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     bounds = [clause.start] + cuts + [clause.end]
     return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
                    _inside(clause.bare, s, e)) for s, e in zip(bounds, bounds[1:])]
+
+
+def _elsewhere(text: str, clause: Clause, cut: int, count: CountMention, lang: str) -> bool:
+    """Whether the people counted after a join were somewhere else, another group: "detained 9
+    people near Krynki and 22 near Narewka", "nine people from Syria ... and 22 others in the
+    area of the Bialowieza forest". The part after names where they were (a place that is no
+    origin), and the part before names another, or the count says "others"."""
+    def where(start: int, end: int) -> set[str]:
+        return {m.lemma for m in _inside(clause.places, start, end)
+                if m.role == LOCATION and not m.adjective and not _is_origin(text, m, lang)}
+    after = where(count.end, clause.end)
+    if not after:
+        return False
+    before = where(clause.start, cut)
+    others = _place_words(lang)["others"]
+    gap = len(text[count.end:clause.end]) - len(text[count.end:clause.end].lstrip())
+    return bool(before - after) or (others is not None and others.match(text, count.end + gap) is not None)
 
 
 REPORT_REACH = 5  # words between a date and the reporting verb it dates
