@@ -1043,3 +1043,12 @@ def test_people_counted_somewhere_else_are_another_incident(gaz, text, lang):
 ], ids=["lv", "en"])
 def test_two_kinds_of_people_at_one_place_are_one_incident(gaz, text, lang):
     assert len(parse_text(text, gaz, lang, published="2021-10-29").events) == 1
+
+
+def test_a_count_commented_by_a_comparison_is_an_incident_and_a_bare_comparison_is_not(gaz):
+    counted = ("Over 4,000 migrants have been detained on the Lithuanian-Belarusian border since the beginning "
+               "of the year, 50 times more than in 2020.")
+    [event] = parse_text(counted, gaz, "en", published="2021-10-29").events
+    assert (event.event_type, event.persons, event.position.id) == ("detention", 4000, "lt-by-border")
+    bare = "This is more illegal border crossings into Latvia than in 2020."
+    assert parse_text(bare, gaz, "en", published="2021-10-29").events == []

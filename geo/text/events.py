@@ -181,6 +181,7 @@ def _place_words(lang: str) -> dict:
             "there": _phrases(data.get("there", [])),
             "happened_at": _phrases(data.get("happened_at", [])),
             "others": _phrases(data.get("others", [])),
+            "comparisons": _phrases(data.get("comparisons", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -967,6 +968,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         rule, clause = head
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
+    if words["comparisons"] and (than := words["comparisons"].search(text, clause.start, clause.end)) \
+            and not any(c.unit == "person" and c.end <= than.start() for c in clause.counts):
+        return None  # "more crossings than in 2020": a comparison, not an incident
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
     etype = rule.type if rule else "other"
     if rule is None and count is not None and clause.date is not None and last_type and words["more"] \
