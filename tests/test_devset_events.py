@@ -28,7 +28,7 @@ incidents are dated null in the gold), incidents told with words the tables did 
 the place of a pushback that returns people "back into Belarus" (the border, not Belarus),
 entry refusals at border crossing points the gazetteer lacks, several incidents in one
 sentence ("nine ... and 22 others in the area of the Bialowieza forest"). Grown, the set read
-recall 0.78, precision 0.88, date 0.81, place 0.81; general rules of where an incident is (a
+recall 0.78, precision 0.88, date 0.81, place 0.82; general rules of where an incident is (a
 pushback "back into Belarus" at the border, a crossing point at its settlement, a list of
 posts along a border at the border, a village the gazetteer lacks at the border section, "it
 happened near X" placing the incident before, border sections by a named seat) and words of
