@@ -2,6 +2,16 @@
 
 Recognition recall and precision and resolution accuracy (of the resolved) must each be at
 least 0.90, overall. Run ``python -m tests.real.places -v`` to see every miss.
+
+The set grew from 22 to 30 texts (lv_11–lv_14, en_13–en_16; 434 gold mentions, 96 of them
+new). On the new texts recall is 0.94, precision 0.97: what they show missing is Polish
+villages in Latvian or odd transliterations ("Dubičes Cerkevnes", "Dubica Tserkevna"), a
+named area with its head ("Dievenišķu cilpā"), a river after its head ("the border river
+Svisloch"), "Podlasie" inside an office's name. A crossing point the gazetteer lacks is now
+placed at the settlement it is named after (Pāternieki, Grebņeva, Rīga for the airport; not
+Terehova, which the tables lack), and a Latvian district named after its seat is the seat's
+unit ("Šalčininku rajonā"): 23 unplaced mentions became 17, role accuracy 0.986 became 0.993.
+The thresholds stay the targets.
 """
 
 from __future__ import annotations

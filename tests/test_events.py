@@ -8,6 +8,7 @@ from datetime import date
 import pycountry
 import pytest
 
+from geo.distance import km
 from geo.io import layers, seeds
 from geo.model import DAY, MONTH, SEASON_OR_YEAR
 from geo.text import pipeline
@@ -948,3 +949,145 @@ def test_earlier_news_recounted_is_not_dated_by_the_publication_day(gaz, text, l
     plain = text.split(", ", 1)[1]
     (event,) = parse_text(plain[0].upper() + plain[1:], gaz, lang, published="2021-08-09").events
     assert (event.date_start, event.date_relation) == (D("2021-08-09"), "publication")
+
+
+# --- the marker where it happened: what the grown development set showed -----------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lithuanian border guards turned away 180 migrants in the past day, forcing them back into Belarus.", "en"),
+    ("Lietuvas robežsargi vakar neielaida 180 migrantus, liekot tiem atgriezties atpakaļ uz Baltkrieviju.", "lv"),
+], ids=["en-back-into", "lv-atpakal-uz"])
+def test_a_pushback_back_into_a_country_is_at_its_border_not_in_it(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-10-29"), persons=180)
+    assert event.event_type == "pushback" and event.position.id == "lt-by-border"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar Pāternieku robežkontroles punktā ieceļošana Latvijā liegta vienam Krievijas pilsonim.", "lv"),
+    ("Yesterday guards refused entry to one Russian citizen at the Pāternieki border crossing point.", "en"),
+], ids=["lv", "en"])
+def test_a_crossing_point_the_gazetteer_lacks_is_at_the_settlement_it_is_named_after(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-10-29"), persons=1)
+    assert event.event_type == "pushback"
+    assert event.position.name == "Pāternieki" and event.position.geo_precision == 1  # not Latvia
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas.", "lv", ("border_crossing", 50)),
+    ("Vakar pie Kuzņicas jau ir notverti 22 Irākas pilsoņi.", "lv", ("detention", 22)),
+    ("Vakar mēģinājums ielauzties Polijā pie Kuzņicas bijis neveiksmīgs.", "lv", ("pushback", None)),
+    ("Vakar robežas pārkāpums noticis Šalčininku rajonā.", "lv", ("border_crossing", None)),
+    ("Yesterday about 100 migrants tried to force the border near Kuźnica.", "en", ("border_crossing", 100)),
+    ("Yesterday 50 migrants attempted to break through the border near Kuźnica.", "en", ("border_crossing", 50)),
+], ids=["lv-ielauzties", "lv-notverti", "lv-neveiksmigs", "lv-robezas-parkapums", "en-force-the-border",
+        "en-break-through"])
+def test_incidents_told_in_other_words(gaz, text, lang, want):
+    parse = parse_text(text, gaz, lang, published="2021-11-15")
+    assert [(e.event_type, e.persons) for e in parse.events] == [want]
+    assert parse.events[0].position.type != "country"  # the village or the district named
+
+
+@pytest.mark.parametrize("text, lang, border", [
+    ("On 2 October attempts to cross the Polish-Belarusian border took place in areas guarded by border "
+     "posts in Lipsk, Kuźnica, Krynki and Narewka.", "en", "pl-by-border"),
+    ("2. oktobrī 30 cilvēki mēģināja šķērsot Latvijas–Baltkrievijas robežu pie Silenes, Kaplavas un Piedrujas.",
+     "lv", "lv-by-border"),
+], ids=["en", "lv"])
+def test_a_list_of_settlements_along_a_border_is_that_border(gaz, text, lang, border):
+    [event] = parse_text(text, gaz, lang, published="2021-10-03").events
+    assert event.position.id == border  # not the first settlement of the list
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("On 2 October 50 migrants were detained in Krynki near the Polish-Belarusian border.", "en"),
+    ("2. oktobrī 30 cilvēki mēģināja šķērsot Latvijas–Baltkrievijas robežu pie Silenes.", "lv"),
+], ids=["en", "lv"])
+def test_one_settlement_at_a_border_is_the_settlement(gaz, text, lang):
+    [event] = parse_text(text, gaz, lang, published="2021-10-03").events
+    assert event.position.type == "village"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Thousands of migrants are camped in Belarus. On 15 November about 100 migrants tried to cross into "
+     "Poland near the village of Zzyzxowo.", "en"),
+    ("Baltkrievijā uzturas tūkstošiem migrantu. 15. novembrī ap 100 migrantu mēģināja iekļūt Polijā pie "
+     "Zzyzxovas ciema.", "lv"),
+], ids=["en", "lv"])
+def test_a_village_the_gazetteer_lacks_puts_the_incident_at_the_border_not_mid_country(gaz, text, lang):
+    event = one(parse_text(text, gaz, lang, published="2021-11-16"), persons=100)
+    assert event.position.id == "pl-by-border" and event.place_from_context
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("On 15 November about 100 migrants tried to cross into Poland near Krynki.", "en", "Krynki"),
+    ("15. novembrī ap 100 migrantu mēģināja iekļūt Latvijā netālu no Silenes.", "lv", "Silene"),
+    ("15. novembrī Skrudalienas pagastā netālu no Daugavpils aizturēja 12 migrantus.", "lv", "Skrudaliena parish"),
+], ids=["en-near-krynki", "lv-netalu-no-silenes", "lv-parish-before-near-city"])
+def test_a_reference_point_comes_after_where_it_happened_but_before_a_country(gaz, text, lang, where):
+    [event] = parse_text(text, gaz, lang, published="2021-11-16").events
+    assert event.position.name == where
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar 50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Kuzņicas. 22 Irākas pilsoņi jau ir notverti.", "lv"),
+    ("Yesterday 50 migrants broke into Poland. It happened near Kuźnica. 22 migrants from Iraq were detained.", "en"),
+], ids=["lv-tas-noticis", "en-it-happened"])
+def test_where_it_happened_told_next_places_the_incident_before_and_carries_on(gaz, text, lang):
+    parse = parse_text(text, gaz, lang, published="2021-11-16")
+    assert [(e.event_type, e.persons, e.position.name) for e in parse.events] == [
+        ("border_crossing", 50, "Kuźnica"), ("detention", 22, "Kuźnica")]
+    assert parse.events[0].quote_end > text.index(". ") + 2  # the quote goes on to where
+
+
+def test_where_it_happened_is_taken_only_when_finer_and_in_the_same_country(gaz):
+    text = "Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas. Tas noticis Polijā."
+    [event] = parse_text(text, gaz, "lv", published="2021-11-16").events
+    assert event.position.name == "Kuźnica"
+
+
+@pytest.mark.parametrize("text, lang, near", [
+    ("Yesterday 30 migrants crossed the Lithuanian-Belarusian border in the section guarded by the Varėna "
+     "border team.", "en", "Varėna"),
+    ("Vakar Valsts robežsardzes Daugavpils pārvaldes robežsargi uz Latvijas–Baltkrievijas robežas aizturēja "
+     "11 migrantus.", "lv", "Daugavpils"),
+], ids=["en-varena-team", "lv-daugavpils-parvalde"])
+def test_a_border_section_is_where_the_line_passes_the_place_named(gaz, text, lang, near):
+    [event] = parse_text(text, gaz, lang, published="2021-10-29").events
+    whole = gaz.places[event.position.id]
+    assert whole.type == "border" and event.area_id == whole.id  # the whole line is its area
+    assert event.position.name == f"{whole.name} near {near}"
+    seat = next(p for p in gaz.places.values() if p.name == near and p.type in ("town", "city"))
+    assert km(event.position.lat, event.position.lon, seat.lat, seat.lon) < 30  # by the seat, on the line
+    assert (event.position.lat, event.position.lon) != (whole.lat, whole.lon)
+
+
+def test_a_seat_far_from_the_line_names_no_section(gaz):
+    text = "Vakar Valsts robežsardzes Ludzas pārvaldes robežsargi uz Latvijas–Baltkrievijas robežas aizturēja 11 migrantus."
+    [event] = parse_text(text, gaz, "lv", published="2021-10-29").events
+    assert event.position.id == "lv-by-border" and event.position.name == "Latvia–Belarus border"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Yesterday guards detained 9 people near Krynki and 22 others near Narewka.", "en"),
+    ("Vakar robežsargi aizturēja 9 cilvēkus pie Krinkiem un 22 citus pie Narevkas.", "lv"),
+], ids=["en", "lv"])
+def test_people_counted_somewhere_else_are_another_incident(gaz, text, lang):
+    parse = parse_text(text, gaz, lang, published="2021-10-29")
+    assert [(e.persons, e.position.name) for e in parse.events] == [(9, "Krynki"), (22, "Narewka")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar Krāslavas novadā aizturēja 13 ārzemniekus un divus pārvietotājus.", "lv"),
+    ("Yesterday guards detained 20 migrants and 5 smugglers in Krynki.", "en"),
+], ids=["lv", "en"])
+def test_two_kinds_of_people_at_one_place_are_one_incident(gaz, text, lang):
+    assert len(parse_text(text, gaz, lang, published="2021-10-29").events) == 1
+
+
+def test_a_count_commented_by_a_comparison_is_an_incident_and_a_bare_comparison_is_not(gaz):
+    counted = ("Over 4,000 migrants have been detained on the Lithuanian-Belarusian border since the beginning "
+               "of the year, 50 times more than in 2020.")
+    [event] = parse_text(counted, gaz, "en", published="2021-10-29").events
+    assert (event.event_type, event.persons, event.position.id) == ("detention", 4000, "lt-by-border")
+    bare = "This is more illegal border crossings into Latvia than in 2020."
+    assert parse_text(bare, gaz, "en", published="2021-10-29").events == []

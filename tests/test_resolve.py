@@ -107,6 +107,24 @@ def test_a_head_narrows_the_options_to_its_types(small):
     assert [e.place_id for e in res.options(cand, small)] == ["ludza-mun"]
 
 
+def test_a_facility_the_table_lacks_is_at_the_settlement_it_is_named_after(small):
+    # "Kaplavas robežkontroles punktā": no facility entry; the village of that name is its point
+    cand = Candidate(0, 2, 0, 30, "head", entries=tuple(entries("kaplava-1", "kaplava-parish")), types=("facility",))
+    assert [e.place_id for e in res.options(cand, small)] == ["kaplava-1"]
+
+
+def test_a_unit_named_after_its_seat_is_the_seat_s_unit():
+    # "Šalčininku rajonā": the district is in the table under its own language's name only;
+    # the town its Latvian name matches has the district as its parent
+    district = place("salc-d", "Šalčininkai District Municipality", "region", "LT", 54.24, 25.19, precision=3)
+    town = place("salc", "Šalčininkai", "town", "LT", 54.31, 25.38, "salc-d", 6358)
+    gaz = Gazetteer({p.id: p for p in (district, town)}, _curated=frozenset())
+    cand = Candidate(0, 1, 0, 17, "head", entries=tuple(entries("salc")), types=("municipality", "region"))
+    assert [e.place_id for e in res.options(cand, gaz)] == ["salc-d"]
+    historical = cand._replace(types=("historical", "region"), historical=True)  # "Braslavas apriņķī"
+    assert res.options(historical, gaz) == []
+
+
 def test_resolve_uses_the_unambiguous_names_as_context(small):
     cands = [Candidate(0, 0, 0, 7, "gazetteer", entries=tuple(entries("kaplava-3", "kaplava-2", "kaplava-1"))),
              Candidate(2, 3, 10, 26, "head", entries=tuple(entries("udrisi-parish")), types=("parish",))]

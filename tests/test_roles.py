@@ -26,6 +26,8 @@ def role_of(text: str, surface: str, gaz, lang: str) -> str:
     ("Lietuvas Valsts drošības departaments brīdināja.", "Lietuvas"),
     ("Ludzas novada pašvaldība piešķīra līdzekļus.", "Ludzas novada"),
     ("Aizturētie ir Irākas, Sīrijas un Irānas pilsoņi.", "Sīrijas"),
+    ("Pilsonis uzrādīja svešas Francijas identifikācijas kartes.", "Francijas"),
+    ("Konstatēts viens Irānas pilsonis ar viltotu Albānijas pasi.", "Albānijas"),
 ])
 def test_latvian_genitive_attributes_are_name_parts(text, surface, gaz):
     assert role_of(text, surface, gaz, "lv") == "name_part"
@@ -36,6 +38,8 @@ def test_latvian_genitive_attributes_are_name_parts(text, surface, gaz):
     ("Cilvēki nakšņoja uz Lietuvas robežas.", "Lietuvas"),
     ("Migranti ieradās no Baltkrievijas.", "Baltkrievijas"),
     ("Grupa devās uz Latviju, un Polijas robežsargi to neredzēja.", "Latviju"),
+    # the head after another name is that name's: "Vācijas pilsonis", not "Latvijas pilsonis"
+    ("Konstatēts viens no Latvijas izceļojošs Vācijas pilsonis.", "Latvijas"),
 ])
 def test_latvian_locations(text, surface, gaz):
     assert role_of(text, surface, gaz, "lv") == "location"
@@ -47,6 +51,7 @@ def test_latvian_locations(text, surface, gaz):
     ("The president of Belarus ordered the border closed.", "Belarus"),
     ("The State Border Committee of Belarus said on Tuesday that a body was found.", "Belarus"),
     ("Poland's government sent troops.", "Poland's"),
+    ("Officers of the Varėna frontier station detained 30 migrants.", "Varėna"),
 ])
 def test_english_attributes_are_name_parts(text, surface, gaz):
     assert role_of(text, surface, gaz, "en") == "name_part"
@@ -89,6 +94,7 @@ def test_near_marks_a_reference_point(gaz):
     ("Rīga paziņoja, ka robeža paliks slēgta.", "Rīga", "lv"),
     ("Minska noliedz, ka būtu vainīga.", "Minska", "lv"),
     ("Varšava atkal apgalvoja, ka migranti ir apmācīti.", "Varšava", "lv"),
+    ("Vilnius believes that the crisis was triggered by Minsk.", "Vilnius", "en"),
 ])
 def test_a_city_that_speaks_is_its_government(text, surface, lang, gaz):
     assert role_of(text, surface, gaz, lang) == "name_part"

@@ -28,6 +28,7 @@ from typing import Any, Iterable
 
 import pycountry
 
+from geo import borders
 from geo.gazetteer import Place, fold
 from geo.model import (
     DAY,
@@ -54,10 +55,14 @@ SPECIFICITY = ["facility", "village", "town", "city", "parish", "river", "border
 AREA_TYPES = {"parish", "border", "corridor", "state_city", "municipality", "region", "country", "union",
               "continent"}
 BEYOND_COUNTRY = {"union", "continent"}
+AREAS_OF_COUNTRIES = {"country", "union", "continent"}  # what _border_of draws a border from
 # How many sentences back a paragraph's date or place may still be carried forward: a
 # Wikipedia article or a long release may be one paragraph.
 CONTEXT_REACH = 5
 FINE_TYPES = frozenset({"facility", "village", "town", "city", "parish"})  # a point, not an area
+LIST_LENGTH = 3  # settlements in one clause that make a list of places along a border, not one place
+SECTION_TYPES = frozenset({"facility", "village", "town", "city"})  # what names a section of a border
+SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
@@ -179,10 +184,14 @@ def _place_words(lang: str) -> dict:
             "since": _phrases(data.get("since", []), after=rf"(?:\s+[^\W\d_]+){{1,{SINCE_REACH}}}"),
             "complementizers": frozenset(fold(w) for w in data.get("complementizers", [])),
             "at_border": frozenset(data.get("at_border", [])),
+            "border_implied": frozenset(data.get("border_implied", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
             "there": _phrases(data.get("there", [])),
+            "happened_at": _phrases(data.get("happened_at", [])),
+            "others": _phrases(data.get("others", [])),
+            "comparisons": _phrases(data.get("comparisons", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
@@ -337,7 +346,8 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
             continue
         join = found[-1]
         if join.group().strip()[:1].isalnum() and not text[join.end():after.start].strip() \
-                and not _acts(text[after.end:clause.end], lang):
+                and not _acts(text[after.end:clause.end], lang) \
+                and not _elsewhere(text, clause, join.start(), after, lang):
             continue  # "aizturēja 13 ārzemniekus un divus pārvietotājus": one act, two kinds of people
         cuts.append(join.start())
     if not cuts:
@@ -345,6 +355,23 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     bounds = [clause.start] + cuts + [clause.end]
     return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
                    _inside(clause.bare, s, e)) for s, e in zip(bounds, bounds[1:])]
+
+
+def _elsewhere(text: str, clause: Clause, cut: int, count: CountMention, lang: str) -> bool:
+    """Whether the people counted after a join were somewhere else, another group: "detained 9
+    people near Krynki and 22 near Narewka", "nine people from Syria ... and 22 others in the
+    area of the Bialowieza forest". The part after names where they were (a place that is no
+    origin), and the part before names another, or the count says "others"."""
+    def where(start: int, end: int) -> set[str]:
+        return {m.lemma for m in _inside(clause.places, start, end)
+                if m.role == LOCATION and not m.adjective and not _is_origin(text, m, lang)}
+    after = where(count.end, clause.end)
+    if not after:
+        return False
+    before = where(clause.start, cut)
+    others = _place_words(lang)["others"]
+    gap = len(text[count.end:clause.end]) - len(text[count.end:clause.end].lstrip())
+    return bool(before - after) or (others is not None and others.match(text, count.end + gap) is not None)
 
 
 REPORT_REACH = 5  # words between a date and the reporting verb it dates
@@ -401,7 +428,7 @@ def _where(mentions: list[PlaceMention], places: dict[str, Place], text: str, la
     located = _located(mentions, places, text, lang)
     if not located or located[0].type in BEYOND_COUNTRY:
         return []
-    origins = {m.place_id for m in mentions if m.role == LOCATION and _is_origin(text, m, lang)}
+    origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and _is_origin(text, m, lang)}
     return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
@@ -418,13 +445,43 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str =
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            seen[place.id] = (bool(text) and (_is_origin(text, m, lang) or _is_origin(text, m, lang, "transit")),
-                              m.near, place)
+            # "netālu no Silenes" is near Silene, not from it
+            seen[place.id] = (bool(text) and not m.near
+                              and (_is_origin(text, m, lang) or _is_origin(text, m, lang, "transit")), m.near, place)
     # a union or a continent is no position of its own (no country of the contract): it comes
     # after every other place, even one people came from or passed through
-    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0], item[1],
-                                                     _specificity(item[2])))
+    # a reference point ("near Krynki") comes after where it happened, but before a whole
+    # country: "tried to cross into Poland near Krynki" is drawn at Krynki, not mid-Poland
+    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0],
+                                                     item[2].type == "country", item[1], _specificity(item[2])))
     return [place for _, _, place in ranked]
+
+
+def _section(line: Place, mentions: list[PlaceMention], places: dict[str, Place]) -> Place | None:
+    """The section of a border line by the one settlement or facility a clause names in any
+    role ("in the border section guarded by the Varėna border team", "on the border near
+    Narewka"): the line's point nearest it, when it lies within SECTION_KM; else None."""
+    named = {m.place_id: places[m.place_id] for m in mentions if not m.adjective and m.place_id in places
+             and places[m.place_id].type in SECTION_TYPES and places[m.place_id].lat is not None}
+    if len(named) != 1:
+        return None  # none, or several: no one section
+    [place] = named.values()
+    near = borders.nearest_point(line.id, place.lat, place.lon)
+    if near is None or near[2] > SECTION_KM:
+        return None
+    return replace(line, name=f"{line.name} near {place.name}", lat=near[0], lon=near[1])
+
+
+def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place]) -> bool:
+    """Whether a clause names, where something is, a place (not a historical unit) that the
+    gazetteer cannot place."""
+    for m in mentions:
+        if m.role != LOCATION or m.adjective or m.near or "historical" in m.reason:
+            continue
+        place = places.get(m.place_id or "")
+        if place is None or (place.lat is None and place.type != "historical"):
+            return True
+    return False
 
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
@@ -577,18 +634,18 @@ def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | Non
 
 
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
-               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = ()) -> Place | None:
-    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border."""
-    words = _place_words(lang)
-    folded = fold(text[start:end])
-    for name in words["border_not"]:
-        folded = folded.replace(name, " ")
-    if not words["border"] or not any(re.search(r"\b" + re.escape(w), folded) for w in words["border"]):
-        return None
+               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = (),
+               implied: bool = False) -> Place | None:
+    """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border.
+    `implied`: the clause needs no border word (a pushback that names only where people were
+    sent back to, an incident at a village the gazetteer lacks)."""
     if any(p.type == "border" for p in located):
         return None
     countries = [p for p in located if p.type == "country"]
     if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
+        return None
+    words = _place_words(lang)
+    if not implied and not _tells_border(text[start:end], lang):
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
@@ -596,6 +653,16 @@ def _border_of(text: str, start: int, end: int, located: list[Place], context: C
     # Baltkrievijas robežas"), else the one the text was last about
     other = next((c for c in named + context.countries if c != countries[0].country), None)
     return _border_between(countries[0].country, other, gazetteer_places) if other else None
+
+
+@lru_cache(maxsize=4096)
+def _tells_border(text: str, lang: str) -> bool:
+    """Whether a text has a border word that is not a guard's or an office's name."""
+    words = _place_words(lang)
+    folded = fold(text)
+    for name in words["border_not"]:
+        folded = folded.replace(name, " ")
+    return bool(words["border"]) and any(re.search(r"\b" + re.escape(w), folded) for w in words["border"])
 
 
 def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[PlaceMention],
@@ -668,6 +735,14 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             count, last = sentence_counts[0], events[-1]
             spans = _sorted_spans(last.spans + (_span(count, "count"),))
             events[-1] = replace(last, persons=count.value, quote_end=sentence.end, spans=spans)
+        if not found and events and now - last_paragraph <= 1 and (here := _happened_at(doc, sentence, sentence_rule,
+                                                                             sentence_places, events[-1])):
+            # "50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.": where
+            # the incident before happened, told next; the sentence goes on with that incident
+            events[-1], previous_found = here, [here]
+            context = context.after(here.date_mentions, [m for m in sentence_places if _is_located(m, gazetteer_places)],
+                                    here.date_mentions, [], here.event_type)
+            continue
         found = _since_partitioned(found)
         if found and events and now - last_paragraph <= 1 and _told_further(found[0], events[-1], text, lang):
             events[-1] = _merged(events[-1], found.pop(0), lang)
@@ -788,6 +863,26 @@ def _same_place(new: Event, old: Event) -> bool:
         and new.position.country == old.position.country
 
 
+def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: list[PlaceMention],
+                 last: Event) -> Event | None:
+    """The event before, placed where a sentence of no act of its own says it happened ("Tas
+    noticis pie Kuzņicas", "It happened near Kuźnica"), when that place is finer than the one it
+    had and in a country it named; else None."""
+    words = _place_words(doc.lang)
+    if (rule is not None and rule.type != "statement") or words["happened_at"] is None \
+            or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
+        return None
+    located = _located(mentions, doc.places, doc.text, doc.lang)
+    if not located or _specificity(located[0]) >= _specificity(last.position):
+        return None
+    if located[0].country not in {last.position.country, *last.countries}:
+        return None
+    used = [m for m in mentions if m.place_id == located[0].id]
+    spans = _sorted_spans(last.spans + tuple(_span(m, "place") for m in used))
+    return replace(last, places=(located[0],) + last.places, quote_end=sentence.end, spans=spans,
+                   place_mentions=list(last.place_mentions) + used, place_from_context=False)
+
+
 def _points_back(text: str, clause: Clause, new: Event, old: Event, lang: str) -> bool:
     """Whether a clause of the type of the event before, with no number of its own, points back
     to it ("šāds lēmums pieņemts, jo ...", "this decision", "The body was found ...")."""
@@ -894,6 +989,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         rule, clause = head
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
+    if words["comparisons"] and (than := words["comparisons"].search(text, clause.start, clause.end)) \
+            and not any(c.unit == "person" and c.end <= than.start() for c in clause.counts):
+        return None  # "more crossings than in 2020": a comparison, not an incident
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
     etype = rule.type if rule else "other"
     if rule is None and count is not None and clause.date is not None and last_type and words["more"] \
@@ -924,7 +1022,10 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # of the Belarusian military" is the border of that country with the text's country
         sides = _located(clause.places or sentence_places, gazetteer_places) or [
             p for p in (_country_place(c, gazetteer_places) for c in named) if p is not None][:1]
-        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named)
+        # a pushback that names only where people were sent back to ("turned away 180 migrants,
+        # forcing them back into Belarus") was at that country's border, with no border word
+        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named,
+                            implied=etype in words["border_implied"])
         if border is not None:
             located, place_from_context, inferred = [border], True, True
     if not located and etype in words["context_placed"] and (incident or count):
@@ -939,6 +1040,15 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             # "... close to the Belarusian border. Around a dozen migrants have been found dead
             # along the border": the border of the country before with the text's country
             located = [border] + located
+    if located and etype in words["at_border"] and all(p.type in AREAS_OF_COUNTRIES for p in located) \
+            and _names_unplaced(clause.places, gazetteer_places):
+        # "an attempt was made ... near the village of Dubicze Cerkiewne", a village the
+        # gazetteer lacks, in a report about a border: the border section of the countries
+        # named (or the text's), not the middle of a country
+        border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named,
+                            implied=True)
+        if border is not None:  # inferred, and said so (place_from_context)
+            located, place_from_context, inferred = [border] + [p for p in located if p.id != border.id], True, True
     if words["there"] and context.near_fine() and all(p.type not in FINE_TYPES for p in located) \
             and words["there"].search(text, clause.start, clause.end):
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
@@ -967,6 +1077,15 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             if head else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
+    if len({p.id for p in located if p.type in FINE_TYPES}) >= LIST_LENGTH:
+        # "attempts to cross the Polish-Belarusian border took place in areas guarded by border
+        # posts in Lipsk, Kuznica, Krynki, ...": several settlements are the stretch of the
+        # border the clause names, not the first of them
+        line = next((p for p in located if p.type == "border"), None)
+        if line is not None:
+            located = [line] + [p for p in located if p.id != line.id]
+    elif located and located[0].type == "border" and (section := _section(located[0], clause.places, gazetteer_places)):
+        located = [section] + located[1:]
 
     # when
     if clause.date is not None:

@@ -11,7 +11,8 @@ the gold events of NAME.gold.json and the figures printed per text and overall:
 - Among matched pairs: date (date_start/date_end equal to the gold's, or inside the gold
   interval; a null gold end is open), place (the event's point within 25 km of the gold
   point for geo_precision 1–2, 150 km for 3; or gold place null and the countries equal;
-  or both the same whole border section, unless --strict),
+  or both the same whole border section (a system section "X–Y border near Z" is on it), unless
+  --strict),
   persons (equal, both null counts as equal), type (equal).
 """
 
@@ -79,7 +80,9 @@ def date_right(system: dict, gold: dict) -> bool:
 
 
 def _border_countries(name: str | None) -> frozenset[str] | None:
-    """The country names of a whole border section's name ("Poland–Belarus border"), else None."""
+    """The country names of a whole border section's name ("Poland–Belarus border"), else None.
+    A system's section of it ("Poland–Belarus border near Narewka") is on that whole border."""
+    name = name.split(" near ")[0] if name else name
     if not name or not name.endswith(" border") or "," in name:
         return None
     return frozenset(part.strip().lower() for part in re.split(r"[–—-]", name[: -len(" border")]))

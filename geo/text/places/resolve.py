@@ -35,6 +35,9 @@ KM_PER_DECADE = 50  # km of nearness that count as much as ten times the populat
 TYPE_ORDER = {"country": 0, "union": 1, "city": 2, "town": 3, "state_city": 4, "municipality": 5, "region": 6,
               "parish": 7, "village": 8}
 SEAT_TYPES = frozenset({"municipality", "state_city"})
+UNIT_TYPES = frozenset({"municipality", "region"})  # units a Latvian head names after their seat
+SEAT_TOWNS = frozenset({"town", "city"})
+SETTLEMENT_TYPES = frozenset({"village", "hamlet", "town", "city"})
 
 
 @dataclass(frozen=True)
@@ -90,8 +93,29 @@ def options(cand: Candidate, gazetteer: Gazetteer) -> list[Entry]:
         if not typed and cand.source == "english_head" and SEAT_TYPES & set(cand.types):
             # "the districts of Ludza": the unit is named after its seat, which the gazetteer has
             typed = [e for e in entries if gazetteer.places[e.place_id].type in ("town", "city")]
+        if not typed and UNIT_TYPES & set(cand.types) and not cand.historical:
+            # "Šalčininku rajonā": a unit the table names only in its own language, named after
+            # its seat, which the table has in this one: the seat's containing unit of that type
+            typed = _seat_units(entries, cand.types, gazetteer)
+        if not typed and "facility" in cand.types:
+            # "Pāternieku robežkontroles punktā": a facility the table lacks, named after the
+            # settlement it stands at; the settlement's point is the facility's
+            typed = [e for e in entries if gazetteer.places[e.place_id].type in SETTLEMENT_TYPES]
         entries = typed
     return entries
+
+
+def _seat_units(entries: list[Entry], types: tuple[str, ...], gazetteer: Gazetteer) -> list[Entry]:
+    """The entries of towns and cities as entries of the nearest unit of `types` containing each."""
+    out = []
+    for e in entries:
+        if gazetteer.places[e.place_id].type not in SEAT_TOWNS:
+            continue
+        unit = next((u for u in _parents(gazetteer.places[e.place_id], gazetteer)
+                     if u in gazetteer.places and gazetteer.places[u].type in types), None)
+        if unit is not None:
+            out.append(e._replace(place_id=unit))
+    return out
 
 
 def _parents(place: Place, gazetteer: Gazetteer) -> list[str]:

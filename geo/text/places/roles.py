@@ -96,6 +96,8 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
             break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
         if folded in stop or (conjunction and not listed):
             break  # "Belarus and the Lithuanian border guards": a new phrase, not a list of places
+        if k in taken and seen and not conjunction and not COORDINATOR.fullmatch(gap):
+            break  # "no Latvijas izceļojošs Vācijas pilsonis": the head is the nearer name's
         conjunction = folded in CONJUNCTIONS
         if k not in taken and folded not in skip and not counted:
             if _is_head(word, roles, lang):
