@@ -871,8 +871,6 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     words = _place_words(lang)
     if (head := _head_act(text, clause, words, lang)) is not None:
         rule, clause = head
-    if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
-        return None  # a habit, a plan, a possibility
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
     etype = rule.type if rule else "other"
     if rule is None and count is not None and clause.date is not None and last_type and words["more"] \
@@ -884,6 +882,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None
     if rule is None and count is None:
         return None  # no word of an incident and no number: "the crisis escalated in November 2021"
+    # (after the tests above, which cost nothing: this search is a tenth of the stage)
+    if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
+        return None  # a habit, a plan, a possibility
     if count is None and etype in words["trend_types"] and any(
             re.search(r"\b" + re.escape(w), fold(text[clause.start:clause.end])) for w in words["trends"]):
         return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
