@@ -177,6 +177,13 @@ def _place_words(lang: str) -> dict:
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
 
+@lru_cache(maxsize=None)
+def _word_starts(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of the words at a word start, compiled once (not looked up per word per
+    clause in `re`'s cache): it matches where any `\\b<word>` would."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
+
+
 def _unnamed(text: str, start: int, end: int, places: list[PlaceMention]) -> str:
     """text[start:end] with the place names in it blanked: words of a name ("Daugavpils
     aizturēto personu centrā", the detention centre) say where, not what happened."""
@@ -568,16 +575,16 @@ def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | Non
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
                gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = ()) -> Place | None:
     """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border."""
-    words = _place_words(lang)
-    folded = fold(text[start:end])
-    for name in words["border_not"]:
-        folded = folded.replace(name, " ")
-    if not words["border"] or not any(re.search(r"\b" + re.escape(w), folded) for w in words["border"]):
-        return None
     if any(p.type == "border" for p in located):
         return None
     countries = [p for p in located if p.type == "country"]
     if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
+        return None
+    words = _place_words(lang)  # the text only when the places leave a border to find
+    folded = fold(text[start:end])
+    for name in words["border_not"]:
+        folded = folded.replace(name, " ")
+    if not words["border"] or not _word_starts(words["border"]).search(folded):
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
@@ -885,8 +892,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     # (after the tests above, which cost nothing: this search is a tenth of the stage)
     if words["not_incidents"] and words["not_incidents"].search(text, clause.start, clause.end):
         return None  # a habit, a plan, a possibility
-    if count is None and etype in words["trend_types"] and any(
-            re.search(r"\b" + re.escape(w), fold(text[clause.start:clause.end])) for w in words["trends"]):
+    if count is None and etype in words["trend_types"] and words["trends"] \
+            and _word_starts(words["trends"]).search(fold(text[clause.start:clause.end])):
         return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
     incident = etype not in WEAK_TYPES or rule is not None
 
