@@ -594,6 +594,9 @@ def _border_of(text: str, start: int, end: int, located: list[Place], context: C
     return _border_between(countries[0].country, other, gazetteer_places) if other else None
 
 
+_SPACE = re.compile(r"\s*")
+
+
 def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[PlaceMention],
              dates: list[DateMention], counts: list[CountMention], bare: list[CountMention],
              gazetteer_places: dict[str, Place], lang: str, published: date | None = None) -> list[Event]:
@@ -601,7 +604,9 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     starts = sentences_mod.paragraph_starts(text, 0, len(text))
     datelines = []  # (start, end) of each paragraph's dateline
     for s in sentences:
-        opens = not text[starts[bisect_right(starts, s.start) - 1]:s.start].strip()  # first of its paragraph
+        # first of its paragraph: only white space since the paragraph's start (matched, not
+        # sliced and stripped: in a one-paragraph text that slice grows with every sentence)
+        opens = _SPACE.match(text, starts[bisect_right(starts, s.start) - 1], s.start).end() == s.start
         cut = sentences_mod.dateline_end(text, s.start, s.end) if opens else s.start
         if cut > s.start:
             datelines.append((s.start, cut))
@@ -825,11 +830,11 @@ def _told_further(new: Event, old: Event, text: str, lang: str) -> bool:
     attempt and its repelling, in the same country, only one of them counting people."""
     words = _place_words(lang)
     family = words["told_further"]
-    if words["more"] and words["more"].search(text, new.quote_start, new.quote_end):
-        return False  # "Another group tried to cross": another incident
     if new.event_type not in family or old.event_type not in family \
             or family.index(new.event_type) < family.index(old.event_type):
         return False  # in the list's order only: some let in after the many turned back is news
+    if words["more"] and words["more"].search(text, new.quote_start, new.quote_end):
+        return False  # "Another group tried to cross": another incident
     if not (new.date_from_context or new.date_relation == PUBLICATION) or new.date_start is None:
         return False
     if old.date_start is None or not (old.date_start <= new.date_start <= (old.date_end or old.date_start)) \
