@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Iterable
 
 import pycountry
@@ -228,10 +229,15 @@ class Sorted:
     def __init__(self, items: list) -> None:
         self.items = sorted(items, key=lambda m: (m.start, m.end))
         self.starts = [m.start for m in self.items]
+        # the furthest end of the mentions up to each one: when it is within a span's end, all
+        # the mentions starting in the span lie in it, and a slice is the answer
+        self.reach = list(accumulate((m.end for m in self.items), max))
 
     def inside(self, start: int, end: int) -> list:
         """The mentions that lie within [start, end)."""
         lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if lo == hi or self.reach[hi - 1] <= end:
+            return self.items[lo:hi]
         return [m for m in self.items[lo:hi] if m.end <= end]
 
 
@@ -427,7 +433,13 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str =
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
     """ISO 3166-1 codes of every place in the clause, whatever its role."""
     codes = {places[m.place_id].country for m in mentions if m.place_id in places}
-    return tuple(sorted(c for c in codes if c and pycountry.countries.get(alpha_2=c)))
+    return tuple(sorted(c for c in codes if c and _is_country(c)))
+
+
+@lru_cache(maxsize=None)
+def _is_country(code: str) -> bool:
+    """Whether a code is an ISO 3166-1 country (pycountry's look-up, once per code)."""
+    return pycountry.countries.get(alpha_2=code) is not None
 
 
 def _period(d: DateMention, before: DateMention | None, published: date | None) -> tuple[date, date]:
