@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
+from typing import Mapping, Sequence
 
 import simplemma
 
@@ -12,9 +15,13 @@ from geo.gazetteer import fold
 from geo.model import CountMention
 from geo.text import language
 
-# 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?![\w.,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
+# 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma.
+# The first digit leads (what precedes it is looked at behind it): a pattern that begins with
+# a character class lets `re` skip to the next digit in C instead of trying every position.
+NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b))\d{3})+(?![\w.,]\d)"
+                    r"|\d*(?![\w]|[.,]\d))")
 WORD = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
 PUNCTUATION = re.compile(r"[,.;:!?()]")
 
 
@@ -50,6 +57,7 @@ def _data(lang: str) -> dict:
     pack = language.pack(lang)
     data = dict(pack.counts)
     data["words_folded"] = pack.number_words
+    data["digit_free"] = not any(map(_DIGITS.search, pack.number_words))  # so no token with digits is one
     data["participle_ends"] = tuple(data.get("participle_ends", ()))
     # a count with no noun of its own, in a list: "vēl 38, 8. augustā — 35, bet ... 140 robežpārkāpējus"
     list_joins = "|".join(map(re.escape, data["list_joins"]))
@@ -69,12 +77,29 @@ def _coordinated(between: str, data: dict) -> bool:
     return bool(data["coordinated"].match(between)) and all(w[0].isupper() for w in between.split()[:-1])
 
 
-def _numbers(text: str, start: int, end: int, data: dict) -> list[tuple[int, int]]:
-    """Spans of digit numbers and number words in text[start:end]."""
+def _numbers(text: str, start: int, end: int, data: dict,
+             tokens: Sequence[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
+    """Spans of digit numbers and number words in text[start:end]; `tokens`, the text's
+    (start, end, text) tokens of `[^\\W_]+` there (the place finder's), spare a pass of WORD."""
     spans = [m.span() for m in NUMBER.finditer(text, start, end)]
     words = data["words_folded"]
-    spans += [m.span() for m in WORD.finditer(text, start, end) if fold(m.group()) in words]
+    if tokens is None or not data["digit_free"]:
+        spans += [m.span() for m in WORD.finditer(text, start, end) if fold(m.group()) in words]
+    else:
+        spans += _number_words(text, start, end, tokens, words)
     return sorted(spans)
+
+
+def _number_words(text: str, start: int, end: int, tokens: Sequence[tuple[int, int, str]],
+                  words: Mapping[str, int]) -> list[tuple[int, int]]:
+    """The WORD spans of number words (which have no digit), read off the tokens: a token with
+    no digit is one WORD; one with digits holds WORDs between them ("3divi"), looked at alone."""
+    # folded and looked up in C (map, compress): no Python runs per token
+    found = [(s, e) for s, e, _ in compress(tokens, map(words.__contains__, map(fold, map(itemgetter(2), tokens))))]
+    with_digits = {bisect_right(tokens, (m.start(), end + 1)) - 1 for m in _DIGITS.finditer(text, start, end)}
+    found += [m.span() for k in sorted(with_digits) for m in WORD.finditer(text, tokens[k][0], tokens[k][1])
+              if fold(m.group()) in words]
+    return found
 
 
 def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str:
@@ -99,16 +124,17 @@ def _classify(text: str, s: int, e: int, end: int, data: dict, lang: str) -> str
 
 
 def find(text: str, start: int = 0, end: int | None = None, lang: str = "lv",
-         exclude: list[tuple[int, int]] = ()) -> tuple[list[CountMention], list[CountMention]]:
+         exclude: list[tuple[int, int]] = (),
+         tokens: Sequence[tuple[int, int, str]] | None = None) -> tuple[list[CountMention], list[CountMention]]:
     """(counts of people or of cases, bare numbers in lists) in text[start:end], outside
-    `exclude` spans."""
+    `exclude` spans; `tokens`: `places.tokenize(text, start, end)`, when it is at hand."""
     end = len(text) if end is None else end
     data = _data(lang)
     counts, bare = [], []
     excluded = sorted(exclude)
     ends = [xe for _, xe in excluded]
     last = None  # the number before, when it counted nothing of its own: (start, end, value)
-    for s, e in _numbers(text, start, end, data):
+    for s, e in _numbers(text, start, end, data, tokens):
         k = bisect_right(ends, s)  # the first excluded span ending after s
         if k < len(excluded) and excluded[k][0] < e:
             last = None

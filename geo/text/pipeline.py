@@ -97,9 +97,10 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     if opening is not None and (published is None or published.first <= opening <= published.last):
         published = dates.publication(opening)
         found_dates = dates.find_dates(text, lang, 0, end, published=published)
-    found_places, extra = places.find(text, gazetteer, 0, end, lang)
+    toks = places.tokenize(text, 0, end)  # the words, for places and for number words
+    found_places, extra = places.find(text, gazetteer, 0, end, lang, toks=toks)
     date_spans = [(d.start, d.end) for d in found_dates]
-    found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans)
+    found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans, tokens=toks)
     # the places the mentions name (events look up nothing else): a small dict, not the table
     extra_by_id = {p.id: p for p in extra}
     known = {pid: place for pid in {m.place_id for m in found_places if m.place_id}

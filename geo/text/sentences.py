@@ -20,7 +20,8 @@ BOUNDARY = re.compile(
     r"[.!?…]+(?:[\"”“»’)\]]|\[[^\]\n]{1,40}\])*(?=\s+[\"“„«(]?(?:[0-9]|" + _CAPITAL + "))"
     r"|\n[ \t]*\n\s*"  # a blank line ends a heading or a paragraph, punctuated or not
 )
-# "K. Pētersone", "J. Smith": a single capital before the period is an initial
+# "K. Pētersone", "J. Smith": a single capital before the period is an initial (it can only
+# start in the last three characters, so `split` searches from there, not every position)
 INITIAL = re.compile(r"(?<![^\W\d_])" + _CAPITAL + r"\.$")
 
 
@@ -32,7 +33,8 @@ def split(text: str, start: int = 0, end: int | None = None, lang: str = "lv") -
     for match in BOUNDARY.finditer(text, start, end):
         word_start = max(text.rfind(" ", begin, match.start()) + 1, begin)
         word = text[word_start:match.end()]
-        if match.group()[0] != "\n" and (word.lower().endswith(abbreviations) or INITIAL.search(word)):
+        if match.group()[0] != "\n" and (word.lower().endswith(abbreviations)
+                                         or INITIAL.search(word, max(len(word) - 3, 0))):
             continue
         sentences.append(_trim(text, begin, match.end()))
         begin = match.end()

@@ -24,13 +24,14 @@ QUOTES = "\"”»“'’"
 
 
 def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None, lang: str = "lv",
-         countries: frozenset[str] = frozenset()) -> tuple[list[PlaceMention], list[Place]]:
+         countries: frozenset[str] = frozenset(),
+         toks: list[Token] | None = None) -> tuple[list[PlaceMention], list[Place]]:
     """Place mentions in text[start:end], and the places found beyond the gazetteer.
 
     `countries` are ISO codes the document already names: they rank ambiguous names and
-    GeoNames candidates.
+    GeoNames candidates. `toks`: `tokenize(text, start, end)`, when the caller has it.
     """
-    toks = tokenize(text, start, end)
+    toks = tokenize(text, start, end) if toks is None else toks
     cands = recognise.recognise(text, toks, gazetteer, lang)
     taken = {k for c in cands for k in range(c.first, c.last + 1)}
     resolutions, extra = resolve.resolve(cands, gazetteer, lang, countries)
