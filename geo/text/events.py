@@ -772,10 +772,9 @@ def _leads_joined(events: list[Event], text: str, lang: str) -> list[Event]:
     out: list[Event] = []
     for event in events:
         if out and _one_incident(out[-1], event, text, lang):
-            first, second = out[-1], event
-            kept = first if first.persons is not None else second
-            out[-1] = replace(kept, quote_start=min(first.quote_start, second.quote_start),
-                              quote_end=max(first.quote_end, second.quote_end))
+            # the account that counts is the event; its quote is its own sentence, not the
+            # sentences between it and the summary
+            out[-1] = out[-1] if out[-1].persons is not None else event
         else:
             out.append(event)
     return out
@@ -799,10 +798,10 @@ def _one_incident(first: Event, second: Event, text: str, lang: str) -> bool:
 
 
 def _report_day_only(event: Event, text: str, lang: str) -> bool:
-    """Whether an event's only date is the day of its report: the publication day standing in,
-    or a date the sentence gives to a saying verb ("..., piektdien vēsta ziņu aģentūra PAP")."""
-    if event.date_relation == PUBLICATION:
-        return True
+    """Whether an event has no date of its own but the day of its report: none, the publication
+    day standing in, or a date the sentence gives to a saying verb ("..., piektdien vēsta PAP")."""
+    if event.date_relation in (PUBLICATION, UNKNOWN):
+        return True  # the publication day standing in, or no date at all
     sentence = Sentence(event.quote_start, event.quote_end)
     return bool(event.date_mentions) and not event.date_from_context \
         and all(_reported(text, sentence, d, lang) for d in event.date_mentions)
@@ -1153,9 +1152,11 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # the publication day, or the whole month or year when only that is known
         date_mentions, relation = [], PUBLICATION
         start, end, precision = published.first, published.last, published.precision
-    elif incident and (count is not None or published is not None):
+    elif incident and (count is not None or published is not None or last_type is None):
         # no date anywhere, or (in a dated text) earlier news recounted ("Kā zināms, Lietuvas
-        # valdība ir noteikusi ... režīmu"): not of the publication day; kept with its date unknown
+        # valdība ir noteikusi ... režīmu"): not of the publication day; kept with its date unknown.
+        # In a text with no date at all an uncounted incident is kept only as the text's first:
+        # its lead tells the incident, what follows mostly tells it again
         date_mentions, relation, start, end, precision = [], UNKNOWN, None, None, SEASON_OR_YEAR
     else:
         return None
