@@ -146,3 +146,12 @@ def test_a_participle_phrase_before_the_people_noun(text, value):
 
 def test_a_participle_phrase_does_not_reach_past_a_unit():
     assert people("pēc 3 gadiem robežu šķērsojušie migranti") == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Pret abiem Igaunijas pilsoņiem sākts kriminālprocess.", "lv"),
+    ("Abi migranti tika aizturēti pie robežas.", "lv"),
+    ("Both migrants were detained at the border.", "en"),
+], ids=["lv-abiem", "lv-abi", "en-both"])
+def test_both_counts_two_people(text, lang):
+    assert people(text, lang) == [2]

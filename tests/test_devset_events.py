@@ -30,7 +30,7 @@ The set grew from 22 to 30 texts (lv_11–lv_14, en_13–en_16: 35 more gold eve
 samples the language more broadly, as the held-out set showed the rules reading unseen texts
 less well (recall 0.77, place 0.57 there). The new texts brought the figures down, and the
 floors below are what the grown set reaches, not what the old one did: recall and precision
-are now under the issue's targets on the whole set, and recall and persons (0.896) on the
+were then under the issue's targets on the whole set, and recall and persons (0.896) on the
 English half. What the
 new texts show: reports with no date and no year at all (en_13, lv_13, lv_14: their
 incidents are dated null in the gold), incidents told with words the tables did not hold
@@ -43,6 +43,23 @@ pushback "back into Belarus" at the border, a crossing point at its settlement, 
 posts along a border at the border, a village the gazetteer lacks at the border section, "it
 happened near X" placing the incident before, border sections by a named seat) and words of
 incidents brought them to 0.83, 0.90, 0.82, 0.83 (persons 0.96).
+
+Then (issue #10, from recall 0.83, precision 0.89, date 0.87, place 0.84 with the dates
+branch): a lead with no count and no date but its report's day and the next account of its
+type that counts the people are one incident ("Polija novērsusi jaunus mēģinājumus ...,
+piektdien vēsta PAP" + "... aptuveni 35 cilvēku grupu ..."; "more than 50 attempts ..." +
+"attempts ... took place in areas guarded by ..."); a text with no date at all keeps its first
+incident undated even with no count (lv_13's border guard; later uncounted undated incidents
+of such a text are still dropped: kept, they were mostly retellings, and precision fell to
+0.83); "abi"/"abiem"/"both" count two. Now recall 0.8496 (96 of 113: just under the target),
+precision 0.92 (meets it), date 0.875, place 0.844 (under), persons 0.96; English recall
+0.825 and precision 0.897 (both under), persons 0.94; Latvian recall 0.88, precision 0.96,
+persons 0.98 (lv_13's guard is one person, told as "robežsargs" with no number). What is
+left: places the gazetteer lacks with no offline source for their coordinates (Terehova,
+Dubicze Cerkiewne, Połowce, Białowieża Forest: 6 place misses), two-word and hyphenated names
+after a preposition ("pie Dubičes Cerkevnes", "Klukovičes-Kolonija"), monthly figures listed
+after a total ("October saw 17,300 attempts, September 7,700 and August 3,500"), a regime
+declared in several municipalities placed at the first of them, not at the border strip.
 """
 
 from __future__ import annotations
@@ -58,9 +75,9 @@ MARGIN = 0.03
 # undated events abroad are background: it was taken out as not general — a report about a
 # neighbour's incidents of the day lost their date — and the figure is 0.93 without it.)
 REACHED = {
-    "en": {"recall": 0.83, "precision": 0.85, "date": 0.94, "place": 0.85, "persons": 0.92, "type": 0.94},
-    "lv": {"recall": 0.84, "precision": 0.93, "date": 0.79, "place": 0.83, "persons": 1.00, "type": 0.98},
-    "all": {"recall": 0.83, "precision": 0.89, "date": 0.87, "place": 0.84, "persons": 0.96, "type": 0.96},
+    "en": {"recall": 0.83, "precision": 0.89, "date": 0.94, "place": 0.85, "persons": 0.94, "type": 0.94},
+    "lv": {"recall": 0.88, "precision": 0.95, "date": 0.79, "place": 0.84, "persons": 1.00, "type": 0.98},
+    "all": {"recall": 0.84, "precision": 0.92, "date": 0.87, "place": 0.84, "persons": 0.96, "type": 0.96},
 }
 
 
@@ -91,12 +108,12 @@ def test_figures_hold(scores, half, figure):
     assert scores[half].rate(figure) >= REACHED[half][figure] - MARGIN
 
 
-@pytest.mark.parametrize("figure", ["date"])
+@pytest.mark.parametrize("figure", ["date", "persons"])
 def test_english_half_meets_the_issue_s_targets(scores, figure):
     assert scores["en"].rate(figure) >= TARGETS[figure]
 
 
-@pytest.mark.parametrize("figure", ["date", "persons"])
+@pytest.mark.parametrize("figure", ["precision", "date", "persons"])
 def test_the_whole_set_meets_the_issue_s_targets(scores, figure):
     assert scores["all"].rate(figure) >= TARGETS[figure]
 

@@ -1091,3 +1091,33 @@ def test_a_count_commented_by_a_comparison_is_an_incident_and_a_bare_comparison_
     assert (event.event_type, event.persons, event.position.id) == ("detention", 4000, "lt-by-border")
     bare = "This is more illegal border crossings into Latvia than in 2020."
     assert parse_text(bare, gaz, "en", published="2021-10-29").events == []
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Lietuva novērsusi jaunus mēģinājumus nelegāli šķērsot robežu, piektdien paziņoja robežsardze.\n\n"
+     "Ceturtdienas vakarā pie Medininku ciema robežsargi izjaukuši aptuveni 40 migrantu centienus iekļūt Lietuvā.", "lv"),
+    ("Over the past day, there have been more than 50 attempts to break through the Polish border from Belarus.\n\n"
+     "It is noted that attempts to illegally cross the Polish-Belarusian border took place near Kuznica.", "en"),
+], ids=["lv", "en"])
+def test_a_lead_and_the_account_that_counts_its_people_are_one_incident(gaz, text, lang):
+    [event] = parse_text(text, gaz, lang, published="2021-11-12").events
+    assert event.persons in (40, 50)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Guards detained 20 migrants near Kuznica on Monday. Another group was detained near Krynki.", "en"),
+    ("Pirmdien robežsargi pie Kuznicas aizturēja 20 migrantus. Vēl viena grupa tika aizturēta pie Krinkiem.", "lv"),
+], ids=["en", "lv"])
+def test_a_second_account_that_says_it_is_another_stays_its_own_incident(gaz, text, lang):
+    assert len(parse_text(text, gaz, lang, published="2021-11-12").events) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Baltkrievijas robežsargs nelikumīgi šķērsoja Lietuvas robežu Šalčininku rajonā.\n\n"
+     "Robežsargs nelikumīgi šķērsoja robežu, sacīja VSAT vadītājs.", "lv"),
+    ("A Belarusian border guard illegally crossed the Lithuanian border in the Šalčininkai district.\n\n"
+     "The guard illegally crossed the border, the head of the service said.", "en"),
+], ids=["lv", "en"])
+def test_a_text_with_no_date_keeps_its_first_incident_undated_and_not_its_retelling(gaz, text, lang):
+    [event] = parse_text(text, gaz, lang).events
+    assert event.event_type == "border_crossing" and event.date_start is None and event.quote_start == 0

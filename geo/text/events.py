@@ -798,7 +798,52 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
+    events = _leads_joined(events, text, lang)
     return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
+
+
+def _leads_joined(events: list[Event], text: str, lang: str) -> list[Event]:
+    """Events told next to each other as one incident joined: a summary with no count and no
+    date but its report's, and the account that counts the people ("Polija novērsusi jaunus
+    mēģinājumus ..., piektdien vēsta PAP. ... mēģināja aptuveni 35 cilvēku grupu iespiest ...",
+    "more than 50 attempts ... over the past day. ... attempts ... took place in areas guarded by
+    border posts in ...")."""
+    out: list[Event] = []
+    for event in events:
+        if out and _one_incident(out[-1], event, text, lang):
+            # the account that counts is the event; its quote is its own sentence, not the
+            # sentences between it and the summary
+            out[-1] = out[-1] if out[-1].persons is not None else event
+        else:
+            out.append(event)
+    return out
+
+
+def _one_incident(first: Event, second: Event, text: str, lang: str) -> bool:
+    """Whether two events next to each other, of one type, are one incident: exactly one counts
+    people, the other has no date of its own but the day it was reported, both in one country,
+    and the later does not say it is another ("another group", "vēl 100")."""
+    if first.event_type != second.event_type or first.event_type in WEAK_TYPES:
+        return False
+    if (first.persons is None) == (second.persons is None):
+        return False
+    bare = first if first.persons is None else second
+    if _counted(bare) or not _report_day_only(bare, text, lang):
+        return False
+    more = _place_words(lang)["more"]
+    if more and more.search(text, second.quote_start, second.quote_end):
+        return False  # the later one says it is another ("Another group tried ...")
+    return bool({first.position.country, *first.countries} & {second.position.country, *second.countries})
+
+
+def _report_day_only(event: Event, text: str, lang: str) -> bool:
+    """Whether an event has no date of its own but the day of its report: none, the publication
+    day standing in, or a date the sentence gives to a saying verb ("..., piektdien vēsta PAP")."""
+    if event.date_relation in (PUBLICATION, UNKNOWN):
+        return True  # the publication day standing in, or no date at all
+    sentence = Sentence(event.quote_start, event.quote_end)
+    return bool(event.date_mentions) and not event.date_from_context \
+        and all(_reported(text, sentence, d, lang) for d in event.date_mentions)
 
 
 
@@ -1147,9 +1192,11 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # the publication day, or the whole month or year when only that is known
         date_mentions, relation = [], PUBLICATION
         start, end, precision = published.first, published.last, published.precision
-    elif incident and (count is not None or published is not None):
+    elif incident and (count is not None or published is not None or last_type is None):
         # no date anywhere, or (in a dated text) earlier news recounted ("Kā zināms, Lietuvas
-        # valdība ir noteikusi ... režīmu"): not of the publication day; kept with its date unknown
+        # valdība ir noteikusi ... režīmu"): not of the publication day; kept with its date unknown.
+        # In a text with no date at all an uncounted incident is kept only as the text's first:
+        # its lead tells the incident, what follows mostly tells it again
         date_mentions, relation, start, end, precision = [], UNKNOWN, None, None, SEASON_OR_YEAR
     else:
         return None
