@@ -17,10 +17,16 @@ MAP_HEIGHT = 560
 
 def map_page() -> None:
     """The map of the filtered events, the chosen event's quote (or the feed) beside it, the
-    timeline under them."""
+    timeline under them.
+
+    The map comes first in the script, before the sidebar's widgets (the filters are read from
+    their store), so that its element reaches the browser first and its frame starts loading
+    while the rest is drawn; the timeline waits until the browser has drawn the map once
+    (mapframe.drawn), so its chart's bundles (Vega-Lite, ~1 MB) do not compete with it."""
     layers = loaders.get_layers()
     events = layers["events"]
-    chosen, everything = sidebar.sidebar_filters(events)
+    everything = sidebar.prepare_filters(events)
+    chosen = sidebar.stored_filters(everything)
     query = sidebar.query()
     # the timeline shows every date (so a window can be chosen on it); the map, the chosen ones
     undated = loaders.searched(filters.apply(events, replace(chosen, date_from=None, date_to=None)), query, layers)
@@ -45,11 +51,15 @@ def map_page() -> None:
                 panel.event_feed(shown, str(event["id"]))
         elif len(shown):
             panel.event_feed(shown)
+    sidebar.draw_filters(everything)
     st.caption("No map tiles? Choose “Offline basemap” in the layer control (top right). "
                "Hollow markers: date known only to a month or season; dashed areas: events known only "
                "to that region or country. A click on a marker that holds several events lists them.")
-    panel.timeline_chart(undated, (chosen.date_from, chosen.date_to),
-                         lambda start, end: sidebar.set_window((start, end), everything))
+    if mapframe.drawn():
+        panel.timeline_chart(undated, (chosen.date_from, chosen.date_to),
+                             lambda start, end: sidebar.set_window((start, end), everything))
+    else:
+        panel.timeline_pending()
     documents = loaders.get_documents()
     title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
                            else f"{len(documents)} documents")

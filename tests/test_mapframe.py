@@ -37,7 +37,8 @@ def ring() -> object:
 
 @pytest.mark.parametrize("returned", [["last_object_clicked", "last_object_clicked_tooltip"],
                                       ["last_object_clicked", "last_object_clicked_tooltip", "bounds"]])
-def test_the_browser_gets_what_st_folium_would_send(layers, backdrop, sent, returned):
+def test_the_browser_gets_what_st_folium_would_send(layers, backdrop, sent, returned, monkeypatch):
+    monkeypatch.setattr(mapframe, "drawn", lambda: True)  # once a map has been drawn (see below)
     events = layers["events"]
     sf.st_folium(mapview.build_map(layers, events, backdrop=backdrop), key="m", height=560,
                  use_container_width=True, returned_objects=returned, feature_group_to_add=ring(),
@@ -74,3 +75,23 @@ def test_content_keys_tell_layer_versions_and_events_apart():
     assert key != mapframe.content_key("layers", 2.0, ids=["a", "b"])
     assert key != mapframe.content_key("layers", 1.0, ids=["a"])
     assert key != mapframe.content_key("layers", 1.0, ids=["ab"])
+
+
+def test_the_first_map_of_a_session_reports_when_it_is_drawn(layers, backdrop, sent, monkeypatch):
+    # the component reports its state when it differs from the default: an empty default
+    # makes the first drawn map report, and that report marks the session's map as drawn
+    state: dict = {}
+    monkeypatch.setattr(mapframe.st, "session_state", state)
+    events = layers["events"]
+    clicked = []
+    show = lambda: mapframe.show_map(mapframe.content_key("v1", ids=events["id"]),  # noqa: E731
+                                     lambda: mapview.build_map(layers, events, backdrop=backdrop), key="m",
+                                     height=560, returned_objects=["last_object_clicked"],
+                                     on_change=lambda: clicked.append(state.get("m")))
+    show()
+    assert sent[-1]["default"] == {} and not mapframe.drawn()
+    state[sent[-1]["key"]] = {"last_object_clicked": None}  # what the browser reports once drawn
+    sent[-1]["on_change"]()
+    assert mapframe.drawn() and clicked == [{"last_object_clicked": None}]
+    show()  # from then on st_folium's own default: a map drawn again reports only clicks and pans
+    assert sent[-1]["default"] == {"last_object_clicked": None}

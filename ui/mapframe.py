@@ -69,6 +69,14 @@ def render(m: folium.Map, key: str) -> RenderedMap:
                        sf.generate_js_hash(script, key, False))
 
 
+DRAWN = "map_drawn"  # session key: this session's browser has drawn a map and said so
+
+
+def drawn() -> bool:
+    """Whether the browser of this session has drawn the map once (its first report came)."""
+    return bool(st.session_state.get(DRAWN))
+
+
 # cache_resource: the strings are shared and never changed; the key names the map's content
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _cached(content_key: str, key: str, _build: Callable[[], folium.Map]) -> RenderedMap:
@@ -110,7 +118,14 @@ def show_map(content: str, build: Callable[[], folium.Map], *, key: str, height:
                "zoom": rendered.zoom, "last_circle_radius": None, "last_circle_polygon": None,
                "selected_layers": None, "selected_tags": None, "last_geocoder_result": None}
 
+    # The component reports its state once its map is drawn, if it differs from the default:
+    # until a map has been drawn in this session the default is left empty, so that report
+    # comes (and reruns the page, which can then draw what waits for the map); after that,
+    # st_folium's own default, so a map that is drawn again reports only a click or a pan.
+    default = {k: v for k, v in initial.items() if k in returned_objects} if drawn() else {}
+
     def changed() -> None:
+        st.session_state[DRAWN] = True
         # what st_folium's own callback does: the value under the caller's key
         st.session_state[key] = st.session_state.get(rendered.hash_key, {})
         if on_change is not None:
@@ -119,7 +134,7 @@ def show_map(content: str, build: Callable[[], folium.Map], *, key: str, height:
     return sf._component_func(
         script=rendered.script, header=rendered.header, html=rendered.html, id=rendered.map_id,
         key=rendered.hash_key, height=height, width=None, returned_objects=returned_objects,
-        default={k: v for k, v in initial.items() if k in returned_objects}, zoom=zoom, center=center,
+        default=default, zoom=zoom, center=center,
         feature_group=selection_script(feature_group), return_on_hover=False, layer_control=None,
         pixelated=False, css_links=list(rendered.css_links), js_links=list(rendered.js_links),
         on_change=changed, wrap_longitude=False,

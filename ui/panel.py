@@ -234,6 +234,11 @@ def timeline_chart(events: gpd.GeoDataFrame, window: tuple[Any, Any] | None, on_
                     selection_mode="window")
 
 
+def timeline_pending() -> None:
+    """Where the timeline will be, until the browser has drawn the map (see app.map_page)."""
+    st.caption("The timeline follows once the map is drawn.")
+
+
 def _brushed(on_window: Any) -> None:
     """Callback of the timeline chart: a dragged window becomes the date filter."""
     from datetime import datetime, timezone

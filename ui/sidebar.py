@@ -38,9 +38,45 @@ COUNTRY_MODES = {"happened": "happened there", "mentions": "happened there or me
 
 def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
     """The filter widgets (written once, used by every page that filters); returns (chosen, all)."""
+    everything = prepare_filters(events)
+    draw_filters(everything)
+    return stored_filters(everything), everything
+
+
+def prepare_filters(events: pd.DataFrame) -> Filters:
+    """The store of the filters made ready for this run (from the URL on a session's first run,
+    stale values dropped); returns the filters that choose everything."""
     everything = loaders.full_filters(events)
     seed_from_url(everything)
     keep_valid(everything)
+    return everything
+
+
+def stored_filters(everything: Filters) -> Filters:
+    """The chosen filters, read from the store: what the widgets show and return in this run
+    (their callbacks write the store before the script runs), so a page can draw its map
+    before it draws the sidebar."""
+    state = st.session_state[STORE]
+    dates = tuple(state[KEYS["dates"]]) if everything.date_from is not None and everything.date_to is not None \
+        else (None, None)
+    docs = everything.doc_ids
+    if len(everything.doc_ids) > 1:
+        docs = state[KEYS["docs"]]
+        if many_documents(everything) and not docs:  # none chosen means all of them
+            docs = everything.doc_ids
+    mode = state[KEYS["country_mode"]]
+    return Filters(
+        date_from=dates[0], date_to=dates[1],
+        countries=narrowed(state[KEYS["countries"]], everything.countries),
+        event_types=narrowed(state[KEYS["types"]], everything.event_types),
+        doc_ids=narrowed(docs, everything.doc_ids),
+        max_time_precision=state[KEYS["tp"]], max_geo_precision=state[KEYS["gp"]],
+        country_mode=mode if mode in COUNTRY_MODES else "happened",
+    )
+
+
+def draw_filters(everything: Filters) -> None:
+    """The sidebar's widgets, showing the store's values (prepare_filters first)."""
     for key in KEYS.values():
         if key in st.session_state[STORE]:
             st.session_state[key] = st.session_state[STORE][key]  # restore the widgets (they are new on each page)
@@ -51,39 +87,25 @@ def sidebar_filters(events: pd.DataFrame) -> tuple[Filters, Filters]:
         st.header("Filters")
         if st.session_state.get(IGNORED):
             st.caption("ignored: " + md(", ".join(st.session_state[IGNORED])))
-        dates = date_range(everything)
-        countries = st.multiselect("Countries", everything.countries, format_func=labels.country_name,
-                                   **stored("countries"))
-        country_mode = st.radio("Events that", list(COUNTRY_MODES), format_func=COUNTRY_MODES.get,
-                                horizontal=True, **stored("country_mode"),
-                                help="“Happened there”: the country of the event's place. "
-                                     "“Or mention it”: any country the event involves.")
-        types = st.multiselect("Event types", everything.event_types, format_func=labels.type_label,
-                               **stored("types"))
-        docs = everything.doc_ids
+        date_range(everything)
+        st.multiselect("Countries", everything.countries, format_func=labels.country_name, **stored("countries"))
+        st.radio("Events that", list(COUNTRY_MODES), format_func=COUNTRY_MODES.get, horizontal=True,
+                 **stored("country_mode"),
+                 help="“Happened there”: the country of the event's place. "
+                      "“Or mention it”: any country the event involves.")
+        st.multiselect("Event types", everything.event_types, format_func=labels.type_label, **stored("types"))
         if len(everything.doc_ids) > 1:
             titles = document_titles(everything.doc_ids)
             many = many_documents(everything)
-            docs = st.multiselect("Documents", everything.doc_ids, format_func=titles.__getitem__,
-                                  placeholder=f"All {len(everything.doc_ids)} documents: choose some to narrow"
-                                  if many else None, **stored("docs"))
-            if many and not docs:  # none chosen means all of them (thousands of chips would be no filter)
-                docs = everything.doc_ids
-        tp = st.select_slider("Coarsest date shown", [1, 2, 3, 4], **stored("tp"),
-                              format_func=labels.TIME_PRECISION_LABELS.get,
-                              help="Move left to hide events known only to the month, season or year.")
-        gp = st.select_slider("Coarsest place shown", [1, 2, 3], **stored("gp"),
-                              format_func=labels.GEO_PRECISION_LABELS.get,
-                              help="Move left to hide events known only to a region or country.")
-    chosen = Filters(
-        date_from=dates[0], date_to=dates[1],
-        countries=narrowed(countries, everything.countries),
-        event_types=narrowed(types, everything.event_types),
-        doc_ids=narrowed(docs, everything.doc_ids),
-        max_time_precision=tp, max_geo_precision=gp,
-        country_mode=country_mode if country_mode in COUNTRY_MODES else "happened",
-    )
-    return chosen, everything
+            st.multiselect("Documents", everything.doc_ids, format_func=titles.__getitem__,
+                           placeholder=f"All {len(everything.doc_ids)} documents: choose some to narrow"
+                           if many else None, **stored("docs"))
+        st.select_slider("Coarsest date shown", [1, 2, 3, 4], **stored("tp"),
+                         format_func=labels.TIME_PRECISION_LABELS.get,
+                         help="Move left to hide events known only to the month, season or year.")
+        st.select_slider("Coarsest place shown", [1, 2, 3], **stored("gp"),
+                         format_func=labels.GEO_PRECISION_LABELS.get,
+                         help="Move left to hide events known only to a region or country.")
 
 
 def query() -> str:

@@ -162,7 +162,7 @@ def test_search_by_an_inflected_place_name(app):
 def test_a_phone_shows_the_map_and_the_quote_together(browsing):
     context = browsing.context.browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
                                                    has_touch=True, service_workers="block")
-    context.route("**/*", browsing.router)
+    context.route(browsing.router.pattern(), browsing.router)
     context.on("page", browsing.console.attach)
     try:
         page = context.new_page()
