@@ -1039,6 +1039,15 @@ def test_where_it_happened_told_next_places_the_incident_before_and_carries_on(g
     assert parse.events[0].quote_end > text.index(". ") + 2  # the quote goes on to where
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar 50 migrantiem izdevies no Baltkrievijas ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.", "lv"),
+    ("Yesterday 50 migrants broke into Poland from Belarus. It happened near Stara Kamionka.", "en"),
+], ids=["lv-unknown-village", "en-unknown-village"])
+def test_where_it_happened_at_a_village_the_gazetteer_lacks_is_the_border_section(gaz, text, lang):
+    [event] = parse_text(text, gaz, lang, published="2021-11-16").events
+    assert event.position.name == "Poland–Belarus border" and event.place_from_context
+
+
 def test_where_it_happened_is_taken_only_when_finer_and_in_the_same_country(gaz):
     text = "Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas. Tas noticis Polijā."
     [event] = parse_text(text, gaz, "lv", published="2021-11-16").events

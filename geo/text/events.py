@@ -500,11 +500,11 @@ def _section(line: Place, mentions: list[PlaceMention], places: dict[str, Place]
     return replace(line, name=f"{line.name} near {place.name}", lat=near[0], lon=near[1])
 
 
-def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place]) -> bool:
+def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near: bool = False) -> bool:
     """Whether a clause names, where something is, a place (not a historical unit) that the
-    gazetteer cannot place."""
+    gazetteer cannot place; `near`: a reference point ("near X") counts too."""
     for m in mentions:
-        if m.role != LOCATION or m.adjective or m.near or "historical" in m.reason:
+        if m.role != LOCATION or m.adjective or (m.near and not near) or "historical" in m.reason:
             continue
         place = places.get(m.place_id or "")
         if place is None or (place.lat is None and place.type != "historical"):
@@ -957,6 +957,15 @@ def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: 
             or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
         return None
     located = _located(mentions, doc.places, doc.text, doc.lang)
+    if not located and last.position.type == "country" and last.event_type in words["at_border"] \
+            and _names_unplaced(mentions, doc.places, near=True):
+        # "Tas noticis pie Dubičes Cerkevnes", a village the gazetteer lacks: an incident at a
+        # border was at the border section of its country with the other it named, not the
+        # middle of the country (as "near the village of ..." in its own sentence is)
+        other = next((c for c in last.countries if c != last.position.country), None)
+        border = _border_between(last.position.country, other, doc.places) if other else None
+        if border is not None:
+            return replace(last, places=(border,) + last.places, quote_end=sentence.end, place_from_context=True)
     if not located or _specificity(located[0]) >= _specificity(last.position):
         return None
     if located[0].country not in {last.position.country, *last.countries}:
