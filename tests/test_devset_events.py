@@ -60,6 +60,18 @@ Dubicze Cerkiewne, Połowce, Białowieża Forest: 6 place misses), two-word and 
 after a preposition ("pie Dubičes Cerkevnes", "Klukovičes-Kolonija"), monthly figures listed
 after a total ("October saw 17,300 attempts, September 7,700 and August 3,500"), a regime
 declared in several municipalities placed at the first of them, not at the border strip.
+
+Then: an unknown two-word name after a spatial preposition is one proposed span ("pie Dubičes
+Cerkevnes", "in Stara Kamionka"), and "Tas noticis pie ..."/"It happened near ..." naming a
+village the gazetteer lacks puts an incident at a border at its country's border section
+with the other country it named (lv_14's crossing and its detainees); "September 7,700" is a
+month and a count, not 7 September. Place 0.854 (82 of 96: meets the target; Latvian 0.86),
+the rest unchanged: recall 0.8496 (96 of 113, one short). What is left for recall: en_13's
+monthly figures are now counts, but its months have no year (no publication date) and so
+date no clause, and the sentence has no act word of its own ("October saw 17,300 attempts"),
+so no event comes of it; "Klukovičes-Kolonija" (its second part is a gazetteer form) and
+its uncounted, undated failed attempt; "5,300 of them in November" (a count of the noun
+before, "of them").
 """
 
 from __future__ import annotations
@@ -76,8 +88,8 @@ MARGIN = 0.03
 # neighbour's incidents of the day lost their date — and the figure is 0.93 without it.)
 REACHED = {
     "en": {"recall": 0.83, "precision": 0.89, "date": 0.94, "place": 0.85, "persons": 0.94, "type": 0.94},
-    "lv": {"recall": 0.88, "precision": 0.95, "date": 0.79, "place": 0.84, "persons": 1.00, "type": 0.98},
-    "all": {"recall": 0.84, "precision": 0.92, "date": 0.87, "place": 0.84, "persons": 0.96, "type": 0.96},
+    "lv": {"recall": 0.88, "precision": 0.95, "date": 0.79, "place": 0.86, "persons": 1.00, "type": 0.98},
+    "all": {"recall": 0.84, "precision": 0.92, "date": 0.87, "place": 0.85, "persons": 0.96, "type": 0.96},
 }
 
 
@@ -113,7 +125,7 @@ def test_english_half_meets_the_issue_s_targets(scores, figure):
     assert scores["en"].rate(figure) >= TARGETS[figure]
 
 
-@pytest.mark.parametrize("figure", ["precision", "date", "persons"])
+@pytest.mark.parametrize("figure", ["precision", "date", "place", "persons"])
 def test_the_whole_set_meets_the_issue_s_targets(scores, figure):
     assert scores["all"].rate(figure) >= TARGETS[figure]
 
