@@ -735,3 +735,12 @@ def test_a_genitive_date_with_a_time_of_day_dates_what_happened():
 def test_recent_months_and_hours_count_back_from_publication(text, lang, surface, start, end):
     (m,) = [m for m in find_dates(text, lang, published=MONDAY) if m.surface == surface]
     assert (iso(m.date_start), iso(m.date_end), m.relation) == (start, end, "relative_to_publication")
+
+
+@pytest.mark.parametrize("text, lang, surfaces", [
+    ("October saw 17,300 attempts, September 7,700 and August 3,500.", "en", ["October", "September", "August"]),
+    ("On August 4, 2021 and on September 7,2021.", "en", ["August 4, 2021", "September 7,2021"]),
+    ("Oktobrī 17,300, septembrī 7,700 cilvēku.", "lv", ["Oktobrī", "septembrī"]),
+])
+def test_a_month_then_a_number_with_a_thousands_comma_is_a_month_and_a_count(text, lang, surfaces):
+    assert [m.surface for m in find_dates(text, lang)] == surfaces

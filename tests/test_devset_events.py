@@ -60,6 +60,21 @@ Dubicze Cerkiewne, Połowce, Białowieża Forest: 6 place misses), two-word and 
 after a preposition ("pie Dubičes Cerkevnes", "Klukovičes-Kolonija"), monthly figures listed
 after a total ("October saw 17,300 attempts, September 7,700 and August 3,500"), a regime
 declared in several municipalities placed at the first of them, not at the border strip.
+
+Then: an unknown two-word name after a spatial preposition is one proposed span ("pie Dubičes
+Cerkevnes", "in Stara Kamionka"), and "Tas noticis pie ..."/"It happened near ..." naming a
+village the gazetteer lacks puts an incident at a border at its country's border section
+with the other country it named (lv_14's crossing and its detainees); "September 7,700" is a
+month and a count, not 7 September; dated counts in a sentence with no act word and no place
+of its own are more of the figure before, where it was ("October saw 17,300 attempts,
+September 7,700 and August 3,500" after "... recorded over 33,000 attempts to illegally enter
+Poland"; a month with no year dates its clause too). Now every target is met on the whole set
+and on the English half: recall 0.876 (99 of 113), precision 0.925, date 0.879, place 0.859,
+persons 0.96; English recall 0.873, precision 0.902, place 0.855; Latvian recall 0.88, place
+0.86 (Latvian date, 0.80, is under: lv_04 states no year). What is left: "Klukovičes-Kolonija"
+(its second part is a gazetteer form) and its uncounted, undated failed attempt; "5,300 of
+them in November" (a count of the noun before, "of them"); en_14's "over 180 ... 186" (one
+incident told twice); "22 Iraqis" (nationality nouns as the counted people).
 """
 
 from __future__ import annotations
@@ -75,9 +90,9 @@ MARGIN = 0.03
 # undated events abroad are background: it was taken out as not general — a report about a
 # neighbour's incidents of the day lost their date — and the figure is 0.93 without it.)
 REACHED = {
-    "en": {"recall": 0.83, "precision": 0.89, "date": 0.94, "place": 0.85, "persons": 0.94, "type": 0.94},
-    "lv": {"recall": 0.88, "precision": 0.95, "date": 0.79, "place": 0.84, "persons": 1.00, "type": 0.98},
-    "all": {"recall": 0.84, "precision": 0.92, "date": 0.87, "place": 0.84, "persons": 0.96, "type": 0.96},
+    "en": {"recall": 0.87, "precision": 0.90, "date": 0.94, "place": 0.85, "persons": 0.94, "type": 0.94},
+    "lv": {"recall": 0.88, "precision": 0.95, "date": 0.79, "place": 0.86, "persons": 1.00, "type": 0.98},
+    "all": {"recall": 0.87, "precision": 0.92, "date": 0.87, "place": 0.85, "persons": 0.96, "type": 0.96},
 }
 
 
@@ -108,12 +123,12 @@ def test_figures_hold(scores, half, figure):
     assert scores[half].rate(figure) >= REACHED[half][figure] - MARGIN
 
 
-@pytest.mark.parametrize("figure", ["date", "persons"])
+@pytest.mark.parametrize("figure", ["recall", "precision", "date", "place", "persons"])
 def test_english_half_meets_the_issue_s_targets(scores, figure):
     assert scores["en"].rate(figure) >= TARGETS[figure]
 
 
-@pytest.mark.parametrize("figure", ["precision", "date", "persons"])
+@pytest.mark.parametrize("figure", ["recall", "precision", "date", "place", "persons"])
 def test_the_whole_set_meets_the_issue_s_targets(scores, figure):
     assert scores["all"].rate(figure) >= TARGETS[figure]
 

@@ -1039,6 +1039,15 @@ def test_where_it_happened_told_next_places_the_incident_before_and_carries_on(g
     assert parse.events[0].quote_end > text.index(". ") + 2  # the quote goes on to where
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Vakar 50 migrantiem izdevies no Baltkrievijas ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.", "lv"),
+    ("Yesterday 50 migrants broke into Poland from Belarus. It happened near Stara Kamionka.", "en"),
+], ids=["lv-unknown-village", "en-unknown-village"])
+def test_where_it_happened_at_a_village_the_gazetteer_lacks_is_the_border_section(gaz, text, lang):
+    [event] = parse_text(text, gaz, lang, published="2021-11-16").events
+    assert event.position.name == "Poland–Belarus border" and event.place_from_context
+
+
 def test_where_it_happened_is_taken_only_when_finer_and_in_the_same_country(gaz):
     text = "Vakar 50 migrantiem izdevies ielauzties Polijā pie Kuzņicas. Tas noticis Polijā."
     [event] = parse_text(text, gaz, "lv", published="2021-11-16").events
@@ -1121,3 +1130,21 @@ def test_a_second_account_that_says_it_is_another_stays_its_own_incident(gaz, te
 def test_a_text_with_no_date_keeps_its_first_incident_undated_and_not_its_retelling(gaz, text, lang):
     [event] = parse_text(text, gaz, lang).events
     assert event.event_type == "border_crossing" and event.date_start is None and event.quote_start == 0
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Border Guard recorded 33,000 attempts to cross the border from Belarus into Poland. "
+     "October saw 17,300 attempts, September 7,700 and August 3,500.", "en"),
+    ("Robežsargi novērsuši 3000 migrantu mēģinājumus nelikumīgi šķērsot robežu no Baltkrievijas uz Poliju. "
+     "Oktobrī bija 1700 migrantu, septembrī 770 un augustā 350.", "lv"),
+], ids=["en-monthly-figures", "lv-monthly-figures"])
+def test_dated_counts_with_no_act_word_of_their_own_are_more_of_the_figure_before(gaz, text, lang):
+    events = parse_text(text, gaz, lang).events  # no publication date: the months have no year
+    assert len(events) == 4
+    assert len({(e.event_type, e.position.id) for e in events}) == 1  # the same kind, where the total was
+    assert [e.persons for e in events][1:] == ([17300, 7700, 3500] if lang == "en" else [1700, 770, 350])
+
+
+def test_a_count_with_no_date_and_no_act_word_is_not_more_of_the_same(gaz):
+    text = "The Border Guard recorded 300 attempts to cross the border from Belarus into Poland. Some 40 journalists came."
+    assert [e.persons for e in parse_text(text, gaz, "en").events] == [300]

@@ -225,3 +225,22 @@ def test_a_head_of_two_words(gaz):
 def test_a_dictionary_word_at_a_sentence_start_is_not_a_village(gaz):
     text = "Mierīgi. Būtiski vērā ņemams apstāklis ir tas."
     assert "Būtiski" not in kept(text, gaz)
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Tas noticis pie Dubičes Cerkevnes.", "lv", "Dubičes Cerkevnes"),
+    ("Incidents notika pie Stara Kamionka, netālu no robežas.", "lv", "Stara Kamionka"),
+    ("It happened near Dubicze Cerkiewne.", "en", "Dubicze Cerkiewne"),
+    ("Migrants gathered in Stara Kamionka yesterday.", "en", "Stara Kamionka"),
+])
+def test_an_unknown_two_word_name_after_a_spatial_preposition_is_one_span(text, lang, name, gaz):
+    found = kept(text, gaz, lang)
+    assert name in found and found[name].reason  # proposed whole, reported if it stays unresolved
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Migranti bija pie Dubičes. Cerkevnes iedzīvotāji to redzēja.", "lv"),  # a new sentence
+    ("They waited near Dubicze. Police came later.", "en"),
+])
+def test_a_two_word_run_does_not_swallow_the_next_sentence(text, lang, gaz):
+    assert not any(" " in s for s in kept(text, gaz, lang))

@@ -306,6 +306,7 @@ def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
         token, slot = m.group(), m.group(1)
         if slot in _NUMBER_SLOTS:
             after = counts if _NUMBER_STARTS.get(slot) == "year" else ""
+            after = _NOT_THOUSANDS if slot == "day" else after
             out.append(rf"(?P<{slot}>{_NUMBER_SLOTS[slot]})(?!\d){after}")
         elif slot:
             regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], m.group(2))
@@ -316,6 +317,10 @@ def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
     guard = rf"(?!\s*{_alternatives('|'.join(not_followed))}\b)" if not_followed else ""
     return re.compile("".join(out) + _RIGHT + guard, re.IGNORECASE)
 
+
+# a day is never followed by a comma and three digits: "September 7,700" is a month's count
+# (a thousands separator), "August 4, 2021" and "August 4,2021" are dates
+_NOT_THOUSANDS = r"(?!,\d{3}(?!\d))"
 
 # a year a news text may tell of whatever follows it (19xx, 20xx, checked behind the 4 digits)
 _NEWS_YEARS = r"(?<=19\d\d)|(?<=20\d\d)"

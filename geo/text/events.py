@@ -500,11 +500,11 @@ def _section(line: Place, mentions: list[PlaceMention], places: dict[str, Place]
     return replace(line, name=f"{line.name} near {place.name}", lat=near[0], lon=near[1])
 
 
-def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place]) -> bool:
+def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near: bool = False) -> bool:
     """Whether a clause names, where something is, a place (not a historical unit) that the
-    gazetteer cannot place."""
+    gazetteer cannot place; `near`: a reference point ("near X") counts too."""
     for m in mentions:
-        if m.role != LOCATION or m.adjective or m.near or "historical" in m.reason:
+        if m.role != LOCATION or m.adjective or (m.near and not near) or "historical" in m.reason:
             continue
         place = places.get(m.place_id or "")
         if place is None or (place.lat is None and place.type != "historical"):
@@ -584,6 +584,7 @@ class _Doc:
     places: dict[str, Place]  # the places the mentions name, and the border sections
     lang: str
     published: Publication | None
+    unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
 
 
 @dataclass(frozen=True)
@@ -728,7 +729,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     headings = {i for i, p in enumerate(starts, 1) if _heading(text, p, i == 1)}
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
-    doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published)
+    doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published,
+               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end) and not masked(d)]))
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
@@ -957,6 +959,15 @@ def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: 
             or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
         return None
     located = _located(mentions, doc.places, doc.text, doc.lang)
+    if not located and last.position.type == "country" and last.event_type in words["at_border"] \
+            and _names_unplaced(mentions, doc.places, near=True):
+        # "Tas noticis pie Dubičes Cerkevnes", a village the gazetteer lacks: an incident at a
+        # border was at the border section of its country with the other it named, not the
+        # middle of the country (as "near the village of ..." in its own sentence is)
+        other = next((c for c in last.countries if c != last.position.country), None)
+        border = _border_between(last.position.country, other, doc.places) if other else None
+        if border is not None:
+            return replace(last, places=(border,) + last.places, quote_end=sentence.end, place_from_context=True)
     if not located or _specificity(located[0]) >= _specificity(last.position):
         return None
     if located[0].country not in {last.position.country, *last.countries}:
@@ -1071,11 +1082,18 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     words = _place_words(lang)
     if (head := _head_act(text, clause, words, lang)) is not None:
         rule, clause = head
+    more_of_before = False
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
     etype = rule.type if rule else "other"
     if rule is None and count is not None and clause.date is not None and last_type and words["more"] \
             and words["more"].search(text, clause.start, clause.end):
         etype = last_type  # "There were 200 such attempts on Saturday": more of the same
+    elif rule is None and sentence_rule is None and count is not None and count.unit == "person" and last_type \
+            and not sentence_places and (clause.date is not None or _inside(doc.unresolved, clause.start, clause.end)):
+        # "... recorded over 33,000 attempts ... October saw 17,300 attempts, September 7,700":
+        # counts of their own dates in a sentence with no act word and no place are more of the
+        # same, where the figure before was
+        etype, more_of_before = last_type, True
     if etype == "statement":
         return None  # who said what is not an incident
     if etype in words["own_date_types"] and clause.date is None:
@@ -1101,6 +1119,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if not located and clause.places != sentence_places:
         mentions, located = sentence_places, _where(sentence_places, gazetteer_places, text, lang)
     place_from_context = inferred = False
+    if not located and more_of_before and before is not None and before.event_type == etype:
+        mentions, located, place_from_context, inferred = list(before.place_mentions), list(before.places), True, True
     if not located and etype in words["at_border"]:
         # only where they came from, or a country named in another role, with a border word:
         # "cross the border into the country from Belarus", "across the border ... with the help

@@ -553,14 +553,35 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
     return after_preposition or locative
 
 
+def _two_words(ctx: Context, k: int, data: dict[str, Any]) -> bool:
+    """Whether tokens k, k+1 are one unknown two-word name right after a spatial preposition:
+    both capitalised, joined by one space or a hyphen, no third capitalised word joined on
+    ("pie Dubičes Cerkevnes", "pie Klukovičes-Kolonija pilsētiņas", "in Stara Kamionka")."""
+    toks, text = ctx.toks, ctx.text
+    if k == 0 or k + 1 >= len(toks) or ctx.folded[k - 1] not in data["prepositions"] or not ctx.gap(k).isspace():
+        return False
+    if any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"]):
+        return False
+    if ctx.sentence_initial(k) or ctx.gap(k + 1) not in (" ", "-") or {k, k + 1} & ctx.covered:
+        return False
+    pair = (toks[k].text, toks[k + 1].text)
+    if not all(w[0].isupper() and not w.isupper() and len(w) >= 3 and fold(w) not in data["not_places"] for w in pair):
+        return False
+    return not (k + 2 < len(toks) and ctx.capitalised(k + 2) and ctx.gap(k + 2) in (" ", "-"))
+
+
 def context_words(ctx: Context) -> list[Candidate]:
-    """Capitalised unknown words after a spatial preposition or in a Latvian locative."""
+    """Capitalised unknown words after a spatial preposition or in a Latvian locative, and
+    unknown two-word names after a spatial preposition (one span)."""
     data = _data(ctx.lang)
     words = ctx.words or [t.text for t in ctx.toks]
-    capitals = compress(count(), map(str.isupper, map(itemgetter(0), words)))  # in C: most words are not
-    return [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
-                          reason="not in the gazetteer nor among GeoNames populated places")
-            for k in capitals if k not in ctx.covered and place_like(ctx, k, data)]
+    capitals = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))  # in C: most words are not
+    reason = "not in the gazetteer nor among GeoNames populated places"
+    pairs = [ctx.candidate(k, k + 1, "context", lemma=ctx.text[ctx.toks[k].start:ctx.toks[k + 1].end],
+                           cases=_cases(ctx, k + 1), reason=reason)
+             for k in capitals if _two_words(ctx, k, data)]
+    return pairs + [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k), reason=reason)
+                    for k in capitals if k not in ctx.covered and place_like(ctx, k, data)]
 
 
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
