@@ -22,7 +22,8 @@ def map_page() -> None:
     The map comes first in the script, before the sidebar's widgets (the filters are read from
     their store), so that its element reaches the browser first and its frame starts loading
     while the rest is drawn; the timeline waits until the browser has drawn the map once
-    (mapframe.drawn), so its chart's bundles (Vega-Lite, ~1 MB) do not compete with it."""
+    (mapframe.drawn), so its chart's bundles (Vega-Lite, ~1 MB) do not compete with it; so do
+    the sidebar's filters and the exports, whose widgets' bundles are as many again."""
     layers = loaders.get_layers()
     events = layers["events"]
     everything = sidebar.prepare_filters(events)
@@ -51,7 +52,10 @@ def map_page() -> None:
                 panel.event_feed(shown, str(event["id"]))
         elif len(shown):
             panel.event_feed(shown)
-    sidebar.draw_filters(everything)
+    if mapframe.drawn():  # the sidebar's widget bundles, too, load after the first marker
+        sidebar.draw_filters(everything)
+    else:
+        sidebar.filters_pending()
     st.caption("No map tiles? Choose “Offline basemap” in the layer control (top right). "
                "Hollow markers: date known only to a month or season; dashed areas: events known only "
                "to that region or country. A click on a marker that holds several events lists them.")
@@ -63,8 +67,9 @@ def map_page() -> None:
     documents = loaders.get_documents()
     title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
                            else f"{len(documents)} documents")
-    panel.export_section(layers, shown, key="map", content=content, picture=partial(
-        picture.map_png, shown, backdrop.shapes, loaders.get_basemap(), title))
+    if mapframe.drawn():
+        panel.export_section(layers, shown, key="map", content=content, picture=partial(
+            picture.map_png, shown, backdrop.shapes, loaders.get_basemap(), title))
     sidebar.write_url(chosen, everything, event=None if event is None else str(event["id"]))
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.apptests import drawn_app
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = 90
 FIXTURES = Path(__file__).parent / "fixtures" / "docs"
@@ -30,7 +32,7 @@ def submit(at: AppTest, text: str, title: str = "", lang: str = "") -> AppTest:
 
 @pytest.fixture()
 def app(app_env) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = drawn_app(str(ROOT / "app.py"), TIMEOUT).run()
     assert not at.exception and count(at) == "**12 of 12 events**"
     return at
 

@@ -15,6 +15,7 @@ from geo.io import schema
 from geo.io.layers import load_layers
 from geo.view import exports, filters
 from geo.view.filters import Filters
+from tests.apptests import drawn_app
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -23,7 +24,7 @@ TIMEOUT = 60
 
 
 def run(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = drawn_app(APP, TIMEOUT)
     at.query_params.update(query or {})
     return at.run()
 
@@ -183,7 +184,7 @@ def test_empty_layer_directory(monkeypatch, tmp_path):
 def test_real_layers():
     if not (ROOT / "data/layers/events.geojson").exists():
         pytest.skip("data/layers/events.geojson does not exist yet: run `python -m geo build`")
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = drawn_app(APP, TIMEOUT).run()
     assert not at.exception
     for page in PAGES:
         at.switch_page(page).run()
@@ -298,3 +299,15 @@ def test_many_documents_start_as_an_empty_box_meaning_all(monkeypatch, tmp_path,
     assert 0 < narrowed < total and app.query_params["doc"]
     widget(app, "multiselect", "Documents").set_value([]).run()
     assert count(app) == f"**{total} of {total} events**"
+
+
+def test_the_filters_and_exports_follow_the_map_s_first_report():
+    """Before the browser has drawn the map, the page says its filters follow (their widgets'
+    bundles would compete with the first marker); after the report they are there."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("filters follow once the map is drawn" in c.value for c in at.sidebar.caption)
+    assert not at.sidebar.multiselect and not at.get("download_button")
+    at = drawn_app(APP, TIMEOUT).run()
+    assert [m.label for m in at.sidebar.multiselect][:2] == ["Countries", "Event types"]
+    assert at.get("download_button")

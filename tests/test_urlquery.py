@@ -48,8 +48,10 @@ def test_reversed_dates_are_reported(everything):
 def test_the_app_survives_a_unicode_digit_and_says_it_ignored_it(app_env):
     from streamlit.testing.v1 import AppTest
 
+    from tests.apptests import drawn_app
+
     app = Path(__file__).resolve().parent.parent / "app.py"
-    at = AppTest.from_file(str(app), default_timeout=60)
+    at = drawn_app(str(app), 60)
     at.query_params["tp"] = "²"
     at.run()
     assert not at.exception

@@ -75,6 +75,11 @@ def stored_filters(everything: Filters) -> Filters:
     )
 
 
+def filters_pending() -> None:
+    """Where the filters will be, until the browser has drawn the map (see app.map_page)."""
+    st.sidebar.caption("The filters follow once the map is drawn.")
+
+
 def draw_filters(everything: Filters) -> None:
     """The sidebar's widgets, showing the store's values (prepare_filters first)."""
     for key in KEYS.values():
