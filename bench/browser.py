@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -254,18 +256,13 @@ def app_figures(repeats: int = 3, big: int = 10_000) -> dict[str, Any]:
                 try:
                     loads, clicks, painted = [], [], []
                     for _ in range(repeats + 1):
-                        context = harness.new_context(browser, harness.CdnRouter(server.url), harness.ConsoleLog())
-                        try:
-                            page = context.new_page()
-                            page.add_init_script(page_marks_script())
+                        with _fresh_page(harness, browser, server.url) as page:
                             figures = measure(server.url, page)
                             loads.append(figures["seconds"])
                             painted.append(figures["painted_s"])
                             if env is None:
                                 harness.wait_for_app(page)
                                 clicks.append(click_to_quote(page))
-                        finally:
-                            context.close()
                     out[label] = {"first_load_s": loads[0], "first_marker_s": statistics.median(loads[1:]),
                                   "first_marker_best_s": min(loads[1:]), "loads_s": loads}
                     seen = [x for x in painted[1:] if x is not None]
@@ -282,6 +279,20 @@ def app_figures(repeats: int = 3, big: int = 10_000) -> dict[str, Any]:
     return out
 
 
+
+@contextmanager
+def _fresh_page(harness: Any, browser: Any, url: str) -> Iterator[Any]:
+    """A page in a fresh browser context (no cache, no cookies), with the page-clock marks set,
+    routed offline as the browser tests are; the context is closed after use."""
+    context = harness.new_context(browser, harness.CdnRouter(url), harness.ConsoleLog())
+    try:
+        page = context.new_page()
+        page.add_init_script(page_marks_script())
+        yield page
+    finally:
+        context.close()
+
+
 def breakdown(repeats: int = 5, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Where a warm load of the map page spends its time: the median of each stage on the
     page's clock over `repeats` fresh contexts (after one cold load), and the requests made
@@ -296,16 +307,11 @@ def breakdown(repeats: int = 5, env: dict[str, str] | None = None) -> dict[str, 
             browser = harness.launch(p)
             try:
                 for _ in range(repeats + 1):
-                    context = harness.new_context(browser, harness.CdnRouter(server.url), harness.ConsoleLog())
-                    try:
-                        page = context.new_page()
-                        page.add_init_script(page_marks_script())
+                    with _fresh_page(harness, browser, server.url) as page:
                         figures = measure(server.url, page)
                         frame = harness.map_frame(page)
                         figures["requests"] = {"page": page.evaluate(RESOURCES_JS), "frame": frame.evaluate(RESOURCES_JS)}
                         runs.append(figures)
-                    finally:
-                        context.close()
             finally:
                 browser.close()
     finally:
