@@ -52,22 +52,23 @@ def map_page() -> None:
                 panel.event_feed(shown, str(event["id"]))
         elif len(shown):
             panel.event_feed(shown)
-    if mapframe.drawn():  # the sidebar's widget bundles, too, load after the first marker
+    drawn = mapframe.drawn()  # what waits for the map's first report (see above)
+    if drawn:
         sidebar.draw_filters(everything)
     else:
         sidebar.filters_pending()
     st.caption("No map tiles? Choose “Offline basemap” in the layer control (top right). "
                "Hollow markers: date known only to a month or season; dashed areas: events known only "
                "to that region or country. A click on a marker that holds several events lists them.")
-    if mapframe.drawn():
+    if drawn:
         panel.timeline_chart(undated, (chosen.date_from, chosen.date_to),
                              lambda start, end: sidebar.set_window((start, end), everything))
     else:
         panel.timeline_pending()
-    documents = loaders.get_documents()
-    title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
-                           else f"{len(documents)} documents")
-    if mapframe.drawn():
+    if drawn:
+        documents = loaders.get_documents()
+        title = "Robeža · " + (next(iter(documents.values())).get("title", "") if len(documents) == 1
+                               else f"{len(documents)} documents")
         panel.export_section(layers, shown, key="map", content=content, picture=partial(
             picture.map_png, shown, backdrop.shapes, loaders.get_basemap(), title))
     sidebar.write_url(chosen, everything, event=None if event is None else str(event["id"]))
