@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any, Iterable
 
 import pycountry
@@ -66,6 +66,7 @@ SECTION_TYPES = frozenset({"facility", "village", "town", "city"})  # what names
 SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
+STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
 # relations of dates an event did not state itself
@@ -125,16 +126,58 @@ class Clause:
 @dataclass(frozen=True)
 class _Rule:
     type: str
-    groups: tuple[re.Pattern[str], ...]
+    groups: tuple[tuple[str, ...], ...]  # per group, its folded stems (a word start each)
     restates: str | None = None
+    need: int = 0  # one bit per group, in the bits of `_RuleIndex`
+
+
+@dataclass(frozen=True)
+class _RuleIndex:
+    """Every stem of every rule's groups in one Aho–Corasick automaton (pyahocorasick): a text
+    is read once for all rules, not searched once per group and rule. A stem is matched at a
+    word start as " stem" in the folded words joined by spaces; its value is the bits of the
+    groups it belongs to."""
+
+    rules: tuple[_Rule, ...]
+    automaton: Any
+
+    def hits(self, folded: str) -> int:
+        """The bits of the groups that have a stem in `folded` (" word word ...")."""
+        found = 0
+        for _, bits in self.automaton.iter(folded):
+            found |= bits
+        return found
+
+    def first(self, folded: str, types: frozenset[str] | None = None) -> _Rule | None:
+        """The first rule (of `types`, when given) whose every group has a stem in `folded`."""
+        found = self.hits(folded)
+        return next((r for r in self.rules if found & r.need == r.need and (types is None or r.type in types)), None)
 
 
 @lru_cache(maxsize=None)
+def _rule_index(lang: str) -> _RuleIndex:
+    """The event-type rules of a language (``[[events]]`` of its pack), in their order, indexed."""
+    import ahocorasick  # the multi-pattern matcher the gazetteer uses too
+
+    automaton, rules, bit = ahocorasick.Automaton(), [], 0
+    for r in language.pack(lang).events:
+        groups, need = [], 0
+        for group in r["all"]:
+            stems = tuple(dict.fromkeys(fold(s) for s in group))
+            for stem in stems:
+                key = " " + stem
+                automaton.add_word(key, (automaton.get(key) if key in automaton else 0) | 1 << bit)
+            groups.append(stems)
+            need |= 1 << bit
+            bit += 1
+        rules.append(_Rule(r["type"], tuple(groups), r.get("restates"), need))
+    automaton.make_automaton()
+    return _RuleIndex(tuple(rules), automaton)
+
+
 def _rules(lang: str) -> tuple[_Rule, ...]:
-    """The event-type rules of a language: per group, one regex of its folded stems at a word start."""
-    return tuple(_Rule(r["type"], tuple(re.compile(" (?:" + "|".join(re.escape(fold(s)) for s in group) + ")")
-                                        for group in r["all"]), r.get("restates"))
-                 for r in language.pack(lang).events)
+    """The event-type rules of a language, in their order."""
+    return _rule_index(lang).rules
 
 
 def _phrases(phrases: list[str], before: str = r"(?<!\w)", after: str = r"(?!\w)") -> re.Pattern | None:
@@ -244,11 +287,19 @@ def _typed(text: str, lang: str) -> _Rule | None:
 
 def _first_rule(text: str, lang: str) -> _Rule | None:
     """The first rule whose every group has a word (or phrase) in the text."""
-    folded = " " + " ".join(map(fold, TOKEN.findall(text)))
-    for rule in _rules(lang):
-        if all(group.search(folded) for group in rule.groups):
-            return rule
-    return None
+    return _rule_index(lang).first(folded_words(text))
+
+
+_GAPS = re.compile(r"[\W_]+")  # what lies between two TOKENs
+
+
+def folded_words(text: str) -> str:
+    """" " and the folded words of a text, one space between each: what rule stems are found in.
+
+    Equal to " " + " ".join(fold(w) for w in TOKEN.findall(text)), made in two C passes:
+    folding is per character, so the words joined fold as each word would (and the fold of a
+    sentence is not put in `fold`'s cache of words)."""
+    return " " + fold.__wrapped__(_GAPS.sub(" ", text).strip(" "))
 
 
 def event_type(text: str, lang: str) -> str:
@@ -407,7 +458,6 @@ REPORT_REACH = 5  # words between a date and the reporting verb it dates
 
 def _reported(text: str, sentence: Sentence, d: DateMention, lang: str) -> bool:
     """Whether a date is the day something was said: a statement word within a few words."""
-    statement = [r for r in _rules(lang) if r.type == "statement"]
     complementizers = _place_words(lang)["complementizers"]
     before = [fold(w) for w in TOKEN.findall(text[max(sentence.start, d.start - 80):d.start])[-REPORT_REACH:]]
     after = [fold(w) for w in TOKEN.findall(text[d.end:min(sentence.end, d.end + 80)])[:REPORT_REACH]]
@@ -417,8 +467,7 @@ def _reported(text: str, sentence: Sentence, d: DateMention, lang: str) -> bool:
             before = before[i + 1:]
             break
     after = after[:next((i for i, w in enumerate(after) if w in complementizers), len(after))]
-    words = " " + " ".join(before + after)
-    return any(all(g.search(words) for g in r.groups) for r in statement)
+    return _rule_index(lang).first(" " + " ".join(before + after), STATEMENT) is not None
 
 
 def _is_frame(clause: Clause) -> bool:
@@ -897,11 +946,11 @@ def _since_partitioned(found: list[Event]) -> list[Event]:
 def _goes_on(text: str, sentence: Sentence, lang: str) -> bool:
     """Whether a paragraph's first sentence goes on with the report before it: a saying verb
     and "also" in its first words ("The Border Guard also informed that ...")."""
-    words = [fold(w) for w in TOKEN.findall(text[sentence.start:sentence.end])[:OPENING_REACH]]
+    words = [fold(m.group()) for m in islice(TOKEN.finditer(text, sentence.start, sentence.end), OPENING_REACH)]
     continues = _place_words(lang)["continues"]
     if not continues or not any(w in continues for w in words):
         return False
-    return any(all(g.search(" " + " ".join(words)) for g in r.groups) for r in _rules(lang) if r.type == "statement")
+    return _rule_index(lang).first(" " + " ".join(words), STATEMENT) is not None
 
 
 def _heading(text: str, start: int, first: bool) -> bool:
