@@ -278,8 +278,13 @@ def _typed(text: str, lang: str) -> _Rule | None:
     """The first rule whose every group has a word (or phrase) in the text; a rule of the
     `since_types` whose words name a time ("kopš ārkārtējās situācijas ieviešanas", "since the
     state of emergency") gives way to the rule of the rest of the text, if any."""
+    return _since_given_way(_first_rule(text, lang), text, lang)
+
+
+def _since_given_way(rule: _Rule | None, text: str, lang: str) -> _Rule | None:
+    """The rule of the text without its "since ..." phrases, when `rule` is one of the
+    `since_types` and there is one (else `rule`)."""
     words = _place_words(lang)
-    rule = _first_rule(text, lang)
     if rule is not None and rule.type in words["since_types"] and words["since"] is not None:
         rule = _first_rule(words["since"].sub(" ", text), lang) or rule
     return rule
@@ -287,19 +292,51 @@ def _typed(text: str, lang: str) -> _Rule | None:
 
 def _first_rule(text: str, lang: str) -> _Rule | None:
     """The first rule whose every group has a word (or phrase) in the text."""
-    return _rule_index(lang).first(folded_words(text))
+    return _rule_index(lang).first(" " + " ".join(map(fold, TOKEN.findall(text))))
 
 
-_GAPS = re.compile(r"[\W_]+")  # what lies between two TOKENs
+@lru_cache(maxsize=4096)
+def _first_rule_of_words(words: str, lang: str) -> _Rule | None:
+    """`_first_rule` of a text given as its folded words (" w1 w2 ...")."""
+    return _rule_index(lang).first(words)
 
 
-def folded_words(text: str) -> str:
-    """" " and the folded words of a text, one space between each: what rule stems are found in.
+class FoldedText:
+    """A document's text folded character by character, every character between words made a
+    space: the same length as the text, so the folded words of any span are a slice of it.
 
-    Equal to " " + " ".join(fold(w) for w in TOKEN.findall(text)), made in two C passes:
-    folding is per character, so the words joined fold as each word would (and the fold of a
-    sentence is not put in `fold`'s cache of words)."""
-    return " " + fold.__wrapped__(_GAPS.sub(" ", text).strip(" "))
+    The words of a span are then " ".join(slice.split()), as " ".join(fold(w) for w in
+    TOKEN.findall(span)) would give, without tokenising and folding each sentence and clause
+    again. That holds only when every character folds to one character of its own kind (word
+    or not); a text with one that does not ("ß" → "ss", a lone combining mark) has no folded
+    text (`of` gives None) and its spans are folded one by one.
+    """
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+
+    # every character seen so far: what it folds to (str.translate's table), or that it does
+    # not fold one to one; shared by all documents, as their alphabet is mostly one
+    _table: dict[int, str] = {}
+    _seen: set[str] = set()
+    _odd: set[str] = set()
+
+    @classmethod
+    def of(cls, text: str) -> "FoldedText | None":
+        """The folded text of `text`, or None when some character does not fold one to one."""
+        chars = set(text)
+        for char in chars - cls._seen:
+            folded = " " if TOKEN.fullmatch(char) is None else fold(char)
+            if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
+                cls._odd.add(char)
+            else:
+                cls._table[ord(char)] = folded
+            cls._seen.add(char)
+        return None if not cls._odd.isdisjoint(chars) else cls(text.translate(cls._table))
+
+    def words(self, start: int, end: int, blanked: Iterable[PlaceMention] = ()) -> str:
+        """" " and the folded words of text[start:end], the mentions in `blanked` (sorted) made gaps."""
+        return " " + " ".join(_unnamed(self.folded, start, end, blanked).split())
 
 
 def event_type(text: str, lang: str) -> str:
@@ -634,6 +671,17 @@ class _Doc:
     lang: str
     published: Publication | None
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
+    folded: FoldedText | None = None  # the text folded, when every character folds one to one
+
+
+def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention]) -> _Rule | None:
+    """`_typed` of text[start:end] with the place names in it blanked (`_unnamed`)."""
+    if doc.folded is None:
+        return _typed(_unnamed(doc.text, start, end, places), doc.lang)
+    rule = _first_rule_of_words(doc.folded.words(start, end, places), doc.lang)
+    if rule is not None and rule.type in _place_words(doc.lang)["since_types"]:
+        rule = _since_given_way(rule, _unnamed(doc.text, start, end, places), doc.lang)
+    return rule
 
 
 @dataclass(frozen=True)
@@ -779,7 +827,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
     doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published,
-               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end) and not masked(d)]))
+               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end) and not masked(d)]),
+               FoldedText.of(text))
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
@@ -793,7 +842,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             continue
         in_sentence = _inside(resolved, sentence.start, sentence.end)
         sentence_places = _inside(places, sentence.start, sentence.end)
-        sentence_rule = _typed(_unnamed(text, sentence.start, sentence.end, sentence_places), lang)
+        sentence_rule = _span_rule(doc, sentence.start, sentence.end, sentence_places)
         sentence_counts = _inside(counts, sentence.start, sentence.end)
         facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
@@ -1123,7 +1172,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         doc.doc_id, doc.text, doc.resolved, doc.places, doc.lang, doc.published
     sentence, sentence_places, sentence_rule, sentence_has_counts = \
         facts.sentence, facts.places, facts.rule, facts.has_counts
-    rule = _typed(_unnamed(text, clause.start, clause.end, sentence_places), lang)
+    rule = _span_rule(doc, clause.start, clause.end, sentence_places)
     if rule is None or rule.type == "statement":
         rule = sentence_rule if sentence_rule and sentence_rule.type != "statement" else rule
     if rule is not None and rule.restates and last_type == rule.restates:
