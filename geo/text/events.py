@@ -19,6 +19,7 @@ only with its own date and place, or a count.
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -301,6 +302,24 @@ def _first_rule_of_words(words: str, lang: str) -> _Rule | None:
     return _rule_index(lang).first(words)
 
 
+class _FoldTable(dict):
+    """str.translate's table of FoldedText, filled per character on first sight (documents
+    share most of their alphabet): its fold, " " between words, `_ODD` when it does not fold
+    to one character of its own kind."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = " " if TOKEN.fullmatch(char) is None else fold(char)
+        if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
+            folded = _ODD
+        self[code] = folded
+        return folded
+
+
+_ODD = "\x00"  # what a character that does not fold one to one becomes (NUL is no word and no gap of a text)
+_FOLD_TABLE = _FoldTable({0: _ODD})
+
+
 class FoldedText:
     """A document's text folded character by character, every character between words made a
     space: the same length as the text, so the folded words of any span are a slice of it.
@@ -315,24 +334,11 @@ class FoldedText:
     def __init__(self, folded: str) -> None:
         self.folded = folded
 
-    # every character seen so far: what it folds to (str.translate's table), or that it does
-    # not fold one to one; shared by all documents, as their alphabet is mostly one
-    _table: dict[int, str] = {}
-    _seen: set[str] = set()
-    _odd: set[str] = set()
-
     @classmethod
     def of(cls, text: str) -> "FoldedText | None":
         """The folded text of `text`, or None when some character does not fold one to one."""
-        chars = set(text)
-        for char in chars - cls._seen:
-            folded = " " if TOKEN.fullmatch(char) is None else fold(char)
-            if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
-                cls._odd.add(char)
-            else:
-                cls._table[ord(char)] = folded
-            cls._seen.add(char)
-        return None if not cls._odd.isdisjoint(chars) else cls(text.translate(cls._table))
+        folded = text.translate(_FOLD_TABLE)
+        return None if _ODD in folded else cls(folded)
 
     def words(self, start: int, end: int, blanked: Iterable[PlaceMention] = ()) -> str:
         """" " and the folded words of text[start:end], the mentions in `blanked` (sorted) made gaps."""
@@ -718,7 +724,7 @@ class Context:
         seen = list(dict.fromkeys(reversed(countries)))
         return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
                        places or self.places, 1 if places else self.places_since + 1,
-                       tuple(seen + [c for c in self.countries if c not in seen]),
+                       tuple(seen + [c for c in self.countries if c not in seen]) if seen else self.countries,
                        last_type or self.last_type, list(fine) or self.fine,
                        1 if fine else self.fine_since + 1)
 
@@ -899,7 +905,16 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
     events = _leads_joined(events, text, lang)
-    return [replace(e, id=f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
+    return [_numbered(e, f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
+
+
+def _numbered(event: Event, event_id: str) -> Event:
+    """A copy of an event with its id (a shallow copy with one field set, as a frozen
+    dataclass's own __init__ sets its fields: `replace` runs the whole __init__, a tenth of
+    the stage at the end of a document)."""
+    numbered = copy.copy(event)
+    object.__setattr__(numbered, "id", event_id)
+    return numbered
 
 
 def _leads_joined(events: list[Event], text: str, lang: str) -> list[Event]:
