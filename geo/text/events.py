@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, islice
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pycountry
 
@@ -533,7 +533,11 @@ def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bo
 @lru_cache(maxsize=8192)
 def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
     """Whether this text ends with an origin (or transit) word, and perhaps an article."""
-    words = [fold(w) for w in TOKEN.findall(before_text)]
+    return _ends_with_origin([fold(w) for w in TOKEN.findall(before_text)], lang, key)
+
+
+def _ends_with_origin(words: list[str], lang: str, key: str) -> bool:
+    """Whether these folded words end with an origin (or transit) word, and perhaps an article."""
     articles = language.pack(lang).articles
     while words and words[-1] in articles:
         words.pop()
@@ -541,14 +545,14 @@ def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
     return any(before.endswith(" " + word) for word in _place_words(lang)[key])
 
 
-def _where(mentions: list[PlaceMention], places: dict[str, Place], text: str, lang: str) -> list[Place]:
+def _where(mentions: list[PlaceMention], doc: "_Doc") -> list[Place]:
     """The located places of `mentions` an event may sit at: none when all of them are only
     where people came from ("from Belarus" alone does not say where they arrived), and none
     when only a union or a continent is named (no country to draw it in)."""
-    located = _located(mentions, places, text, lang)
+    located = _located(mentions, doc.places, doc.origin)
     if not located or located[0].type in BEYOND_COUNTRY:
         return []
-    origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and _is_origin(text, m, lang)}
+    origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and doc.origin(m)}
     return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
@@ -558,16 +562,18 @@ def _is_located(m: PlaceMention, places: dict[str, Place]) -> bool:
     return m.role == LOCATION and place is not None and place.lat is not None
 
 
-def _located(mentions: list[PlaceMention], places: dict[str, Place], text: str = "", lang: str = "") -> list[Place]:
+def _located(mentions: list[PlaceMention], places: dict[str, Place],
+             origin: "Callable[[PlaceMention, str], bool] | None" = None) -> list[Place]:
     """Distinct located places with coordinates: where it happened before what it was near,
-    and before where people came from; then the most specific first, then in text order."""
+    and before where people came from (`origin`: whether a mention follows an origin or a
+    transit word, `_Doc.origin`); then the most specific first, then in text order."""
     seen: dict[str, tuple[bool, bool, Place]] = {}
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
             # "netālu no Silenes" is near Silene, not from it
-            seen[place.id] = (bool(text) and not m.near
-                              and (_is_origin(text, m, lang) or _is_origin(text, m, lang, "transit")), m.near, place)
+            seen[place.id] = (origin is not None and not m.near
+                              and (origin(m, "origin") or origin(m, "transit")), m.near, place)
     # a union or a continent is no position of its own (no country of the contract): it comes
     # after every other place, even one people came from or passed through
     # a reference point ("near Krynki") comes after where it happened, but before a whole
@@ -678,6 +684,19 @@ class _Doc:
     published: Publication | None
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
+    origins: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False)
+
+    def origin(self, m: PlaceMention, key: str = "origin") -> bool:
+        """`_is_origin` of a mention, found once per mention and key (a clause asks it of the
+        same mention several times)."""
+        found = self.origins.get((m.start, key))
+        if found is None:
+            if self.folded is None:
+                found = _is_origin(self.text, m, self.lang, key)
+            else:  # the same words, sliced from the folded text
+                found = _ends_with_origin(self.folded.folded[max(0, m.start - 40):m.start].split(), self.lang, key)
+            self.origins[(m.start, key)] = found
+        return found
 
 
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention]) -> _Rule | None:
@@ -874,7 +893,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                     events[told] = _redated(events[told], event)
         if not found and events and last_paragraph == now and events[-1].persons is None and sentence_counts \
                 and sentence_counts[0].unit == "person" \
-                and sentence_rule is None and not in_sentence and not _where(sentence_places, gazetteer_places, text, lang):
+                and sentence_rule is None and not in_sentence and not _where(sentence_places, doc):
             # "... Krāslavas novadā tika aizturēti migranti. Tie bija astoņi Irānas pilsoņi.": who
             # they were, told in the next sentence
             count, last = sentence_counts[0], events[-1]
@@ -1071,7 +1090,7 @@ def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: 
     if (rule is not None and rule.type != "statement") or words["happened_at"] is None \
             or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
         return None
-    located = _located(mentions, doc.places, doc.text, doc.lang)
+    located = _located(mentions, doc.places, doc.origin)
     if not located and last.position.type == "country" and last.event_type in words["at_border"] \
             and _names_unplaced(mentions, doc.places, near=True):
         # "Tas noticis pie Dubičes Cerkevnes", a village the gazetteer lacks: an incident at a
@@ -1227,10 +1246,10 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     # where
     named = tuple(dict.fromkeys(gazetteer_places[m.place_id].country for m in sentence_places
                                 if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country))
-    located = _where(clause.places, gazetteer_places, text, lang)
+    located = _where(clause.places, doc)
     mentions = clause.places
     if not located and clause.places != sentence_places:
-        mentions, located = sentence_places, _where(sentence_places, gazetteer_places, text, lang)
+        mentions, located = sentence_places, _where(sentence_places, doc)
     place_from_context = inferred = False
     if not located and more_of_before and before is not None and before.event_type == etype:
         mentions, located, place_from_context, inferred = list(before.place_mentions), list(before.places), True, True
@@ -1250,7 +1269,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # what happens at a place may be told after the place: "The peak was on Thursday when 101
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
-        located = _where(mentions, gazetteer_places, text, lang)
+        located = _where(mentions, doc)
         near = located and etype in words["at_border"] and all(p.type == "country" for p in located) \
             and words["along_border"] is not None and words["along_border"].search(text, clause.start, clause.end)
         if near and (border := _border_of(text, clause.start, clause.end, located, context,
@@ -1271,7 +1290,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             and words["there"].search(text, clause.start, clause.end):
         # "tur atrodas 200 cilvēku", "at the same place": where the text last said something was
         mentions, place_from_context, inferred = context.near_fine(), True, True
-        located = _where(mentions, gazetteer_places, text, lang)
+        located = _where(mentions, doc)
     if not located and before is not None and count is not None and before.event_type == etype \
             and before.persons is not None and before.persons > 1 and count.value == before.persons:
         # "... have prevented attempts by 395 illegal migrants to cross the border ... "By the
@@ -1290,7 +1309,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             and (rel := words["relatives"].search(text, clause.start, clause.end)) is not None:
         # "in the border zone with Belarus, which covers 183 towns (115 in the Podlaskie Province
         # ...)": the places of the relative clause are the zone's parts, the border is the place
-        head = _where([m for m in clause.places if m.end <= rel.start()], gazetteer_places, text, lang)
+        head = _where([m for m in clause.places if m.end <= rel.start()], doc)
         border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, named) \
             if head else None
     if border is not None:
