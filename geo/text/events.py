@@ -685,6 +685,7 @@ class _Doc:
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
     origins: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False)
+    rules: dict[tuple[int, int], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
 
     def origin(self, m: PlaceMention, key: str = "origin") -> bool:
         """`_is_origin` of a mention, found once per mention and key (a clause asks it of the
@@ -700,12 +701,18 @@ class _Doc:
 
 
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention]) -> _Rule | None:
-    """`_typed` of text[start:end] with the place names in it blanked (`_unnamed`)."""
+    """`_typed` of text[start:end] with the place names of its sentence (`places`) blanked
+    (`_unnamed`); once per span and document (a one-clause sentence is typed as sentence and
+    as clause)."""
+    if (start, end) in doc.rules:
+        return doc.rules[start, end]
     if doc.folded is None:
-        return _typed(_unnamed(doc.text, start, end, places), doc.lang)
-    rule = _first_rule_of_words(doc.folded.words(start, end, places), doc.lang)
-    if rule is not None and rule.type in _place_words(doc.lang)["since_types"]:
-        rule = _since_given_way(rule, _unnamed(doc.text, start, end, places), doc.lang)
+        rule = _typed(_unnamed(doc.text, start, end, places), doc.lang)
+    else:
+        rule = _first_rule_of_words(doc.folded.words(start, end, places), doc.lang)
+        if rule is not None and rule.type in _place_words(doc.lang)["since_types"]:
+            rule = _since_given_way(rule, _unnamed(doc.text, start, end, places), doc.lang)
+    doc.rules[start, end] = rule
     return rule
 
 
@@ -858,7 +865,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         now = bisect_right(starts, sentence.start)
         if now != paragraph:
             # with no publication date to stand in, the last date carries on (within its reach)
-            context, paragraph = context.paragraph(keep_dates=published is None or _goes_on(text, sentence, lang)), now
+            context, paragraph = context.paragraph(keep_dates=published is None or _goes_on(doc, sentence)), now
         if now in headings:  # a title tells what the report is about, the report tells it again
             heading_places = [m for m in _inside(places, sentence.start, sentence.end)
                               if _is_located(m, gazetteer_places)]
@@ -924,16 +931,20 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
     events = _leads_joined(events, text, lang)
-    return [_numbered(e, f"{doc_id}:e{n}") for n, e in enumerate(events, 1)]
+    return _numbered(events, doc_id)
 
 
-def _numbered(event: Event, event_id: str) -> Event:
-    """A copy of an event with its id (a shallow copy with one field set, as a frozen
-    dataclass's own __init__ sets its fields: `replace` runs the whole __init__, a tenth of
-    the stage at the end of a document)."""
-    numbered = copy.copy(event)
-    object.__setattr__(numbered, "id", event_id)
-    return numbered
+def _numbered(events: list[Event], doc_id: str) -> list[Event]:
+    """The events with their ids `<doc_id>:e<n>`. Each is set on the event itself, made in
+    this document's assembly and not yet seen by anyone (as a frozen dataclass's own __init__
+    sets its fields; `replace` would run the whole __init__, a tenth of the stage); one that
+    already has an id is copied first."""
+    out = []
+    for n, event in enumerate(events, 1):
+        event = copy.copy(event) if event.id else event
+        object.__setattr__(event, "id", f"{doc_id}:e{n}")
+        out.append(event)
+    return out
 
 
 def _leads_joined(events: list[Event], text: str, lang: str) -> list[Event]:
@@ -1026,10 +1037,14 @@ def _since_partitioned(found: list[Event]) -> list[Event]:
     return out
 
 
-def _goes_on(text: str, sentence: Sentence, lang: str) -> bool:
+def _goes_on(doc: "_Doc", sentence: Sentence) -> bool:
     """Whether a paragraph's first sentence goes on with the report before it: a saying verb
     and "also" in its first words ("The Border Guard also informed that ...")."""
-    words = [fold(m.group()) for m in islice(TOKEN.finditer(text, sentence.start, sentence.end), OPENING_REACH)]
+    text, lang = doc.text, doc.lang
+    if doc.folded is not None:
+        words = doc.folded.folded[sentence.start:sentence.end].split()[:OPENING_REACH]
+    else:
+        words = [fold(m.group()) for m in islice(TOKEN.finditer(text, sentence.start, sentence.end), OPENING_REACH)]
     continues = _place_words(lang)["continues"]
     if not continues or not any(w in continues for w in words):
         return False
