@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate, islice
+from operator import attrgetter
 from typing import Any, Callable, Iterable
 
 import pycountry
@@ -67,6 +68,7 @@ SECTION_TYPES = frozenset({"facility", "village", "town", "city"})  # what names
 SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
+_BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: text order
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
@@ -355,7 +357,7 @@ class Sorted:
     """Mentions sorted by start, for finding those inside a span by bisection, not a scan."""
 
     def __init__(self, items: list) -> None:
-        self.items = sorted(items, key=lambda m: (m.start, m.end))
+        self.items = sorted(items, key=_BY_SPAN)
         self.starts = [m.start for m in self.items]
         # the furthest end of the mentions up to each one: when it is within a span's end, all
         # the mentions starting in the span lie in it, and a slice is the answer
@@ -582,6 +584,8 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place],
             # "netālu no Silenes" is near Silene, not from it
             seen[place.id] = (origin is not None and not m.near
                               and (origin(m, "origin") or origin(m, "transit")), m.near, place)
+    if len(seen) < 2:
+        return [place for _, _, place in seen.values()]
     # a union or a continent is no position of its own (no country of the contract): it comes
     # after every other place, even one people came from or passed through
     # a reference point ("near Krynki") comes after where it happened, but before a whole
@@ -677,7 +681,7 @@ def _span(m, kind: str) -> Span:
 
 def _sorted_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans in text order (a stable sort by start and end, as the layers have them)."""
-    return tuple(sorted(spans, key=lambda s: (s.start, s.end)))
+    return tuple(sorted(spans, key=_BY_SPAN))
 
 
 @dataclass(frozen=True)
@@ -1387,8 +1391,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None  # nothing of its own but a count: only right after the sentence that gave both
     if not incident and (place_from_context or (from_context and count is None)):
         return None  # an untyped sentence: only with its own place, and its own date or a count
-    spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
-    spans += [_span(count, "count")] if count else []
+    spans = [Span(m.start, m.end, "place", m.surface) for m in mentions] \
+        + [Span(d.start, d.end, "date", d.surface) for d in date_mentions]
+    spans += [Span(count.start, count.end, "count", count.surface)] if count else []
     persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
