@@ -154,6 +154,8 @@ class _RuleIndex:
     def first(self, folded: str, types: frozenset[str] | None = None) -> _Rule | None:
         """The first rule (of `types`, when given) whose every group has a stem in `folded`."""
         found = self.hits(folded)
+        if not found:
+            return None  # no stem at all (every rule has a group)
         return next((r for r in self.rules if found & r.need == r.need and (types is None or r.type in types)), None)
 
 
@@ -905,7 +907,8 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                         events[-1] = redated
                 continue
             if event and not any(_restates(event, e) for e in found):
-                told = next((k for k in range(len(events) - 1, -1, -1) if _restates(event, events[k])), None)
+                told = next((k for k in range(len(events) - 1, -1, -1)
+                             if events[k].event_type == event.event_type and _restates(event, events[k])), None)
                 if told is None:
                     found.append(event)
                 elif _report_dated(events[told], event, text, lang) or _undated(events[told], event):
