@@ -699,7 +699,7 @@ class _Doc:
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
     origins: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False)
-    rules: dict[tuple[int, int], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
+    rules: dict[tuple[int, int, bool], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
 
     def origin(self, m: PlaceMention, key: str = "origin") -> bool:
         """`_is_origin` of a mention, found once per mention and key (a clause asks it of the
@@ -714,19 +714,21 @@ class _Doc:
         return found
 
 
-def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention]) -> _Rule | None:
-    """`_typed` of text[start:end] with the place names of its sentence (`places`) blanked
-    (`_unnamed`); once per span and document (a one-clause sentence is typed as sentence and
-    as clause)."""
-    if (start, end) in doc.rules:
-        return doc.rules[start, end]
+def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
+    """`_typed` of text[start:end], with the place names of its sentence (`places`) blanked
+    (`_unnamed`) when given; once per span and document (a one-clause sentence is typed as
+    sentence and as clause)."""
+    key = (start, end, places is not None)
+    if key in doc.rules:
+        return doc.rules[key]
+    blanked = places or ()
     if doc.folded is None:
-        rule = _typed(_unnamed(doc.text, start, end, places), doc.lang)
+        rule = _typed(_unnamed(doc.text, start, end, blanked), doc.lang)
     else:
-        rule = _first_rule_of_words(doc.folded.words(start, end, places), doc.lang)
+        rule = _first_rule_of_words(doc.folded.words(start, end, blanked), doc.lang)
         if rule is not None and rule.type in _place_words(doc.lang)["since_types"]:
-            rule = _since_given_way(rule, _unnamed(doc.text, start, end, places), doc.lang)
-    doc.rules[start, end] = rule
+            rule = _since_given_way(rule, _unnamed(doc.text, start, end, blanked), doc.lang)
+    doc.rules[key] = rule
     return rule
 
 
@@ -1020,14 +1022,16 @@ def _recounts_earlier(text: str, sentence: Sentence, lang: str) -> bool:
     return recounts is not None and recounts.match(text, sentence.start, sentence.end) is not None
 
 
-def _head_act(text: str, clause: Clause, words: dict, lang: str) -> tuple[_Rule, Clause] | None:
+def _head_act(doc: "_Doc", clause: Clause, words: dict) -> tuple[_Rule, Clause] | None:
     """The act a clause's head tells, and the clause without the date of a relative clause of
     another act after it: "ordered ... to tighten control over the border with Lithuania, which
     had begun turning away migrants ... earlier this week" is the order, on its own day."""
-    rel = words["relatives"].search(text, clause.start, clause.end) if words["relatives"] else None
-    if rel is None or clause.counts or clause.bare:
+    if clause.counts or clause.bare or words["relatives"] is None:
         return None
-    head, tail = _typed(text[clause.start:rel.start()], lang), _typed(text[rel.start():clause.end], lang)
+    rel = words["relatives"].search(doc.text, clause.start, clause.end)
+    if rel is None:
+        return None
+    head, tail = _span_rule(doc, clause.start, rel.start()), _span_rule(doc, rel.start(), clause.end)
     if head is None or tail is None or "statement" in (head.type, tail.type) or head.type == tail.type:
         return None
     dated_tail = clause.date is not None and clause.date.start >= rel.start()
@@ -1242,7 +1246,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if rule is not None and rule.restates and last_type == rule.restates:
         return None  # "12 robežpārkāpējus ievietoja ... centrā": the detention before, told further
     words = _place_words(lang)
-    if (head := _head_act(text, clause, words, lang)) is not None:
+    if (head := _head_act(doc, clause, words)) is not None:
         rule, clause = head
     more_of_before = False
     count = (clause.counts or (clause.bare if sentence_has_counts else []) or [None])[0]
