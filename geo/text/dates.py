@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
@@ -190,6 +190,16 @@ def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class _Probe:
+    """The templates of one start key as one regex: a lookahead per template, its group k + 1
+    capturing what template prios[k] alone would match there, so one match call at a position
+    stands for one call per template."""
+
+    regex: re.Pattern[str]
+    prios: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class _Template:
     regex: re.Pattern[str]
     use: str
@@ -223,8 +233,11 @@ class _Grammar:
     starts: Mapping[str, frozenset[str] | None]  # start key -> first words of its templates (None: digits)
     cuts: tuple[int, ...]  # the lengths of the keys of `heads`
     heads: dict[str, tuple]  # (read only) first letters -> (start key, its first words, their lengths)
-    first: re.Pattern[str] | None = None  # a word start (lower case) beginning with any first word
-    points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> _Point
+    probes: Mapping[str, _Probe]  # start key -> its templates as one regex
+    rules_after: Mapping[str, tuple[_Rule, ...]]  # word before an atom -> the rules worth trying there ("": any other)
+    scan: re.Pattern[str] | None = None  # the word starts (lower case) a template may begin at: `_scanner`
+    points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> `_read`
+    word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # word -> its start keys
 
 
 @dataclass(frozen=True)
@@ -244,8 +257,7 @@ class _Point:
     last_one: bool = False  # "aizvadītajā ceturtdienā": the last Thursday before the publication day
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):  # a tuple: made for every template match, so cheap to make
     lo: int  # matched span incl. trigger words, used for overlap
     hi: int
     start: int  # surface span
@@ -293,29 +305,32 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
     return regex, lookup
 
 
-def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
-                     not_followed: list[str] | None = None, counted: list[str] | None = None) -> re.Pattern[str]:
-    """Turn a template into a regex; fills `lexicon` with the lookups of its word slots.
+def _template_source(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
+                     not_followed: list[str] | None = None, counted: list[str] | None = None,
+                     groups: bool = True) -> str:
+    """Turn a template into regex source, with a named group per slot (and "core" for <...>)
+    unless `groups` is false; fills `lexicon` with the lookups of its word slots.
     `not_followed`: words that may not come next (a bare "2000" before "people" is a count);
     `counted`: words no year slot before the news years may be followed by ("Since August 10,
     1013 people": the 1013 counts people, the date is August 10; "On 5 August 2021 guards
     detained ..." keeps its year)."""
     out = [_LEFT]
+    group = (lambda name: f"(?P<{name}>") if groups else (lambda name: "(?:")
     counts = rf"(?:{_NEWS_YEARS}|(?!\s*{_alternatives('|'.join(counted))}\b))" if counted else ""
     for m in _PIECE.finditer(pattern):
         token, slot = m.group(), m.group(1)
         if slot in _NUMBER_SLOTS:
             after = counts if _NUMBER_STARTS.get(slot) == "year" else ""
             after = _NOT_THOUSANDS if slot == "day" else after
-            out.append(rf"(?P<{slot}>{_NUMBER_SLOTS[slot]})(?!\d){after}")
+            out.append(rf"{group(slot)}{_NUMBER_SLOTS[slot]})(?!\d){after}")
         elif slot:
             regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], m.group(2))
-            out.append(f"(?P<{slot}>{regex})")
+            out.append(f"{group(slot)}{regex})")
         else:
-            special = {"[": "(?:", "]": ")?", "<": "(?P<core>", ">": ")"}
+            special = {"[": "(?:", "]": ")?", "<": group("core"), ">": ")"}
             out.append(special.get(token) or (r"\s*" if token.isspace() else _alternatives(token)))
     guard = rf"(?!\s*{_alternatives('|'.join(not_followed))}\b)" if not_followed else ""
-    return re.compile("".join(out) + _RIGHT + guard, re.IGNORECASE)
+    return "".join(out) + _RIGHT + guard
 
 
 # a day is never followed by a comma and three digits: "September 7,700" is a month's count
@@ -360,45 +375,45 @@ def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
                      for form, _ in _forms(entry, data.get("declensions", {})) if (m := _WORD.match(form)))
 
 
-_NUMBER_START = re.compile(r"(?<!\w)\d+")
-
-
 def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
     """Where each start key's templates can match: the words that begin with a digit, or with
     the first word of a month, season, weekday or relative form (a space in a template may
     match no space at all: "November2021" begins with "november").
 
-    Two regex passes find those words (the numbers, and the words of the lower-cased text
-    that begin like a first word); only they are looked at one by one.
+    One regex pass over the lower-cased text finds those words (lower-casing one character
+    into one keeps what is a letter, a digit or a space); only they are looked at one by one.
     """
     piece = text[start:end]
     low = piece.lower()
-    if len(low) != len(piece) or grammar.first is None:
+    if len(low) != len(piece) or grammar.scan is None:
         return _start_positions_by_word(text, start, end, grammar)  # "İ" lower-cases to two characters
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
-    years, shorts = positions.get("year"), positions.get("short")
-    for m in _NUMBER_START.finditer(piece):
-        run = m.end() - m.start()
-        if run == 4 and piece[m.start()] in "12" and years is not None:
-            years.append(start + m.start())
-        elif run <= 2 and shorts is not None:
-            shorts.append(start + m.start())
-    for m in grammar.first.finditer(low):
-        at = start + m.start()
-        _add_word_keys(_WORD.match(text, at, end).group().lower(), at, grammar, positions)
+    if len(grammar.word_keys) > _WORDS_KEPT:
+        grammar.word_keys.clear()
+    for m in grammar.scan.finditer(low):
+        kind = m.lastgroup  # "year", "short", "word", or None for another number
+        if kind == "word":
+            for key in _word_keys(m.group("word"), grammar):
+                positions[key].append(start + m.start())
+        elif kind in positions:
+            positions[kind].append(start + m.start())
     return positions
 
 
-def _add_word_keys(low: str, at: int, grammar: _Grammar, positions: dict[str, list[int]]) -> None:
-    """Record `at` for every start key one of whose first words the word `low` begins with."""
-    # most words fail on their first letters (one look-up per cut); only the rest are
-    # tried against each length of the first words that share them
-    found = set()
-    for cut in grammar.cuts:
-        for key, first_words, lengths in grammar.heads.get(low[:cut], ()):
-            if key not in found and any(low[:n] in first_words for n in lengths):
-                found.add(key)
-                positions[key].append(at)
+def _word_keys(low: str, grammar: _Grammar) -> tuple[str, ...]:
+    """The start keys one of whose first words the word `low` begins with (kept per grammar:
+    the same words come back in every text)."""
+    keys = grammar.word_keys.get(low)
+    if keys is None:
+        # most words fail on their first letters (one look-up per cut); only the rest are
+        # tried against each length of the first words that share them
+        found: dict[str, None] = {}
+        for cut in grammar.cuts:
+            for key, first_words, lengths in grammar.heads.get(low[:cut], ()):
+                if key not in found and any(low[:n] in first_words for n in lengths):
+                    found[key] = None
+        keys = grammar.word_keys[low] = tuple(found)
+    return keys
 
 
 def _start_positions_by_word(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
@@ -414,15 +429,21 @@ def _start_positions_by_word(text: str, start: int, end: int, grammar: _Grammar)
             elif run <= 2 and shorts is not None:
                 shorts.append(m.start())
             continue
-        _add_word_keys(word.lower(), m.start(), grammar, positions)
+        for key in _word_keys(word.lower(), grammar):
+            positions[key].append(m.start())
     return positions
 
 
-def _first_words(starts: Mapping[str, frozenset[str] | None]) -> re.Pattern[str] | None:
-    """Regex of a word start in lower-cased text that begins with any start key's first word
-    (a word that begins with a digit is a number, never a word start)."""
+def _scanner(starts: Mapping[str, frozenset[str] | None]) -> re.Pattern[str] | None:
+    """Regex of the word starts in lower-cased text where a template can begin: a run of digits
+    (group "year": 4 from 1 or 2; "short": 1 or 2; any other run is matched in neither) or a
+    word beginning with any start key's first word (group "word": the whole word). A word
+    that begins with a digit is a number, never a first word."""
     words = {w for ws in starts.values() for w in ws or () if w and not w[0].isdigit()}
-    return re.compile(r"(?<!\w)" + _trie(words)) if words else None
+    if not words:
+        return None
+    # \b before a word character: no word character before it
+    return re.compile(rf"\b(?:(?P<year>[12]\d{{3}}(?!\d))|(?P<short>\d{{1,2}}(?!\d))|\d+|(?P<word>{_trie(words)}\w*))")
 
 
 def _trie(words: set[str]) -> str:
@@ -482,14 +503,18 @@ def _grammar(lang: str) -> _Grammar:
     """The compiled matcher of a language (built once per process)."""
     data = language.pack(lang).dates
     lexicon: dict[str, Any] = {}
+    sources = [(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
+                data.get("not_followed")) for t in data["templates"]]
     templates = tuple(
-        _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
-                                   data.get("not_followed")),
+        _Template(re.compile(_template_source(*source), re.IGNORECASE),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
                   t.get("relative"), t.get("sign", 1), t.get("year"), t.get("last", False))
-        for t in data["templates"]
+        for t, source in zip(data["templates"], sources)
     )
     starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
+    # a probe needs no slot groups: a new match is read with the template's own regex
+    probes = {key: _probe({prio: _template_source(*sources[prio], groups=False)
+                           for prio, t in enumerate(templates) if t.starts == key}) for key in starts}
     article = data.get("article", "")
     rules = tuple(
         _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
@@ -502,12 +527,29 @@ def _grammar(lang: str) -> _Grammar:
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
     heads = _head_index(starts)
     return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts),
-                    tuple(sorted({len(h) for h in heads})), heads, _first_words(starts))
+                    tuple(sorted({len(h) for h in heads})), heads, MappingProxyType(probes),
+                    MappingProxyType(_rules_after(rules)), _scanner(starts))
 
 
-def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
-    """Read the slots of one template match."""
-    g = {k: v for k, v in m.groupdict().items() if v is not None}
+def _probe(sources: Mapping[int, str]) -> _Probe:
+    """The templates (prio -> regex source with no groups) as one regex: at a position, a
+    lookahead per template captures the template's match, or captures nothing and succeeds
+    all the same."""
+    regex = re.compile("".join(f"(?=({source})|)" for source in sources.values()), re.IGNORECASE)
+    return _Probe(regex, tuple(sources))
+
+
+def _rules_after(rules: tuple[_Rule, ...]) -> dict[str, tuple[_Rule, ...]]:
+    """For each word an opening marker can end with, the rules worth trying on an atom right
+    after it, in order; under "" those for any other word: the rules with no opening marker
+    or one that may end with any word (the rest cannot open there)."""
+    words = {w for rule in rules for w in rule.last_words or ()}
+    return {word: tuple(rule for rule in rules if rule.open is None or rule.last_words is None or word in rule.last_words)
+            for word in words | {""}}
+
+
+def _point(g: Mapping[str, str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
+    """Read the slots (slot -> matched text) of one template match."""
     number = {slot: int(g[slot]) for slot in ("year", "day", "monthnum", "yearend", "century", "count") if slot in g}
     word = {slot: lexicon[slot].get(_key(g[slot])) for slot in _WORD_SLOTS if slot in g}
     month, part = number.get("monthnum") or word.get("month"), word.get("part")
@@ -530,47 +572,54 @@ def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template:
                   dow, template.year, template.last_one)
 
 
-def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) -> Iterator[re.Match[str]]:
-    """What regex.finditer(text, start, end) gives when its matches can only begin at
-    `positions` (ascending): the same non-overlapping matches, trying only those places."""
-    after = -1
-    for pos in positions:
-        if pos >= after:
-            m = regex.match(text, pos, end)
-            if m:
-                yield m
-                after = m.end()
-
-
 _POINTS_KEPT = 100_000  # template matches whose reading a grammar keeps
+_WORDS_KEPT = 100_000  # words whose start keys a grammar keeps
 
 
 def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
-    """Pass 1: every template match, overlapping ones included.
+    """Pass 1: every template match, overlapping ones included, by template and then in text order.
 
-    Most templates begin with a number or a month or season word: one cheap pass per kind of
-    beginning finds where they can match, and each template is tried only there (scanning the
-    text once per template was half of the whole pipeline's time).
+    Most templates begin with a number or a month or season word: one cheap pass finds where
+    each kind of beginning is, and only there the probe of that kind tries all its templates
+    at once (scanning the text once per template was half of the whole pipeline's time; one
+    match call per template and position, most of this finder's).
     """
-    found = []
-    positions = _start_positions(text, start, end, grammar)
-    points = grammar.points  # the same template on the same words says the same, in any text
-    if len(points) > _POINTS_KEPT:
-        points.clear()
+    found: list[list[_Cand]] = [[] for _ in grammar.templates]
+    if len(grammar.points) > _POINTS_KEPT:
+        grammar.points.clear()
+    for key, positions in _start_positions(text, start, end, grammar).items():
+        probe = grammar.probes[key]
+        after = [-1] * len(probe.prios)  # a template's matches do not overlap, as with finditer
+        for pos in positions:
+            regs = probe.regex.match(text, pos, end).regs
+            for k, prio in enumerate(probe.prios):
+                hi = regs[k + 1][1]
+                if hi >= 0 and pos >= after[k]:
+                    after[k] = hi
+                    found[prio].append(_atom(text, pos, hi, end, prio, grammar))
     for prio, template in enumerate(grammar.templates):
-        matches = (template.regex.finditer(text, start, end) if template.starts is None
-                   else _matches(template.regex, text, positions[template.starts], end))
-        has_core = "core" in template.regex.groupindex
-        for m in matches:
-            core = "core" if has_core and m.group("core") is not None else 0
-            key = (prio, m.group())
-            point = points.get(key)
-            if point is None:
-                point = points[key] = _point(m, grammar.lexicon, template)
-            surface_end = m.start(core) + len(m.group(core).rstrip())  # "on Wednesday\n\n": not the break
-            found.append(_Cand(m.start(), m.end(), m.start(core), surface_end, (point,), template.use, prio,
-                               attribute=template.attribute))
-    return found
+        if template.starts is None:
+            found[prio] = [_atom(text, m.start(), m.end(), end, prio, grammar) for m in template.regex.finditer(text, start, end)]
+    return [atom for atoms in found for atom in atoms]
+
+
+def _atom(text: str, lo: int, hi: int, end: int, prio: int, grammar: _Grammar) -> _Cand:
+    """The candidate of template `prio` matching text[lo:hi]."""
+    template = grammar.templates[prio]
+    key = (prio, text[lo:hi])
+    read = grammar.points.get(key)  # the same template on the same words says the same, in any text
+    if read is None:
+        read = grammar.points[key] = _read(template.regex.match(text, lo, end), grammar.lexicon, template)
+    point, first, last = read
+    return _Cand(lo, hi, lo + first, lo + last, (point,), template.use, prio, attribute=template.attribute)
+
+
+def _read(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> tuple[_Point, int, int]:
+    """What a template match says, and where its surface begins and ends from the match's start."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    core = "core" if "core" in g else 0
+    surface_end = m.start(core) + len(m.group(core).rstrip())  # "on Wednesday\n\n": not the break
+    return _point(g, lexicon, template), m.start(core) - m.start(), surface_end - m.start()
 
 
 def _day_word(p: _Point) -> bool:
@@ -594,22 +643,22 @@ def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...]) -> Iterator[_Cand]:
+def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Iterator[_Cand]:
     """Pass 2: atoms joined with their range markers into one- and two-sided ranges."""
     by_lo: dict[int, list[_Cand]] = {}
     for atom in atoms:
         by_lo.setdefault(atom.lo, []).append(atom)
-    inner = _inside_dates(atoms) if any(r.bare_first for r in rules) else frozenset()
-    before: dict[int, str] = {}  # atom start -> the word before it (many atoms share a start)
+    inner = _inside_dates(atoms) if any(r.bare_first for r in grammar.rules) else frozenset()
+    tried: dict[int, tuple[_Rule, ...]] = {}  # atom start -> the rules worth trying there (many atoms share a start)
     for a in atoms:
-        word = before.get(a.lo)
-        if word is None:
-            word = before[a.lo] = _word_before(text, start, a.lo)
+        rules = tried.get(a.lo)
+        if rules is None:
+            # a marker must end with one of its last words right before the atom: the word
+            # there rules out the others, and a marker is searched for only when it can be there
+            word = _word_before(text, start, a.lo)
+            rules = tried[a.lo] = grammar.rules_after.get(word, grammar.rules_after[""])
         for rule in rules:
-            # a marker must end with one of its last words right before the atom: check that
-            # first, and search for the marker only when it can be there
-            possible = rule.open is not None and (rule.last_words is None or word in rule.last_words)
-            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if possible else None
+            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if rule.open else None
             if (rule.open and not opened) or (rule.strict and a.use != "any") \
                     or (rule.bare_first and (a.use != "first" or a.points[0].month is not None or a.lo in inner)) \
                     or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)) \
@@ -850,7 +899,7 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
         default_year, default_month = published.year, published.month
     grammar = _grammar(lang)
     atoms = _atoms(text, start, end, grammar)
-    cands = atoms + [c for c in _ranges(text, start, atoms, grammar.rules) if c.hi <= end]
+    cands = atoms + [c for c in _ranges(text, start, atoms, grammar) if c.hi <= end]
     urls = [m.span() for m in _URL.finditer(text, start, end)]
     mentions, context, previous = [], None, None
     chosen = _select(cands, urls)
