@@ -225,6 +225,14 @@ class _Rule:
     days: bool = False  # both ends are days named by a word: "sestdien un svētdien", "on Monday and Tuesday"
 
 
+class _After(NamedTuple):
+    """The rules worth trying on an atom after some word, by the atom's use, and whether one of
+    them may open with a marker before it (else each needs a join marker after it)."""
+
+    rules: Mapping[str, tuple[_Rule, ...]]
+    opens: bool
+
+
 @dataclass(frozen=True)
 class _Grammar:
     templates: tuple[_Template, ...]
@@ -234,7 +242,8 @@ class _Grammar:
     cuts: tuple[int, ...]  # the lengths of the keys of `heads`
     heads: dict[str, tuple]  # (read only) first letters -> (start key, its first words, their lengths)
     probes: Mapping[str, _Probe]  # start key -> its templates as one regex
-    rules_after: Mapping[str, tuple[_Rule, ...]]  # word before an atom -> the rules worth trying there ("": any other)
+    rules_after: Mapping[str, _After]  # word before an atom -> the rules worth trying there ("": any other word)
+    joins: re.Pattern[str] | None  # the beginning of any rule's join marker; None: no rule joins two dates
     scan: re.Pattern[str] | None = None  # the word starts (lower case) a template may begin at: `_scanner`
     points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> `_read`
     word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # word -> its start keys
@@ -481,11 +490,14 @@ def _last_words(words: str | None, article: str) -> frozenset[str] | None:
 
 def _word_before(text: str, start: int, pos: int) -> str:
     """The lower-case word that ends right before `pos` (whitespace between), or ""."""
-    window = text[max(start, pos - _MARKER_REACH):pos].rstrip()
-    i = len(window)
-    while i and (window[i - 1].isalnum() or window[i - 1] == "_"):
+    last = text[max(start, pos - _MARKER_REACH):pos].rsplit(None, 1)  # what follows the last space
+    token = last[-1] if last else ""
+    if token.isalnum():  # most often a word on its own
+        return token.lower()
+    i = len(token)
+    while i and (token[i - 1].isalnum() or token[i - 1] == "_"):
         i -= 1
-    return window[i:].lower()
+    return token[i:].lower()
 
 
 def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | None:
@@ -528,7 +540,8 @@ def _grammar(lang: str) -> _Grammar:
     heads = _head_index(starts)
     return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts),
                     tuple(sorted({len(h) for h in heads})), heads, MappingProxyType(probes),
-                    MappingProxyType(_rules_after(rules)), _scanner(starts))
+                    MappingProxyType(_rules_after(rules)),
+                    _marker("|".join(r["join"] for r in data["ranges"] if r.get("join")), "", False), _scanner(starts))
 
 
 def _probe(sources: Mapping[int, str]) -> _Probe:
@@ -539,13 +552,30 @@ def _probe(sources: Mapping[int, str]) -> _Probe:
     return _Probe(regex, tuple(sources))
 
 
-def _rules_after(rules: tuple[_Rule, ...]) -> dict[str, tuple[_Rule, ...]]:
+def _rules_after(rules: tuple[_Rule, ...]) -> dict[str, _After]:
     """For each word an opening marker can end with, the rules worth trying on an atom right
-    after it, in order; under "" those for any other word: the rules with no opening marker
-    or one that may end with any word (the rest cannot open there)."""
+    after it; under "" those for any other word. The rest cannot begin a range there: their
+    marker does not end with the word (a rule with no opening marker, or one that may end with
+    any word, is always tried), or they take no atom of that use (`_takes`)."""
     words = {w for rule in rules for w in rule.last_words or ()}
-    return {word: tuple(rule for rule in rules if rule.open is None or rule.last_words is None or word in rule.last_words)
-            for word in words | {""}}
+    after = {}
+    for word in words | {""}:
+        fit = [rule for rule in rules if rule.open is None or rule.last_words is None or word in rule.last_words]
+        after[word] = _After(MappingProxyType({use: tuple(rule for rule in fit if _takes(rule, use))
+                                               for use in _CHOICES["templates"]["use"]}),
+                             any(rule.open is not None for rule in fit))
+    return after
+
+
+def _takes(rule: _Rule, use: str) -> bool:
+    """Whether a rule can begin a range with an atom of this `use`: strict rules and ranges
+    of a day after a full date take only standalone atoms, a bare first day only "first"
+    ones, and one-sided rules ("līdz", "since") no "first" ones (they never stand alone)."""
+    if rule.strict or rule.month_first:
+        return use == "any"
+    if rule.bare_first:
+        return use == "first"
+    return rule.join is not None or use != "first"
 
 
 def _point(g: Mapping[str, str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
@@ -591,12 +621,13 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
         probe = grammar.probes[key]
         after = [-1] * len(probe.prios)  # a template's matches do not overlap, as with finditer
         for pos in positions:
-            regs = probe.regex.match(text, pos, end).regs
-            for k, prio in enumerate(probe.prios):
-                hi = regs[k + 1][1]
+            m = probe.regex.match(text, pos, end)
+            if m.lastindex is None:  # no template matches here
+                continue
+            for k, (_, hi) in enumerate(m.regs[1:m.lastindex + 1]):
                 if hi >= 0 and pos >= after[k]:
                     after[k] = hi
-                    found[prio].append(_atom(text, pos, hi, end, prio, grammar))
+                    found[probe.prios[k]].append(_atom(text, pos, hi, end, probe.prios[k], grammar))
     for prio, template in enumerate(grammar.templates):
         if template.starts is None:
             found[prio] = [_atom(text, m.start(), m.end(), end, prio, grammar) for m in template.regex.finditer(text, start, end)]
@@ -611,7 +642,7 @@ def _atom(text: str, lo: int, hi: int, end: int, prio: int, grammar: _Grammar) -
     if read is None:
         read = grammar.points[key] = _read(template.regex.match(text, lo, end), grammar.lexicon, template)
     point, first, last = read
-    return _Cand(lo, hi, lo + first, lo + last, (point,), template.use, prio, attribute=template.attribute)
+    return _Cand(lo, hi, lo + first, lo + last, (point,), template.use, prio, "on", "", template.attribute)
 
 
 def _read(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> tuple[_Point, int, int]:
@@ -628,11 +659,11 @@ def _day_word(p: _Point) -> bool:
 
 
 def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
-    """Where the atoms begin that lie inside a date of their own ("5" of "August 5"): such a
-    number is no bare first day of a range ("August 5 and August 7" are two dates)."""
+    """Where the "first" atoms begin that lie inside a date of their own ("5" of "August 5"):
+    such a number is no bare first day of a range ("August 5 and August 7" are two dates)."""
     spans = sorted((c.lo, c.hi) for c in atoms if c.use == "any")
     inside, reach = set(), -1
-    starts = sorted({c.lo for c in atoms})
+    starts = sorted({c.lo for c in atoms if c.use == "first"})
     i = 0
     for lo in starts:  # sweep: the furthest end of the dates begun before each start
         while i < len(spans) and spans[i][0] < lo:
@@ -648,29 +679,45 @@ def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Ite
     by_lo: dict[int, list[_Cand]] = {}
     for atom in atoms:
         by_lo.setdefault(atom.lo, []).append(atom)
-    inner = _inside_dates(atoms) if any(r.bare_first for r in grammar.rules) else frozenset()
-    tried: dict[int, tuple[_Rule, ...]] = {}  # atom start -> the rules worth trying there (many atoms share a start)
+    inner: frozenset[int] | None = None  # `_inside_dates`, made when first needed
+    tried: dict[int, _After] = {}  # atom start -> the rules worth trying there (many atoms share a start)
+    follows: dict[int, bool] = {}  # atom end -> whether some join marker may follow
+    joined: dict[tuple[str, int], int] = {}  # (join marker, atom end) -> where the date after it begins; -1: none
     for a in atoms:
-        rules = tried.get(a.lo)
-        if rules is None:
+        after = tried.get(a.lo)
+        if after is None:
             # a marker must end with one of its last words right before the atom: the word
             # there rules out the others, and a marker is searched for only when it can be there
             word = _word_before(text, start, a.lo)
-            rules = tried[a.lo] = grammar.rules_after.get(word, grammar.rules_after[""])
-        for rule in rules:
+            after = tried[a.lo] = grammar.rules_after.get(word, grammar.rules_after[""])
+        if not after.opens:  # each rule needs a join marker after the atom: most atoms have none
+            join = follows.get(a.hi)
+            if join is None:
+                join = follows[a.hi] = grammar.joins is not None and grammar.joins.match(text, a.hi) is not None
+            if not join:
+                continue
+        p = a.points[0]
+        for rule in after.rules[a.use]:
+            if (rule.bare_first and p.month is not None) \
+                    or (rule.month_first and (p.month is None or p.day is None)) \
+                    or (rule.days and not _day_word(p)):
+                continue
+            if rule.bare_first:
+                inner = _inside_dates(atoms) if inner is None else inner
+                if a.lo in inner:
+                    continue
             opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if rule.open else None
-            if (rule.open and not opened) or (rule.strict and a.use != "any") \
-                    or (rule.bare_first and (a.use != "first" or a.points[0].month is not None or a.lo in inner)) \
-                    or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)) \
-                    or (rule.days and not _day_word(a.points[0])):
+            if rule.open and not opened:
                 continue
             lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)
-            if rule.join is None:
-                if a.use != "first":
-                    yield _Cand(lo, a.hi, first, a.end, a.points, relation=rule.relation, night=rule.night, prio=-1)
+            if rule.join is None:  # (no "first" atom comes here: `_takes`)
+                yield _Cand(lo, a.hi, first, a.end, a.points, relation=rule.relation, night=rule.night, prio=-1)
                 continue
-            joined = rule.join.match(text, a.hi)
-            for b in by_lo.get(joined.end(), []) if joined else []:
+            second = joined.get((rule.join.pattern, a.hi))
+            if second is None:  # many atoms end at the same place
+                m = rule.join.match(text, a.hi)
+                second = joined[rule.join.pattern, a.hi] = m.end() if m else -1
+            for b in by_lo.get(second, ()):
                 if rule.month_first:  # "August 1-5": only a bare day, not a count ("August 5 - 12 people")
                     if b.use == "first" and b.points[0].month is None and b.points[0].day is not None \
                             and not (rule.guard and rule.guard.match(text, b.hi)):
@@ -683,9 +730,19 @@ def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Ite
                         yield _Cand(lo, b.hi, first, b.end, (a.points[0], b.points[0]), relation=rule.relation, prio=-1)
 
 
+def _urls(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the web addresses in text[start:end]."""
+    piece = text[start:end]
+    if "://" not in piece and "www." not in piece.lower():  # what each address has; most texts have none
+        return []
+    return [m.span() for m in _URL.finditer(text, start, end)]
+
+
 def _select(cands: list[_Cand], urls: list[tuple[int, int]]) -> list[_Cand]:
     """Pass 3a: the longest standalone candidates that overlap nothing chosen and no URL."""
-    standalone = [c for c in cands if c.use == "any" and not any(lo < c.hi and c.lo < hi for lo, hi in urls)]
+    standalone = [c for c in cands if c.use == "any"]
+    if urls:
+        standalone = [c for c in standalone if not any(lo < c.hi and c.lo < hi for lo, hi in urls)]
     return spans.select(standalone, start=attrgetter("lo"), end=attrgetter("hi"), rank=attrgetter("prio"))
 
 
@@ -900,7 +957,7 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
     grammar = _grammar(lang)
     atoms = _atoms(text, start, end, grammar)
     cands = atoms + [c for c in _ranges(text, start, atoms, grammar) if c.hi <= end]
-    urls = [m.span() for m in _URL.finditer(text, start, end)]
+    urls = _urls(text, start, end)
     mentions, context, previous = [], None, None
     chosen = _select(cands, urls)
     # with no year before and no publication date, a year-less date takes the first year stated
