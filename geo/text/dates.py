@@ -244,6 +244,7 @@ class _Grammar:
     probes: Mapping[str, _Probe]  # start key -> its templates as one regex
     rules_after: Mapping[str, _After]  # word before an atom -> the rules worth trying there ("": any other word)
     joins: re.Pattern[str] | None  # the beginning of any rule's join marker; None: no rule joins two dates
+    marker_ends: frozenset[str]  # the last letters of the words of `rules_after`
     scan: re.Pattern[str] | None = None  # the word starts (lower case) a template may begin at: `_scanner`
     points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> `_read`
     word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # word -> its start keys
@@ -517,16 +518,19 @@ def _last_words(words: str | None, article: str) -> frozenset[str] | None:
     return frozenset(last) if all(re.fullmatch(r"\w+", w) for w in last) else None
 
 
-def _word_before(text: str, start: int, pos: int) -> str:
-    """The lower-case word that ends right before `pos` (whitespace between), or ""."""
-    last = text[max(start, pos - _MARKER_REACH):pos].rsplit(None, 1)  # what follows the last space
-    token = last[-1] if last else ""
-    if token.isalnum():  # most often a word on its own
-        return token.lower()
-    i = len(token)
-    while i and (token[i - 1].isalnum() or token[i - 1] == "_"):
+def _word_before(text: str, start: int, pos: int, endings: frozenset[str] | None = None) -> str:
+    """The lower-case word that ends right before `pos` (whitespace between), or "": when
+    there is none, or, given `endings`, when its last letter lower-cased is none of them."""
+    first = max(start, pos - _MARKER_REACH)
+    i = pos
+    while i > first and text[i - 1].isspace():
         i -= 1
-    return token[i:].lower()
+    if i == first or (endings is not None and text[i - 1].lower() not in endings):
+        return ""  # most words end in no marker's last letter: not read
+    j = i
+    while j > first and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return text[j:i].lower()
 
 
 def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | None:
@@ -567,10 +571,11 @@ def _grammar(lang: str) -> _Grammar:
     )
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
     heads = _head_index(starts)
+    after = _rules_after(rules)
     return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts),
-                    tuple(sorted({len(h) for h in heads})), heads, MappingProxyType(probes),
-                    MappingProxyType(_rules_after(rules)),
-                    _marker("|".join(r["join"] for r in data["ranges"] if r.get("join")), "", False), _scanner(starts))
+                    tuple(sorted({len(h) for h in heads})), heads, MappingProxyType(probes), MappingProxyType(after),
+                    _marker("|".join(r["join"] for r in data["ranges"] if r.get("join")), "", False),
+                    frozenset(word[-1] for word in after if word), _scanner(starts))
 
 
 def _probe(sources: Mapping[int, str]) -> _Probe:
@@ -705,9 +710,7 @@ def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
 
 def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Iterator[_Cand]:
     """Pass 2: atoms joined with their range markers into one- and two-sided ranges."""
-    by_lo: dict[int, list[_Cand]] = {}
-    for atom in atoms:
-        by_lo.setdefault(atom.lo, []).append(atom)
+    by_lo: dict[int, list[_Cand]] | None = None  # atoms by start, made when first needed (most texts have no range)
     inner: frozenset[int] | None = None  # `_inside_dates`, made when first needed
     tried: dict[int, _After] = {}  # atom start -> the rules worth trying there (many atoms share a start)
     follows: dict[int, bool] = {}  # atom end -> whether some join marker may follow
@@ -717,7 +720,7 @@ def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Ite
         if after is None:
             # a marker must end with one of its last words right before the atom: the word
             # there rules out the others, and a marker is searched for only when it can be there
-            word = _word_before(text, start, a.lo)
+            word = _word_before(text, start, a.lo, grammar.marker_ends)
             after = tried[a.lo] = grammar.rules_after.get(word, grammar.rules_after[""])
         if not after.opens:  # each rule needs a join marker after the atom: most atoms have none
             join = follows.get(a.hi)
@@ -746,6 +749,10 @@ def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Ite
             if second is None:  # many atoms end at the same place
                 m = rule.join.match(text, a.hi)
                 second = joined[rule.join.pattern, a.hi] = m.end() if m else -1
+            if by_lo is None:
+                by_lo = {}
+                for atom in atoms:
+                    by_lo.setdefault(atom.lo, []).append(atom)
             for b in by_lo.get(second, ()):
                 if rule.month_first:  # "August 1-5": only a bare day, not a count ("August 5 - 12 people")
                     if b.use == "first" and b.points[0].month is None and b.points[0].day is not None \
