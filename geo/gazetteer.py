@@ -265,7 +265,7 @@ class Gazetteer:
         if self._forms is None:
             def build() -> _Forms:
                 return _Forms.of(_build_index(self._rows() if self._rows else []))
-            self._forms = _cached(self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
+            self._forms = read_or_build(self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
         return self._forms
 
     @cached_property
@@ -557,7 +557,7 @@ def load(path: Path = GAZETTEER_CSV, areas: Path = AREAS_GEOJSON, generated: Pat
             read()
         return built["rows"]
 
-    places, curated = _cached(stem, read)
+    places, curated = read_or_build(stem, read)
     return Gazetteer(places, rows, None, stem, curated)
 
 
@@ -643,7 +643,7 @@ def _automaton(keys: list[tuple[str, ...]]):
     return automaton
 
 
-def _cached(path: Path | None, build):
+def read_or_build(path: Path | None, build):
     """What `build()` returns, read from its pickle when there is one, else built and pickled.
 
     The cycle collector is paused while unpickling: it would walk the hundred thousand new

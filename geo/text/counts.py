@@ -9,11 +9,9 @@ from itertools import compress
 from operator import itemgetter
 from typing import Mapping, Sequence
 
-import simplemma
-
 from geo.gazetteer import fold
 from geo.model import CountMention
-from geo.text import language
+from geo.text import language, lemmas
 
 # 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma.
 # The first digit leads (what precedes it is looked at behind it): a pattern that begins with
@@ -28,7 +26,7 @@ PUNCTUATION = re.compile(r"[,.;:!?()]")
 @lru_cache(maxsize=8192)
 def _lemma(word: str, lang: str) -> str:
     """simplemma's lemma of a lower-cased word."""
-    return simplemma.lemmatize(word.lower(), lang=lang)
+    return lemmas.lemmatize(word.lower(), lang)
 
 
 def _kind(word: str, data: dict, lang: str) -> str:

@@ -12,7 +12,22 @@ from geo.text import language
 # Planes 2–16 (ideographs, tags, private use) hold no cased letter: scanning the first two,
 # in C, is what makes this import fast.
 CAPITALS = "".join(filter(str.isupper, map(chr, range(0x20000))))
-_CAPITAL = f"[{re.escape(CAPITALS)}]"
+
+
+def _char_class(chars: str) -> str:
+    """A regex class of some characters, runs of consecutive code points as ranges ("A-Z"):
+    `re` compiles ~850 ranges in a third of the time of ~1 950 single characters."""
+    codes = sorted(map(ord, chars))
+    runs, start = [], 0
+    for i in range(1, len(codes) + 1):
+        if i == len(codes) or codes[i] != codes[i - 1] + 1:
+            first, last = re.escape(chr(codes[start])), re.escape(chr(codes[i - 1]))
+            runs.append(first if start == i - 1 else f"{first}-{last}")
+            start = i
+    return f"[{''.join(runs)}]"
+
+
+_CAPITAL = _char_class(CAPITALS)
 # A sentence ends at . ! or ? (then closing quotes or brackets, e.g. '."' or
 # '.[nepieciešama atsauce]') followed by space and a capital letter, a digit or an
 # opening quote. Lower-case after the period means "2021. gada", "5. augustā": no end.

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from geo import spans
 from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, fold
-from geo.text import language, latvian
+from geo.text import language, latvian, lemmas
 
 # The conjunctions of every language pack ([grammar.conjunctions]): the recognisers accept
 # any of them whatever the text's language.
@@ -256,9 +256,7 @@ def _common_word(ctx: Context, k: int, entries: list[Entry]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _known(word: str, lang: str) -> bool:
-    import simplemma
-
-    return simplemma.is_known(word, lang=lang)
+    return lemmas.is_known(word, lang)
 
 
 def _in_longer_name(ctx: Context, k: int, starts: set[int]) -> bool:
