@@ -335,7 +335,7 @@ class Gazetteer:
             first = last - widths[number] + 1
             entries = _allowed(decoded.get(number) or forms.entries(number), words[first:last + 1])
             if entries:
-                yield Match(first, last, entries)
+                yield tuple.__new__(Match, (first, last, entries))  # Match's own __new__ is Python
 
     def candidates(self, entries: list[Entry] | tuple[Entry, ...]) -> list[Place]:
         """The places of some entries, in `prior` order (country first, then by size)."""
