@@ -12,7 +12,9 @@ no declension gets one guessed from its endings). Every form is a key of folded 
 and diacritics dropped: "Kuznica" finds Kuźnica) in the index, and a pattern of an
 Aho–Corasick automaton (``pyahocorasick``) that finds every name in a text in one pass
 (``Gazetteer.matches``). The index is built once, on first use, and kept between runs in a
-pickle keyed by the hashes of the data files and of this code (``cache_dir()``).
+pickle keyed by the hashes of the data files and of this code (``cache_dir()``). What is kept
+is read lazily: each place and each key's entries stay pickled until first asked for, since a
+document names a few dozen of the ~40 000 places and ~95 000 keys (`_Places`, `_Forms`).
 """
 
 from __future__ import annotations
@@ -27,14 +29,12 @@ import pickle
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import NamedTuple
-
-import pycountry
 
 from geo.model import PARISH, REGION, SETTLEMENT
 from geo import distance
@@ -147,26 +147,131 @@ class Match(tuple):
     entries = property(lambda self: self[2])
 
 
+def _pattern(key: tuple[str, ...]) -> str:
+    """A key as the automaton holds it: each word between bars, as `Gazetteer.matches` writes the text."""
+    return "|" + "| |".join(key) + "|"
+
+
+class _Forms:
+    """The form index as the automaton reads it: each key a number, its words' count and its entries.
+
+    The automaton stores the numbers (``STORE_INTS``: it unpickles as one block, not one
+    Python object per key); each key's entries stay pickled until a text names the key.
+    """
+
+    __slots__ = ("automaton", "widths", "_packed", "decoded")
+
+    def __init__(self, automaton, widths: bytes, packed: list[bytes]) -> None:
+        self.automaton = automaton  # pattern (`_pattern`) → key number
+        self.widths = widths  # key number → how many words the key has
+        self._packed = packed  # key number → its entries, pickled
+        self.decoded: dict[int, list[Entry]] = {}  # key number → its entries, once read
+
+    @classmethod
+    def of(cls, index: dict[tuple[str, ...], list[Entry]]) -> _Forms:
+        """The compact form of an index."""
+        keys = list(index)
+        packed = [pickle.dumps(index[key], protocol=pickle.HIGHEST_PROTOCOL) for key in keys]
+        return cls(_automaton(keys), bytes(map(len, keys)), packed)
+
+    def __reduce__(self):
+        return _Forms, (self.automaton, self.widths, self._packed)
+
+    def entries(self, number: int) -> list[Entry]:
+        """The entries of key `number` (unpickled on first use)."""
+        found = self.decoded.get(number)
+        if found is None:
+            found = self.decoded[number] = pickle.loads(self._packed[number])
+        return found
+
+    def get(self, key: tuple[str, ...]) -> list[Entry]:
+        """The entries of a key of folded words; none when it is no key."""
+        number = self.automaton.get(_pattern(key), -1)
+        return self.entries(number) if number >= 0 else []
+
+    def index(self) -> dict[tuple[str, ...], list[Entry]]:
+        """Every key → its entries (all of them read)."""
+        return {tuple(pattern[1:-1].split("| |")): self.entries(number)
+                for pattern, number in self.automaton.items()}
+
+
+class _Places(Mapping):
+    """The place table (id → Place), each place unpickled on first use.
+
+    A seed build asks for a few dozen of ~40 000 places: unpickling them all took longer
+    than parsing the seed.
+    """
+
+    __slots__ = ("_packed", "kinds", "_made")
+
+    def __init__(self, packed: dict[str, bytes], kinds: dict[str, tuple[str, ...]]) -> None:
+        self._packed = packed  # id → its Place, pickled (in table order)
+        self.kinds = kinds  # place type → the ids of its places (in table order)
+        self._made: dict[str, Place] = {}
+
+    @classmethod
+    def of(cls, places: Mapping[str, Place]) -> _Places:
+        """The lazy form of a table."""
+        kinds: dict[str, list[str]] = {}
+        for p in places.values():
+            kinds.setdefault(p.type, []).append(p.id)
+        return cls({pid: pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for pid, p in places.items()},
+                   {kind: tuple(ids) for kind, ids in kinds.items()})
+
+    def __reduce__(self):
+        return _Places, (self._packed, self.kinds)
+
+    def __getitem__(self, place_id: str) -> Place:
+        place = self._made.get(place_id)
+        if place is None:
+            place = self._made[place_id] = pickle.loads(self._packed[place_id])
+        return place
+
+    def get(self, place_id: str, default: Place | None = None) -> Place | None:
+        """The place of an id, else `default` (without Mapping.get's exception on a miss)."""
+        return self[place_id] if place_id in self._packed else default
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._packed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._packed)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+
 @dataclass
 class Gazetteer:
     """The place table and its surface-form index (built on first use)."""
 
-    places: dict[str, Place]
+    places: Mapping[str, Place]
     _rows: Callable[[], list[tuple[str, dict[str, str], bool]]] | None = field(default=None, repr=False)
-    _index: dict[tuple[str, ...], list[Entry]] | None = field(default=None, repr=False)
+    _forms: _Forms | None = field(default=None, repr=False)
     _cache: Path | None = field(default=None, repr=False)
     _curated: frozenset[str] | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.places, _Places):  # a table made in code (tests): read alike
+            self.places = _Places.of(self.places)
+
+    def of_type(self, kind: str) -> list[Place]:
+        """The places of one type, in table order (without reading the others)."""
+        return [self.places[place_id] for place_id in self.places.kinds.get(kind, ())]
+
     @property
+    def forms(self) -> _Forms:
+        """The form index, as the automaton reads it (built, or read from the cache, on first use)."""
+        if self._forms is None:
+            def build() -> _Forms:
+                return _Forms.of(_build_index(self._rows() if self._rows else []))
+            self._forms = read_or_build(self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
+        return self._forms
+
+    @cached_property
     def index(self) -> dict[tuple[str, ...], list[Entry]]:
-        """Folded words of every surface form → the entries it may be (built on first use)."""
-        if self._index is None:
-            def build() -> tuple[dict, object]:
-                index = _build_index(self._rows() if self._rows else [])
-                return index, _automaton(index)
-            self._index, self.__dict__["automaton"] = _cached(
-                self._cache and self._cache.with_name(self._cache.stem + "-index.pickle"), build)
-        return self._index
+        """Folded words of every surface form → the entries it may be (all of them read)."""
+        return self.forms.index()
 
     @cached_property
     def max_words(self) -> int:
@@ -188,18 +293,12 @@ class Gazetteer:
         """Place id → its position in the table (curated rows first)."""
         return {place_id: i for i, place_id in enumerate(self.places)}
 
-    @cached_property
-    def automaton(self):
-        """An Aho–Corasick automaton over every key, each word between bars (built with the index)."""
-        index = self.index
-        return self.__dict__.get("automaton") or _automaton(index)
-
     def lookup(self, words: list[str], folded: tuple[str, ...] | None = None) -> list[Entry]:
         """Entries whose surface form is exactly these words (compared folded).
 
         Callers that scan many n-grams pass the words' `folded` keys to fold each once.
         """
-        entries = self.index.get(folded if folded is not None else tuple(fold(w) for w in words))
+        entries = self.forms.get(folded if folded is not None else tuple(fold(w) for w in words))
         if not entries:
             return []
         return [e for e in entries if e.allows(words)]
@@ -225,17 +324,18 @@ class Gazetteer:
         else:
             seps = ["| |" if j else "|\n|" for j in joined] + ["|"]
             folded_text = "|" + "".join([x for pair in zip(folded, seps) for x in pair])
-        index, count = self.index, folded_text.count
+        forms, count = self.forms, folded_text.count
+        widths, decoded = forms.widths, forms.decoded
         bars = done = 0
-        for end, key in self.automaton.iter(folded_text):
+        for end, number in forms.automaton.iter(folded_text):
             # hits come by their end: the bars counted so far (two a word) say which word ends here
             bars += count("|", done, end + 1)
             done = end + 1
             last = bars // 2 - 1
-            first = last - len(key) + 1
-            entries = _allowed(index[key], words[first:last + 1])
+            first = last - widths[number] + 1
+            entries = _allowed(decoded.get(number) or forms.entries(number), words[first:last + 1])
             if entries:
-                yield Match(first, last, entries)
+                yield tuple.__new__(Match, (first, last, entries))  # Match's own __new__ is Python
 
     def candidates(self, entries: list[Entry] | tuple[Entry, ...]) -> list[Place]:
         """The places of some entries, in `prior` order (country first, then by size)."""
@@ -270,11 +370,15 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _lv_country_names() -> gettext.NullTranslations:
     """pycountry's Latvian translations of ISO 3166-1 names."""
+    import pycountry  # only when the tables are read from their files, not from the cache
+
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["lv"], fallback=True)
 
 
 def latvian_country_name(alpha2: str) -> str:
     """The Latvian name of a country, from pycountry ("BY" → "Baltkrievija")."""
+    import pycountry
+
     country = pycountry.countries.get(alpha_2=alpha2)
     if country is None:
         raise ValueError(f"unknown ISO 3166-1 code {alpha2!r}")
@@ -444,16 +548,16 @@ def load(path: Path = GAZETTEER_CSV, areas: Path = AREAS_GEOJSON, generated: Pat
         stem = Path(directory) / f"gazetteer-{_fingerprint([path, areas] + ([generated] if generated else []))}.pickle"
     built: dict = {}
 
-    def read() -> tuple[dict[str, Place], frozenset[str]]:
-        built["places"], built["rows"] = _read_all(path, areas, generated)
-        return built["places"], frozenset(place_id for place_id, _, generated in built["rows"] if not generated)
+    def read() -> tuple[_Places, frozenset[str]]:
+        places, built["rows"] = _read_all(path, areas, generated)
+        return _Places.of(places), frozenset(place_id for place_id, _, generated in built["rows"] if not generated)
 
     def rows() -> list:
         if "rows" not in built:
             read()
         return built["rows"]
 
-    places, curated = _cached(stem, read)
+    places, curated = read_or_build(stem, read)
     return Gazetteer(places, rows, None, stem, curated)
 
 
@@ -524,23 +628,22 @@ def _build_index(rows: list[tuple[str, dict[str, str], bool]]) -> dict[tuple[str
     return index
 
 
-def _automaton(index: dict[tuple[str, ...], list[Entry]]):
-    """An Aho–Corasick automaton (pyahocorasick) over every key, each word between bars: value the key."""
+def _automaton(keys: list[tuple[str, ...]]):
+    """An Aho–Corasick automaton (pyahocorasick) over the keys (`_pattern`): value the key's number."""
     import ahocorasick
 
-    automaton = ahocorasick.Automaton()
-    gc.disable()  # a hundred thousand new tuples: the cycle collector would walk them for nothing
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    gc.disable()  # a hundred thousand new strings: the cycle collector would walk them for nothing
     try:
-        for key in index:
-            joined = "|" + "| |".join(key) + "|"  # as `Gazetteer.matches` writes the text's words
-            automaton.add_word(joined, key)
+        for number, key in enumerate(keys):
+            automaton.add_word(_pattern(key), number)
         automaton.make_automaton()
     finally:
         gc.enable()
     return automaton
 
 
-def _cached(path: Path | None, build):
+def read_or_build(path: Path | None, build):
     """What `build()` returns, read from its pickle when there is one, else built and pickled.
 
     The cycle collector is paused while unpickling: it would walk the hundred thousand new

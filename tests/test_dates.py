@@ -317,6 +317,40 @@ def test_templates_tried_only_where_they_can_begin_find_what_a_full_scan_finds(l
         assert fast == full and full
 
 
+def test_alternatives_branched_by_letter_match_what_the_list_longest_first_matches():
+    # a word slot's forms are a trie (one letter at a time, the longer first): inside a larger
+    # regex it must match, and give up, as the alternation of the forms sorted longest first
+    import re
+
+    from geo.text import dates
+
+    def listed(words: str) -> str:
+        alts = sorted(words.split("|"), key=len, reverse=True)
+        return "(?:" + "|".join(r"\s+".join(map(re.escape, alt.split())) for alt in alts) + ")"
+
+    sets = ["augusts|augusta|augustā|aug.|Aug|august", "first|first half|first  week|firsts", "Ab|abc|ABCD", "gada|g.|gadā",
+            "no|naktī no|naktī uz|nav"]
+    for lang in ("lv", "en"):
+        data = language.pack(lang).dates
+        for category in dates._WORD_SLOTS.values():
+            sets.append("|".join(form for entry in data.get(category, [])
+                                 for form, _ in dates._forms(entry, data.get("declensions", {}))))
+    afters = ["", r"\b", r"(?!\w)", r"\s*\d", r"[a-z]", r"\.\s+g"]
+    for words in filter(None, sets):
+        forms = words.split("|")
+        texts = [f + tail for f in forms for tail in ("", " 5", "s", ". gada", "  half", "x")]
+        texts += [t.upper() for t in texts] + [t.title() for t in texts]
+        for after in afters:
+            old, new = re.compile(listed(words) + after, re.I), re.compile(dates._alternatives(words) + after, re.I)
+            for text in texts:
+                a, b = old.match(text), new.match(text)
+                assert (a and a.span()) == (b and b.span()), (words[:40], after, text)
+        cased_old, cased_new = re.compile(listed(words)), re.compile(dates._alternatives(words, fold=False))
+        for text in texts:
+            a, b = cased_old.match(text), cased_new.match(text)
+            assert (a and a.span()) == (b and b.span()), (words[:40], text)
+
+
 def test_a_template_may_begin_inside_a_longer_word_when_its_space_is_optional():
     # "{month:gen} {part}" matches "augustavidū" (\s* between), as a full scan would find it
     from geo.text import dates

@@ -147,9 +147,8 @@ def sentence_of(offset: int, bounds: list[tuple[int, int]], starts: list[int]) -
 
 def places_frame(docs: list[DocumentRows], gazetteer: Gazetteer, events: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One Point per place mentioned at least once, with its count and the dates of its events."""
-    known = dict(gazetteer.places)
-    for doc in docs:
-        known.update({p.id: p for p in doc.extra_places})
+    # the table is read only for the places mentioned (it unpickles each place on first use)
+    known = ChainMap({p.id: p for doc in docs for p in doc.extra_places}, gazetteer.places)
     counts: dict[str, int] = {}
     for doc in docs:
         for m in doc.mentions:

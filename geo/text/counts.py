@@ -9,11 +9,9 @@ from itertools import compress
 from operator import itemgetter
 from typing import Mapping, Sequence
 
-import simplemma
-
 from geo.gazetteer import fold
 from geo.model import CountMention
-from geo.text import language
+from geo.text import language, lemmas
 
 # 6500, 10 000, 10 000 (no-break space) and 5,000: thousands grouped by a space or a comma.
 # The first digit leads (what precedes it is looked at behind it): a pattern that begins with
@@ -22,13 +20,14 @@ NUMBER = re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:(?:[ \u00a0\u202f]|,(?=\d{3}\b
                     r"|\d*(?![\w]|[.,]\d))")
 WORD = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d+")
+_NOT_DIGIT = re.compile(r"\D")
 PUNCTUATION = re.compile(r"[,.;:!?()]")
 
 
 @lru_cache(maxsize=8192)
 def _lemma(word: str, lang: str) -> str:
     """simplemma's lemma of a lower-cased word."""
-    return simplemma.lemmatize(word.lower(), lang=lang)
+    return lemmas.lemmatize(word.lower(), lang)
 
 
 def _kind(word: str, data: dict, lang: str) -> str:
@@ -45,7 +44,7 @@ def _kind(word: str, data: dict, lang: str) -> str:
 
 def _value(surface: str, data: dict) -> int | None:
     """The integer a digit string or a number word stands for."""
-    digits = re.sub(r"\D", "", surface)
+    digits = _NOT_DIGIT.sub("", surface)
     if digits:
         return int(digits)
     return data["words_folded"].get(fold(surface))
@@ -81,24 +80,24 @@ def _numbers(text: str, start: int, end: int, data: dict,
              tokens: Sequence[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
     """Spans of digit numbers and number words in text[start:end]; `tokens`, the text's
     (start, end, text) tokens of `[^\\W_]+` there (the place finder's), spare a pass of WORD."""
-    spans = [m.span() for m in NUMBER.finditer(text, start, end)]
+    spans = list(map(re.Match.span, NUMBER.finditer(text, start, end)))
     words = data["words_folded"]
     if tokens is None or not data["digit_free"]:
         spans += [m.span() for m in WORD.finditer(text, start, end) if fold(m.group()) in words]
     else:
-        spans += _number_words(text, start, end, tokens, words)
+        spans += _number_words(text, tokens, words)
     return sorted(spans)
 
 
-def _number_words(text: str, start: int, end: int, tokens: Sequence[tuple[int, int, str]],
-                  words: Mapping[str, int]) -> list[tuple[int, int]]:
+def _number_words(text: str, tokens: Sequence[tuple[int, int, str]], words: Mapping[str, int]) -> list[tuple[int, int]]:
     """The WORD spans of number words (which have no digit), read off the tokens: a token with
     no digit is one WORD; one with digits holds WORDs between them ("3divi"), looked at alone."""
     # folded and looked up in C (map, compress): no Python runs per token
-    found = [(s, e) for s, e, _ in compress(tokens, map(words.__contains__, map(fold, map(itemgetter(2), tokens))))]
-    with_digits = {bisect_right(tokens, (m.start(), end + 1)) - 1 for m in _DIGITS.finditer(text, start, end)}
-    found += [m.span() for k in sorted(with_digits) for m in WORD.finditer(text, tokens[k][0], tokens[k][1])
-              if fold(m.group()) in words]
+    texts = list(map(itemgetter(2), tokens))
+    found = [(s, e) for s, e, _ in compress(tokens, map(words.__contains__, map(fold, texts)))]
+    # the tokens with a digit, picked in C; one of digits only ("2021", the most) holds no WORD
+    found += [m.span() for s, e, word in compress(tokens, map(_DIGITS.search, texts)) if not word.isdecimal()
+              for m in WORD.finditer(text, s, e) if fold(m.group()) in words]
     return found
 
 

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
@@ -190,6 +190,16 @@ def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class _Probe:
+    """The templates of one start key as one regex: a lookahead per template, its group k + 1
+    capturing what template prios[k] alone would match there, so one match call at a position
+    stands for one call per template."""
+
+    regex: re.Pattern[str]
+    prios: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class _Template:
     regex: re.Pattern[str]
     use: str
@@ -215,6 +225,14 @@ class _Rule:
     days: bool = False  # both ends are days named by a word: "sestdien un svētdien", "on Monday and Tuesday"
 
 
+class _After(NamedTuple):
+    """The rules worth trying on an atom after some word, by the atom's use, and whether one of
+    them may open with a marker before it (else each needs a join marker after it)."""
+
+    rules: Mapping[str, tuple[_Rule, ...]]
+    opens: bool
+
+
 @dataclass(frozen=True)
 class _Grammar:
     templates: tuple[_Template, ...]
@@ -223,8 +241,13 @@ class _Grammar:
     starts: Mapping[str, frozenset[str] | None]  # start key -> first words of its templates (None: digits)
     cuts: tuple[int, ...]  # the lengths of the keys of `heads`
     heads: dict[str, tuple]  # (read only) first letters -> (start key, its first words, their lengths)
-    first: re.Pattern[str] | None = None  # a word start (lower case) beginning with any first word
-    points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> _Point
+    probes: Mapping[str, _Probe]  # start key -> its templates as one regex
+    rules_after: Mapping[str, _After]  # word before an atom -> the rules worth trying there ("": any other word)
+    joins: re.Pattern[str] | None  # the beginning of any rule's join marker; None: no rule joins two dates
+    marker_ends: frozenset[str]  # the last letters of the words of `rules_after`
+    scan: re.Pattern[str] | None = None  # the word starts (lower case) a template may begin at: `_scanner`
+    points: dict[tuple[int, str], Any] = field(default_factory=dict, compare=False, repr=False)  # (template, match) -> `_read`
+    word_keys: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # word -> its start keys
 
 
 @dataclass(frozen=True)
@@ -244,8 +267,7 @@ class _Point:
     last_one: bool = False  # "aizvadītajā ceturtdienā": the last Thursday before the publication day
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):  # a tuple: made for every template match, so cheap to make
     lo: int  # matched span incl. trigger words, used for overlap
     hi: int
     start: int  # surface span
@@ -272,10 +294,38 @@ def _forms(entry: Mapping[str, Any], declensions: Mapping[str, Any]) -> Iterator
     yield from ((form, "abbr") for form in entry.get("abbr", []))
 
 
-def _alternatives(words: str) -> str:
-    """Regex for 'a|b c': literal alternatives, spaces inside one matching any whitespace."""
-    alts = sorted(words.split("|"), key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(map(re.escape, alt.split())) for alt in alts) + ")"
+def _alternatives(words: str, fold: bool = True) -> str:
+    """Regex for 'a|b c': literal alternatives, spaces inside one matching any whitespace,
+    the longer tried first.
+
+    The alternatives branch one letter at a time (a trie; a list of a hundred month forms is
+    otherwise tried form by form at every date). Alternatives that match at one place are
+    prefixes of one another (word by word: "a  b" counts as "a b"), so trying the longer
+    branch first matches what the list sorted longest first matches. `fold`: the regex ignores
+    case, so letters are branched on lower case (as "Ab" and "abc" are), when each lower-cases
+    to one letter (else: the list).
+    """
+    alts = words.split("|")
+    if fold and any(len(ch.lower()) != 1 for ch in words):
+        alts = sorted(alts, key=len, reverse=True)
+        return "(?:" + "|".join(r"\s+".join(map(re.escape, alt.split())) for alt in alts) + ")"
+    root: dict[str, dict] = {}
+    for alt in alts:
+        node = root
+        for i, word in enumerate(alt.split()):
+            for token in ([" "] if i else []) + list(word.lower() if fold else word):
+                node = node.setdefault(token, {})
+        node[""] = {}  # an alternative ends here
+    return "(?:" + _branches(root) + ")"
+
+
+def _branches(node: Mapping[str, Mapping]) -> str:
+    """Regex of a trie node of `_alternatives`: each next letter (" ": any whitespace) and
+    what follows it, then the end of an alternative, the shortest, last."""
+    branches = [(r"\s+" if token == " " else re.escape(token)) + _branches(node[token]) for token in sorted(node) if token]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tuple[str, dict[str, Any]]:
@@ -287,35 +337,39 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
             lookup.setdefault(_key(form), _VALUES.get(category, lambda i, e: None)(i, entry))
             if wanted is None or case in wanted:
                 forms.add(form)
-    regex = _alternatives("|".join(forms)) if forms else "(?!)"
-    if category in data.get("case_sensitive", []):
+    cased = category in data.get("case_sensitive", [])
+    regex = _alternatives("|".join(forms), fold=not cased) if forms else "(?!)"
+    if cased:
         regex = f"(?-i:{regex})"
     return regex, lookup
 
 
-def _compile_pattern(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
-                     not_followed: list[str] | None = None, counted: list[str] | None = None) -> re.Pattern[str]:
-    """Turn a template into a regex; fills `lexicon` with the lookups of its word slots.
+def _template_source(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
+                     not_followed: list[str] | None = None, counted: list[str] | None = None,
+                     groups: bool = True) -> str:
+    """Turn a template into regex source, with a named group per slot (and "core" for <...>)
+    unless `groups` is false; fills `lexicon` with the lookups of its word slots.
     `not_followed`: words that may not come next (a bare "2000" before "people" is a count);
     `counted`: words no year slot before the news years may be followed by ("Since August 10,
     1013 people": the 1013 counts people, the date is August 10; "On 5 August 2021 guards
     detained ..." keeps its year)."""
     out = [_LEFT]
+    group = (lambda name: f"(?P<{name}>") if groups else (lambda name: "(?:")
     counts = rf"(?:{_NEWS_YEARS}|(?!\s*{_alternatives('|'.join(counted))}\b))" if counted else ""
     for m in _PIECE.finditer(pattern):
         token, slot = m.group(), m.group(1)
         if slot in _NUMBER_SLOTS:
             after = counts if _NUMBER_STARTS.get(slot) == "year" else ""
             after = _NOT_THOUSANDS if slot == "day" else after
-            out.append(rf"(?P<{slot}>{_NUMBER_SLOTS[slot]})(?!\d){after}")
+            out.append(rf"{group(slot)}{_NUMBER_SLOTS[slot]})(?!\d){after}")
         elif slot:
             regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], m.group(2))
-            out.append(f"(?P<{slot}>{regex})")
+            out.append(f"{group(slot)}{regex})")
         else:
-            special = {"[": "(?:", "]": ")?", "<": "(?P<core>", ">": ")"}
+            special = {"[": "(?:", "]": ")?", "<": group("core"), ">": ")"}
             out.append(special.get(token) or (r"\s*" if token.isspace() else _alternatives(token)))
     guard = rf"(?!\s*{_alternatives('|'.join(not_followed))}\b)" if not_followed else ""
-    return re.compile("".join(out) + _RIGHT + guard, re.IGNORECASE)
+    return "".join(out) + _RIGHT + guard
 
 
 # a day is never followed by a comma and three digits: "September 7,700" is a month's count
@@ -360,45 +414,45 @@ def _start_words(key: str, data: Mapping[str, Any]) -> frozenset[str] | None:
                      for form, _ in _forms(entry, data.get("declensions", {})) if (m := _WORD.match(form)))
 
 
-_NUMBER_START = re.compile(r"(?<!\w)\d+")
-
-
 def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
     """Where each start key's templates can match: the words that begin with a digit, or with
     the first word of a month, season, weekday or relative form (a space in a template may
     match no space at all: "November2021" begins with "november").
 
-    Two regex passes find those words (the numbers, and the words of the lower-cased text
-    that begin like a first word); only they are looked at one by one.
+    One regex pass over the lower-cased text finds those words (lower-casing one character
+    into one keeps what is a letter, a digit or a space); only they are looked at one by one.
     """
     piece = text[start:end]
     low = piece.lower()
-    if len(low) != len(piece) or grammar.first is None:
+    if len(low) != len(piece) or grammar.scan is None:
         return _start_positions_by_word(text, start, end, grammar)  # "İ" lower-cases to two characters
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
-    years, shorts = positions.get("year"), positions.get("short")
-    for m in _NUMBER_START.finditer(piece):
-        run = m.end() - m.start()
-        if run == 4 and piece[m.start()] in "12" and years is not None:
-            years.append(start + m.start())
-        elif run <= 2 and shorts is not None:
-            shorts.append(start + m.start())
-    for m in grammar.first.finditer(low):
-        at = start + m.start()
-        _add_word_keys(_WORD.match(text, at, end).group().lower(), at, grammar, positions)
+    if len(grammar.word_keys) > _WORDS_KEPT:
+        grammar.word_keys.clear()
+    for m in grammar.scan.finditer(low):
+        kind = m.lastgroup  # "year", "short", "word", or None for another number
+        if kind == "word":
+            for key in _word_keys(m.group("word"), grammar):
+                positions[key].append(start + m.start())
+        elif kind in positions:
+            positions[kind].append(start + m.start())
     return positions
 
 
-def _add_word_keys(low: str, at: int, grammar: _Grammar, positions: dict[str, list[int]]) -> None:
-    """Record `at` for every start key one of whose first words the word `low` begins with."""
-    # most words fail on their first letters (one look-up per cut); only the rest are
-    # tried against each length of the first words that share them
-    found = set()
-    for cut in grammar.cuts:
-        for key, first_words, lengths in grammar.heads.get(low[:cut], ()):
-            if key not in found and any(low[:n] in first_words for n in lengths):
-                found.add(key)
-                positions[key].append(at)
+def _word_keys(low: str, grammar: _Grammar) -> tuple[str, ...]:
+    """The start keys one of whose first words the word `low` begins with (kept per grammar:
+    the same words come back in every text)."""
+    keys = grammar.word_keys.get(low)
+    if keys is None:
+        # most words fail on their first letters (one look-up per cut); only the rest are
+        # tried against each length of the first words that share them
+        found: dict[str, None] = {}
+        for cut in grammar.cuts:
+            for key, first_words, lengths in grammar.heads.get(low[:cut], ()):
+                if key not in found and any(low[:n] in first_words for n in lengths):
+                    found[key] = None
+        keys = grammar.word_keys[low] = tuple(found)
+    return keys
 
 
 def _start_positions_by_word(text: str, start: int, end: int, grammar: _Grammar) -> dict[str, list[int]]:
@@ -414,15 +468,21 @@ def _start_positions_by_word(text: str, start: int, end: int, grammar: _Grammar)
             elif run <= 2 and shorts is not None:
                 shorts.append(m.start())
             continue
-        _add_word_keys(word.lower(), m.start(), grammar, positions)
+        for key in _word_keys(word.lower(), grammar):
+            positions[key].append(m.start())
     return positions
 
 
-def _first_words(starts: Mapping[str, frozenset[str] | None]) -> re.Pattern[str] | None:
-    """Regex of a word start in lower-cased text that begins with any start key's first word
-    (a word that begins with a digit is a number, never a word start)."""
+def _scanner(starts: Mapping[str, frozenset[str] | None]) -> re.Pattern[str] | None:
+    """Regex of the word starts in lower-cased text where a template can begin: a run of digits
+    (group "year": 4 from 1 or 2; "short": 1 or 2; any other run is matched in neither) or a
+    word beginning with any start key's first word (group "word": the whole word). A word
+    that begins with a digit is a number, never a first word."""
     words = {w for ws in starts.values() for w in ws or () if w and not w[0].isdigit()}
-    return re.compile(r"(?<!\w)" + _trie(words)) if words else None
+    if not words:
+        return None
+    # \b before a word character: no word character before it
+    return re.compile(rf"\b(?:(?P<year>[12]\d{{3}}(?!\d))|(?P<short>\d{{1,2}}(?!\d))|\d+|(?P<word>{_trie(words)}\w*))")
 
 
 def _trie(words: set[str]) -> str:
@@ -458,13 +518,19 @@ def _last_words(words: str | None, article: str) -> frozenset[str] | None:
     return frozenset(last) if all(re.fullmatch(r"\w+", w) for w in last) else None
 
 
-def _word_before(text: str, start: int, pos: int) -> str:
-    """The lower-case word that ends right before `pos` (whitespace between), or ""."""
-    window = text[max(start, pos - _MARKER_REACH):pos].rstrip()
-    i = len(window)
-    while i and (window[i - 1].isalnum() or window[i - 1] == "_"):
+def _word_before(text: str, start: int, pos: int, endings: frozenset[str] | None = None) -> str:
+    """The lower-case word that ends right before `pos` (whitespace between), or "": when
+    there is none, or, given `endings`, when its last letter lower-cased is none of them."""
+    first = max(start, pos - _MARKER_REACH)
+    i = pos
+    while i > first and text[i - 1].isspace():
         i -= 1
-    return window[i:].lower()
+    if i == first or (endings is not None and text[i - 1].lower() not in endings):
+        return ""  # most words end in no marker's last letter: not read
+    j = i
+    while j > first and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return text[j:i].lower()
 
 
 def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | None:
@@ -482,14 +548,18 @@ def _grammar(lang: str) -> _Grammar:
     """The compiled matcher of a language (built once per process)."""
     data = language.pack(lang).dates
     lexicon: dict[str, Any] = {}
+    sources = [(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
+                data.get("not_followed")) for t in data["templates"]]
     templates = tuple(
-        _Template(_compile_pattern(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
-                                   data.get("not_followed")),
+        _Template(re.compile(_template_source(*source), re.IGNORECASE),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
                   t.get("relative"), t.get("sign", 1), t.get("year"), t.get("last", False))
-        for t in data["templates"]
+        for t, source in zip(data["templates"], sources)
     )
     starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
+    # a probe needs no slot groups: a new match is read with the template's own regex
+    probes = {key: _probe({prio: _template_source(*sources[prio], groups=False)
+                           for prio, t in enumerate(templates) if t.starts == key}) for key in starts}
     article = data.get("article", "")
     rules = tuple(
         _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
@@ -501,13 +571,49 @@ def _grammar(lang: str) -> _Grammar:
     )
     frozen = {slot: MappingProxyType(table) for slot, table in lexicon.items()}
     heads = _head_index(starts)
+    after = _rules_after(rules)
     return _Grammar(templates, rules, MappingProxyType(frozen), MappingProxyType(starts),
-                    tuple(sorted({len(h) for h in heads})), heads, _first_words(starts))
+                    tuple(sorted({len(h) for h in heads})), heads, MappingProxyType(probes), MappingProxyType(after),
+                    _marker("|".join(r["join"] for r in data["ranges"] if r.get("join")), "", False),
+                    frozenset(word[-1] for word in after if word), _scanner(starts))
 
 
-def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
-    """Read the slots of one template match."""
-    g = {k: v for k, v in m.groupdict().items() if v is not None}
+def _probe(sources: Mapping[int, str]) -> _Probe:
+    """The templates (prio -> regex source with no groups) as one regex: at a position, a
+    lookahead per template captures the template's match, or captures nothing and succeeds
+    all the same."""
+    regex = re.compile("".join(f"(?=({source})|)" for source in sources.values()), re.IGNORECASE)
+    return _Probe(regex, tuple(sources))
+
+
+def _rules_after(rules: tuple[_Rule, ...]) -> dict[str, _After]:
+    """For each word an opening marker can end with, the rules worth trying on an atom right
+    after it; under "" those for any other word. The rest cannot begin a range there: their
+    marker does not end with the word (a rule with no opening marker, or one that may end with
+    any word, is always tried), or they take no atom of that use (`_takes`)."""
+    words = {w for rule in rules for w in rule.last_words or ()}
+    after = {}
+    for word in words | {""}:
+        fit = [rule for rule in rules if rule.open is None or rule.last_words is None or word in rule.last_words]
+        after[word] = _After(MappingProxyType({use: tuple(rule for rule in fit if _takes(rule, use))
+                                               for use in _CHOICES["templates"]["use"]}),
+                             any(rule.open is not None for rule in fit))
+    return after
+
+
+def _takes(rule: _Rule, use: str) -> bool:
+    """Whether a rule can begin a range with an atom of this `use`: strict rules and ranges
+    of a day after a full date take only standalone atoms, a bare first day only "first"
+    ones, and one-sided rules ("līdz", "since") no "first" ones (they never stand alone)."""
+    if rule.strict or rule.month_first:
+        return use == "any"
+    if rule.bare_first:
+        return use == "first"
+    return rule.join is not None or use != "first"
+
+
+def _point(g: Mapping[str, str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> _Point:
+    """Read the slots (slot -> matched text) of one template match."""
     number = {slot: int(g[slot]) for slot in ("year", "day", "monthnum", "yearend", "century", "count") if slot in g}
     word = {slot: lexicon[slot].get(_key(g[slot])) for slot in _WORD_SLOTS if slot in g}
     month, part = number.get("monthnum") or word.get("month"), word.get("part")
@@ -530,47 +636,55 @@ def _point(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template:
                   dow, template.year, template.last_one)
 
 
-def _matches(regex: re.Pattern[str], text: str, positions: list[int], end: int) -> Iterator[re.Match[str]]:
-    """What regex.finditer(text, start, end) gives when its matches can only begin at
-    `positions` (ascending): the same non-overlapping matches, trying only those places."""
-    after = -1
-    for pos in positions:
-        if pos >= after:
-            m = regex.match(text, pos, end)
-            if m:
-                yield m
-                after = m.end()
-
-
 _POINTS_KEPT = 100_000  # template matches whose reading a grammar keeps
+_WORDS_KEPT = 100_000  # words whose start keys a grammar keeps
 
 
 def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
-    """Pass 1: every template match, overlapping ones included.
+    """Pass 1: every template match, overlapping ones included, by template and then in text order.
 
-    Most templates begin with a number or a month or season word: one cheap pass per kind of
-    beginning finds where they can match, and each template is tried only there (scanning the
-    text once per template was half of the whole pipeline's time).
+    Most templates begin with a number or a month or season word: one cheap pass finds where
+    each kind of beginning is, and only there the probe of that kind tries all its templates
+    at once (scanning the text once per template was half of the whole pipeline's time; one
+    match call per template and position, most of this finder's).
     """
-    found = []
-    positions = _start_positions(text, start, end, grammar)
-    points = grammar.points  # the same template on the same words says the same, in any text
-    if len(points) > _POINTS_KEPT:
-        points.clear()
+    found: list[list[_Cand]] = [[] for _ in grammar.templates]
+    if len(grammar.points) > _POINTS_KEPT:
+        grammar.points.clear()
+    for key, positions in _start_positions(text, start, end, grammar).items():
+        probe = grammar.probes[key]
+        after = [-1] * len(probe.prios)  # a template's matches do not overlap, as with finditer
+        for pos in positions:
+            m = probe.regex.match(text, pos, end)
+            if m.lastindex is None:  # no template matches here
+                continue
+            for k, (_, hi) in enumerate(m.regs[1:m.lastindex + 1]):
+                if hi >= 0 and pos >= after[k]:
+                    after[k] = hi
+                    found[probe.prios[k]].append(_atom(text, pos, hi, end, probe.prios[k], grammar))
     for prio, template in enumerate(grammar.templates):
-        matches = (template.regex.finditer(text, start, end) if template.starts is None
-                   else _matches(template.regex, text, positions[template.starts], end))
-        has_core = "core" in template.regex.groupindex
-        for m in matches:
-            core = "core" if has_core and m.group("core") is not None else 0
-            key = (prio, m.group())
-            point = points.get(key)
-            if point is None:
-                point = points[key] = _point(m, grammar.lexicon, template)
-            surface_end = m.start(core) + len(m.group(core).rstrip())  # "on Wednesday\n\n": not the break
-            found.append(_Cand(m.start(), m.end(), m.start(core), surface_end, (point,), template.use, prio,
-                               attribute=template.attribute))
-    return found
+        if template.starts is None:
+            found[prio] = [_atom(text, m.start(), m.end(), end, prio, grammar) for m in template.regex.finditer(text, start, end)]
+    return [atom for atoms in found for atom in atoms]
+
+
+def _atom(text: str, lo: int, hi: int, end: int, prio: int, grammar: _Grammar) -> _Cand:
+    """The candidate of template `prio` matching text[lo:hi]."""
+    template = grammar.templates[prio]
+    key = (prio, text[lo:hi])
+    read = grammar.points.get(key)  # the same template on the same words says the same, in any text
+    if read is None:
+        read = grammar.points[key] = _read(template.regex.match(text, lo, end), grammar.lexicon, template)
+    point, first, last = read
+    return _Cand(lo, hi, lo + first, lo + last, (point,), template.use, prio, "on", "", template.attribute)
+
+
+def _read(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> tuple[_Point, int, int]:
+    """What a template match says, and where its surface begins and ends from the match's start."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    core = "core" if "core" in g else 0
+    surface_end = m.start(core) + len(m.group(core).rstrip())  # "on Wednesday\n\n": not the break
+    return _point(g, lexicon, template), m.start(core) - m.start(), surface_end - m.start()
 
 
 def _day_word(p: _Point) -> bool:
@@ -579,11 +693,11 @@ def _day_word(p: _Point) -> bool:
 
 
 def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
-    """Where the atoms begin that lie inside a date of their own ("5" of "August 5"): such a
-    number is no bare first day of a range ("August 5 and August 7" are two dates)."""
+    """Where the "first" atoms begin that lie inside a date of their own ("5" of "August 5"):
+    such a number is no bare first day of a range ("August 5 and August 7" are two dates)."""
     spans = sorted((c.lo, c.hi) for c in atoms if c.use == "any")
     inside, reach = set(), -1
-    starts = sorted({c.lo for c in atoms})
+    starts = sorted({c.lo for c in atoms if c.use == "first"})
     i = 0
     for lo in starts:  # sweep: the furthest end of the dates begun before each start
         while i < len(spans) and spans[i][0] < lo:
@@ -594,34 +708,52 @@ def _inside_dates(atoms: list[_Cand]) -> frozenset[int]:
     return frozenset(inside)
 
 
-def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...]) -> Iterator[_Cand]:
+def _ranges(text: str, start: int, atoms: list[_Cand], grammar: _Grammar) -> Iterator[_Cand]:
     """Pass 2: atoms joined with their range markers into one- and two-sided ranges."""
-    by_lo: dict[int, list[_Cand]] = {}
-    for atom in atoms:
-        by_lo.setdefault(atom.lo, []).append(atom)
-    inner = _inside_dates(atoms) if any(r.bare_first for r in rules) else frozenset()
-    before: dict[int, str] = {}  # atom start -> the word before it (many atoms share a start)
+    by_lo: dict[int, list[_Cand]] | None = None  # atoms by start, made when first needed (most texts have no range)
+    inner: frozenset[int] | None = None  # `_inside_dates`, made when first needed
+    tried: dict[int, _After] = {}  # atom start -> the rules worth trying there (many atoms share a start)
+    follows: dict[int, bool] = {}  # atom end -> whether some join marker may follow
+    joined: dict[tuple[str, int], int] = {}  # (join marker, atom end) -> where the date after it begins; -1: none
     for a in atoms:
-        word = before.get(a.lo)
-        if word is None:
-            word = before[a.lo] = _word_before(text, start, a.lo)
-        for rule in rules:
-            # a marker must end with one of its last words right before the atom: check that
-            # first, and search for the marker only when it can be there
-            possible = rule.open is not None and (rule.last_words is None or word in rule.last_words)
-            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if possible else None
-            if (rule.open and not opened) or (rule.strict and a.use != "any") \
-                    or (rule.bare_first and (a.use != "first" or a.points[0].month is not None or a.lo in inner)) \
-                    or (rule.month_first and (a.use != "any" or a.points[0].month is None or a.points[0].day is None)) \
-                    or (rule.days and not _day_word(a.points[0])):
+        after = tried.get(a.lo)
+        if after is None:
+            # a marker must end with one of its last words right before the atom: the word
+            # there rules out the others, and a marker is searched for only when it can be there
+            word = _word_before(text, start, a.lo, grammar.marker_ends)
+            after = tried[a.lo] = grammar.rules_after.get(word, grammar.rules_after[""])
+        if not after.opens:  # each rule needs a join marker after the atom: most atoms have none
+            join = follows.get(a.hi)
+            if join is None:
+                join = follows[a.hi] = grammar.joins is not None and grammar.joins.match(text, a.hi) is not None
+            if not join:
+                continue
+        p = a.points[0]
+        for rule in after.rules[a.use]:
+            if (rule.bare_first and p.month is not None) \
+                    or (rule.month_first and (p.month is None or p.day is None)) \
+                    or (rule.days and not _day_word(p)):
+                continue
+            if rule.bare_first:
+                inner = _inside_dates(atoms) if inner is None else inner
+                if a.lo in inner:
+                    continue
+            opened = rule.open.search(text, max(start, a.lo - _MARKER_REACH), a.lo) if rule.open else None
+            if rule.open and not opened:
                 continue
             lo, first = (opened.start(), opened.start()) if opened else (a.lo, a.start)
-            if rule.join is None:
-                if a.use != "first":
-                    yield _Cand(lo, a.hi, first, a.end, a.points, relation=rule.relation, night=rule.night, prio=-1)
+            if rule.join is None:  # (no "first" atom comes here: `_takes`)
+                yield _Cand(lo, a.hi, first, a.end, a.points, relation=rule.relation, night=rule.night, prio=-1)
                 continue
-            joined = rule.join.match(text, a.hi)
-            for b in by_lo.get(joined.end(), []) if joined else []:
+            second = joined.get((rule.join.pattern, a.hi))
+            if second is None:  # many atoms end at the same place
+                m = rule.join.match(text, a.hi)
+                second = joined[rule.join.pattern, a.hi] = m.end() if m else -1
+            if by_lo is None:
+                by_lo = {}
+                for atom in atoms:
+                    by_lo.setdefault(atom.lo, []).append(atom)
+            for b in by_lo.get(second, ()):
                 if rule.month_first:  # "August 1-5": only a bare day, not a count ("August 5 - 12 people")
                     if b.use == "first" and b.points[0].month is None and b.points[0].day is not None \
                             and not (rule.guard and rule.guard.match(text, b.hi)):
@@ -634,9 +766,19 @@ def _ranges(text: str, start: int, atoms: list[_Cand], rules: tuple[_Rule, ...])
                         yield _Cand(lo, b.hi, first, b.end, (a.points[0], b.points[0]), relation=rule.relation, prio=-1)
 
 
+def _urls(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the web addresses in text[start:end]."""
+    piece = text[start:end]
+    if "://" not in piece and "www." not in piece.lower():  # what each address has; most texts have none
+        return []
+    return [m.span() for m in _URL.finditer(text, start, end)]
+
+
 def _select(cands: list[_Cand], urls: list[tuple[int, int]]) -> list[_Cand]:
     """Pass 3a: the longest standalone candidates that overlap nothing chosen and no URL."""
-    standalone = [c for c in cands if c.use == "any" and not any(lo < c.hi and c.lo < hi for lo, hi in urls)]
+    standalone = [c for c in cands if c.use == "any"]
+    if urls:
+        standalone = [c for c in standalone if not any(lo < c.hi and c.lo < hi for lo, hi in urls)]
     return spans.select(standalone, start=attrgetter("lo"), end=attrgetter("hi"), rank=attrgetter("prio"))
 
 
@@ -850,8 +992,8 @@ def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = No
         default_year, default_month = published.year, published.month
     grammar = _grammar(lang)
     atoms = _atoms(text, start, end, grammar)
-    cands = atoms + [c for c in _ranges(text, start, atoms, grammar.rules) if c.hi <= end]
-    urls = [m.span() for m in _URL.finditer(text, start, end)]
+    cands = atoms + [c for c in _ranges(text, start, atoms, grammar) if c.hi <= end]
+    urls = _urls(text, start, end)
     mentions, context, previous = [], None, None
     chosen = _select(cands, urls)
     # with no year before and no publication date, a year-less date takes the first year stated

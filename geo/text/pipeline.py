@@ -78,8 +78,7 @@ def _borders(gazetteer: Gazetteer) -> tuple[Place, ...]:
     """The gazetteer's border sections with a point, found once per gazetteer (kept on it)."""
     found = gazetteer.__dict__.get("_border_places")
     if found is None or found[0] != len(gazetteer.places):
-        found = (len(gazetteer.places), tuple(p for p in gazetteer.places.values()
-                                              if p.type == "border" and p.lat is not None))
+        found = (len(gazetteer.places), tuple(p for p in gazetteer.of_type("border") if p.lat is not None))
         gazetteer.__dict__["_border_places"] = found
     return found[1]
 

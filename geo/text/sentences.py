@@ -12,7 +12,22 @@ from geo.text import language
 # Planes 2–16 (ideographs, tags, private use) hold no cased letter: scanning the first two,
 # in C, is what makes this import fast.
 CAPITALS = "".join(filter(str.isupper, map(chr, range(0x20000))))
-_CAPITAL = f"[{re.escape(CAPITALS)}]"
+
+
+def _char_class(chars: str) -> str:
+    """A regex class of some characters, runs of consecutive code points as ranges ("A-Z"):
+    `re` compiles ~850 ranges in a third of the time of ~1 950 single characters."""
+    codes = sorted(map(ord, chars))
+    runs, start = [], 0
+    for i in range(1, len(codes) + 1):
+        if i == len(codes) or codes[i] != codes[i - 1] + 1:
+            first, last = re.escape(chr(codes[start])), re.escape(chr(codes[i - 1]))
+            runs.append(first if start == i - 1 else f"{first}-{last}")
+            start = i
+    return f"[{''.join(runs)}]"
+
+
+_CAPITAL = _char_class(CAPITALS)
 # A sentence ends at . ! or ? (then closing quotes or brackets, e.g. '."' or
 # '.[nepieciešama atsauce]') followed by space and a capital letter, a digit or an
 # opening quote. Lower-case after the period means "2021. gada", "5. augustā": no end.
@@ -31,13 +46,13 @@ def split(text: str, start: int = 0, end: int | None = None, lang: str = "lv") -
     abbreviations = tuple(language.pack(lang).sentences["abbreviations"])
     sentences, begin = [], start
     for match in BOUNDARY.finditer(text, start, end):
-        word_start = max(text.rfind(" ", begin, match.start()) + 1, begin)
-        word = text[word_start:match.end()]
-        if match.group()[0] != "\n" and (word.lower().endswith(abbreviations)
-                                         or INITIAL.search(word, max(len(word) - 3, 0))):
+        stop = match.end()
+        word = text[max(text.rfind(" ", begin, match.start()) + 1, begin):stop]
+        if text[match.start()] != "\n" and (word.lower().endswith(abbreviations)
+                                            or INITIAL.search(word, max(len(word) - 3, 0))):
             continue
-        sentences.append(_trim(text, begin, match.end()))
-        begin = match.end()
+        sentences.append(_trim(text, begin, stop))
+        begin = stop
     if text[begin:end].strip():
         sentences.append(_trim(text, begin, end))
     return [s for s in sentences if s.end > s.start]
@@ -45,11 +60,11 @@ def split(text: str, start: int = 0, end: int | None = None, lang: str = "lv") -
 
 def _trim(text: str, start: int, end: int) -> Sentence:
     """The span without leading or trailing whitespace."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(start, end)
+    # str.strip measures the space in C (one copy of the span), not a Python step a character
+    chunk = text[start:end]
+    kept = chunk.lstrip()
+    start += len(chunk) - len(kept)
+    return Sentence(start, start + len(kept.rstrip()))
 
 
 # A news dateline at the start of a paragraph: "RIGA, August 16. /TASS/.", "VILNIUS – ",

@@ -24,12 +24,12 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress, count, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from geo import spans
 from geo.gazetteer import JOINER, TOKEN, Entry, Gazetteer, fold
-from geo.text import language, latvian
+from geo.text import language, latvian, lemmas
 
 # The conjunctions of every language pack ([grammar.conjunctions]): the recognisers accept
 # any of them whatever the text's language.
@@ -99,10 +99,12 @@ class Context:
 
     def sentence_initial(self, k: int) -> bool:
         """Whether token k begins a sentence (its capital then says nothing)."""
-        i = self.toks[k].start - 1
-        while i >= 0 and self.text[i].isspace():
-            i -= 1
-        return i < 0 or self.text[i] in SENTENCE_END or (self.text[i] == "\n")
+        # what is not space before it: in the gap after the token before (whose own last
+        # character, a letter or digit, ends no sentence), else the text's start
+        before = self.text[self.toks[k - 1].end if k else 0:self.toks[k].start].rstrip()
+        if not before:
+            return k == 0
+        return before[-1] in SENTENCE_END
 
     def capitalised(self, k: int) -> bool:
         word = self.toks[k].text
@@ -225,15 +227,20 @@ def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
     toks = ctx.toks
     # every match, then those whose words are joined only by spaces, dashes or quotes
-    matches = [m for m in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
-               if m.first == m.last or ctx.joined(m.first, m.last)]
-    starts = {m.first for m in matches}
+    matches = [(first, last, entries)
+               for first, last, entries in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
+               if first == last or ctx.joined(first, last)]
+    starts = {first for first, _, _ in matches}
     curated = ctx.gazetteer.curated
-    return [ctx.candidate(m.first, m.last, "gazetteer", entries=tuple(m.entries), cases=m.entries[0].cases)
-            for m in matches
-            if not _glued(ctx.text, toks[m.first].start)
-            and not (m.first == m.last and not any(e.place_id in curated for e in m.entries)
-                     and (_in_longer_name(ctx, m.first, starts) or _common_word(ctx, m.first, m.entries)))]
+    return [Candidate(first, last, toks[first].start, toks[last].end, "gazetteer", tuple(entries),
+                      cases=entries[0].cases)
+            for first, last, entries in matches
+            if not _glued(ctx.text, toks[first].start)
+            and not (first == last and curated.isdisjoint(map(_PLACE_ID, entries))
+                     and (_in_longer_name(ctx, first, starts) or _common_word(ctx, first, entries)))]
+
+
+_PLACE_ID, _TEXT, _FIRST = attrgetter("place_id"), attrgetter("text"), attrgetter("first")
 
 
 SMALL = 1000  # people: below this a generated place is not worth a dictionary word at a sentence start
@@ -256,9 +263,7 @@ def _common_word(ctx: Context, k: int, entries: list[Entry]) -> bool:
 
 @lru_cache(maxsize=8192)
 def _known(word: str, lang: str) -> bool:
-    import simplemma
-
-    return simplemma.is_known(word, lang=lang)
+    return lemmas.is_known(word, lang)
 
 
 def _in_longer_name(ctx: Context, k: int, starts: set[int]) -> bool:
@@ -515,7 +520,7 @@ def historical_units(ctx: Context) -> list[Candidate]:
     table, longest = data["historical"], data["historical_words"]
     found = []
     firsts = data["historical_first"]
-    for first in (k for k, f in enumerate(ctx.folded) if f in firsts):
+    for first in compress(count(), map(firsts.__contains__, ctx.folded)):  # the few first words, picked in C
         for last in range(first, min(first + longest, len(ctx.toks))):
             name = table.get(tuple(ctx.folded[first:last + 1]))
             if name and ctx.joined(first, last) and ctx.capitalised(first):
@@ -577,9 +582,11 @@ def context_words(ctx: Context) -> list[Candidate]:
     words = ctx.words or [t.text for t in ctx.toks]
     capitals = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))  # in C: most words are not
     reason = "not in the gazetteer nor among GeoNames populated places"
+    prepositions, folded = data["prepositions"], ctx.folded
+    # a pair begins right after a preposition (tested here first: most capitals do not)
     pairs = [ctx.candidate(k, k + 1, "context", lemma=ctx.text[ctx.toks[k].start:ctx.toks[k + 1].end],
                            cases=_cases(ctx, k + 1), reason=reason)
-             for k in capitals if _two_words(ctx, k, data)]
+             for k in capitals if k and folded[k - 1] in prepositions and _two_words(ctx, k, data)]
     return pairs + [ctx.candidate(k, k, "context", lemma=ctx.toks[k].text, cases=_cases(ctx, k), reason=reason)
                     for k in capitals if k not in ctx.covered and place_like(ctx, k, data)]
 
@@ -587,24 +594,24 @@ def context_words(ctx: Context) -> list[Candidate]:
 def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     """Capitalised words listed with recognised places: "Kybartai, Medininkai, Pabrade and Vilnius"."""
     data = _data(ctx.lang)
+    toks, folded, text, n = ctx.toks, ctx.folded, ctx.text, len(ctx.toks)
     ends = {c.first for c in kept} | {c.last for c in kept}
     found: list[Candidate] = []
-    for step in (1, -1):  # to the right of a place, then to its left
-        for cand in sorted(kept + found, key=lambda c: c.first * step):
+    for step in (1, -1):  # to the right of a place (in text order), then to its left (from the end)
+        for cand in sorted(kept + found, key=_FIRST, reverse=step == -1):
             if cand.types == ("historical",):
                 continue
             here = cand.last if step == 1 else cand.first
             while True:
                 k = here + step
-                if 0 <= k < len(ctx.toks) and ctx.folded[k] in CONJUNCTIONS:
+                if 0 <= k < n and folded[k] in CONJUNCTIONS:
                     k += step  # "Sīrijas un Irānas"
-                if not 0 <= k < len(ctx.toks) or k in ends:
+                if not 0 <= k < n or k in ends:
                     break
-                a, b = sorted((here, k))
-                gap = ctx.text[ctx.toks[a].end:ctx.toks[b].start]
+                gap = text[toks[here].end:toks[k].start] if step == 1 else text[toks[k].end:toks[here].start]
                 if not COORDINATOR.fullmatch(gap) or "\n" in gap or not place_like(ctx, k, data, loose=True):
                     break
-                found.append(ctx.candidate(k, k, "coordinated", lemma=ctx.toks[k].text, cases=_cases(ctx, k),
+                found.append(ctx.candidate(k, k, "coordinated", lemma=toks[k].text, cases=_cases(ctx, k),
                                            reason="not in the gazetteer nor among GeoNames populated places"))
                 ends.add(k)
                 here = k
@@ -626,12 +633,16 @@ RECOGNISERS = (latvian_heads, english_heads, historical_units, context_words)
 
 def recognise(text: str, toks: list[Token], gazetteer: Gazetteer, lang: str) -> list[Candidate]:
     """Every recogniser's candidates, filtered once: the longest, earliest, best-ranked spans."""
-    words = [t.text for t in toks]
+    words = list(map(_TEXT, toks))
     ctx = Context(text, toks, list(map(fold, words)), gazetteer, lang, words=words)
     found = gazetteer_forms(ctx)
-    ctx.covered = frozenset(k for c in found for k in range(c.first, c.last + 1))
+    ctx.covered = frozenset().union(*(range(c.first, c.last + 1) for c in found))
     found += [c for recogniser in RECOGNISERS for c in recogniser(ctx)]
     found += borders(ctx, found)
-    kept = spans.select(found, rank=lambda c: c.rank)
+    kept = spans.select(found, rank=_rank)
     more = coordinated_words(ctx, kept)
-    return spans.select(kept + more, rank=lambda c: c.rank) if more else kept
+    return spans.select(kept + more, rank=_rank) if more else kept
+
+
+def _rank(cand: Candidate) -> int:
+    return RANK[cand.source]  # Candidate.rank, without the property's second call per span

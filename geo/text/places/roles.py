@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-import simplemma
-
 from geo.gazetteer import JOINER, fold
-from geo.text import language, latvian
+from geo.text import language, latvian, lemmas
 from geo.text.places.recognise import CONJUNCTIONS, COORDINATOR, Candidate, Token
 
 LOCATION, NAME_PART = "location", "name_part"
@@ -27,7 +25,7 @@ SEAT_TYPES = frozenset({"city", "state_city"})
 @lru_cache(maxsize=4096)
 def _lemma(word: str, lang: str) -> str:
     """simplemma's lemma of a lower-cased word."""
-    return simplemma.lemmatize(word.lower(), lang=lang)
+    return lemmas.lemmatize(word.lower(), lang)
 
 
 @cache
