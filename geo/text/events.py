@@ -1398,9 +1398,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None  # nothing of its own but a count: only right after the sentence that gave both
     if not incident and (place_from_context or (from_context and count is None)):
         return None  # an untyped sentence: only with its own place, and its own date or a count
-    spans = [Span(m.start, m.end, "place", m.surface) for m in mentions] \
-        + [Span(d.start, d.end, "date", d.surface) for d in date_mentions]
-    spans += [Span(count.start, count.end, "count", count.surface)] if count else []
+    spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
+    spans += [_span(count, "count")] if count else []
     persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
