@@ -322,7 +322,7 @@ def test_alternatives_branched_by_letter_match_what_the_list_longest_first_match
     # regex it must match, and give up, as the alternation of the forms sorted longest first
     import re
 
-    from geo.text import dates
+    from geo.text import dates, patterns
 
     def listed(words: str) -> str:
         alts = sorted(words.split("|"), key=len, reverse=True)
@@ -341,11 +341,11 @@ def test_alternatives_branched_by_letter_match_what_the_list_longest_first_match
         texts = [f + tail for f in forms for tail in ("", " 5", "s", ". gada", "  half", "x")]
         texts += [t.upper() for t in texts] + [t.title() for t in texts]
         for after in afters:
-            old, new = re.compile(listed(words) + after, re.I), re.compile(dates._alternatives(words) + after, re.I)
+            old, new = re.compile(listed(words) + after, re.I), re.compile(patterns.alternatives(words) + after, re.I)
             for text in texts:
                 a, b = old.match(text), new.match(text)
                 assert (a and a.span()) == (b and b.span()), (words[:40], after, text)
-        cased_old, cased_new = re.compile(listed(words)), re.compile(dates._alternatives(words, fold=False))
+        cased_old, cased_new = re.compile(listed(words)), re.compile(patterns.alternatives(words, fold=False))
         for text in texts:
             a, b = cased_old.match(text), cased_new.match(text)
             assert (a and a.span()) == (b and b.span()), (words[:40], text)

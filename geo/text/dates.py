@@ -42,7 +42,7 @@ from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
-from geo.text import language
+from geo.text import language, patterns
 
 _REQUIRED = ("lang", "months", "seasons", "parts", "templates", "ranges")
 _NUMBER_SLOTS = {"year": r"1\d{3}|20\d\d", "day": r"3[01]|[12]\d|0?[1-9]", "monthnum": r"1[0-2]|0?[1-9]",
@@ -294,40 +294,6 @@ def _forms(entry: Mapping[str, Any], declensions: Mapping[str, Any]) -> Iterator
     yield from ((form, "abbr") for form in entry.get("abbr", []))
 
 
-def _alternatives(words: str, fold: bool = True) -> str:
-    """Regex for 'a|b c': literal alternatives, spaces inside one matching any whitespace,
-    the longer tried first.
-
-    The alternatives branch one letter at a time (a trie; a list of a hundred month forms is
-    otherwise tried form by form at every date). Alternatives that match at one place are
-    prefixes of one another (word by word: "a  b" counts as "a b"), so trying the longer
-    branch first matches what the list sorted longest first matches. `fold`: the regex ignores
-    case, so letters are branched on lower case (as "Ab" and "abc" are), when each lower-cases
-    to one letter (else: the list).
-    """
-    alts = words.split("|")
-    if fold and any(len(ch.lower()) != 1 for ch in words):
-        alts = sorted(alts, key=len, reverse=True)
-        return "(?:" + "|".join(r"\s+".join(map(re.escape, alt.split())) for alt in alts) + ")"
-    root: dict[str, dict] = {}
-    for alt in alts:
-        node = root
-        for i, word in enumerate(alt.split()):
-            for token in ([" "] if i else []) + list(word.lower() if fold else word):
-                node = node.setdefault(token, {})
-        node[""] = {}  # an alternative ends here
-    return "(?:" + _branches(root) + ")"
-
-
-def _branches(node: Mapping[str, Mapping]) -> str:
-    """Regex of a trie node of `_alternatives`: each next letter (" ": any whitespace) and
-    what follows it, then the end of an alternative, the shortest, last."""
-    branches = [(r"\s+" if token == " " else re.escape(token)) + _branches(node[token]) for token in sorted(node) if token]
-    if "" in node:
-        branches.append("")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
 def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tuple[str, dict[str, Any]]:
     """Regex alternation for a word slot (limited to `cases`) and its form -> value lookup."""
     wanted = set(cases.split(",")) | {"any"} if cases else None
@@ -338,7 +304,7 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
             if wanted is None or case in wanted:
                 forms.add(form)
     cased = category in data.get("case_sensitive", [])
-    regex = _alternatives("|".join(forms), fold=not cased) if forms else "(?!)"
+    regex = patterns.alternatives("|".join(forms), fold=not cased) if forms else "(?!)"
     if cased:
         regex = f"(?-i:{regex})"
     return regex, lookup
@@ -355,7 +321,7 @@ def _template_source(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
     detained ..." keeps its year)."""
     out = [_LEFT]
     group = (lambda name: f"(?P<{name}>") if groups else (lambda name: "(?:")
-    counts = rf"(?:{_NEWS_YEARS}|(?!\s*{_alternatives('|'.join(counted))}\b))" if counted else ""
+    counts = rf"(?:{_NEWS_YEARS}|(?!\s*{patterns.alternatives('|'.join(counted))}\b))" if counted else ""
     for m in _PIECE.finditer(pattern):
         token, slot = m.group(), m.group(1)
         if slot in _NUMBER_SLOTS:
@@ -367,8 +333,8 @@ def _template_source(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
             out.append(f"{group(slot)}{regex})")
         else:
             special = {"[": "(?:", "]": ")?", "<": group("core"), ">": ")"}
-            out.append(special.get(token) or (r"\s*" if token.isspace() else _alternatives(token)))
-    guard = rf"(?!\s*{_alternatives('|'.join(not_followed))}\b)" if not_followed else ""
+            out.append(special.get(token) or (r"\s*" if token.isspace() else patterns.alternatives(token)))
+    guard = rf"(?!\s*{patterns.alternatives('|'.join(not_followed))}\b)" if not_followed else ""
     return "".join(out) + _RIGHT + guard
 
 
@@ -537,10 +503,10 @@ def _marker(words: str | None, article: str, before: bool) -> re.Pattern[str] | 
     """Regex of a range marker: ending at the date (before=True) or between two dates."""
     if not words:
         return None
-    art = rf"(?:\s+{_alternatives(article)})?" if article else ""
+    art = rf"(?:\s+{patterns.alternatives(article)})?" if article else ""
     if before:
-        return re.compile(rf"(?<!\w){_alternatives(words)}{art}\s*$", re.IGNORECASE)
-    return re.compile(rf"\s*{_alternatives(words)}{art}\s*", re.IGNORECASE)
+        return re.compile(rf"(?<!\w){patterns.alternatives(words)}{art}\s*$", re.IGNORECASE)
+    return re.compile(rf"\s*{patterns.alternatives(words)}{art}\s*", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=None)
@@ -565,7 +531,7 @@ def _grammar(lang: str) -> _Grammar:
         _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
               r["relation"], r.get("night", ""), r.get("strict", False), _last_words(r.get("open"), article),
               r.get("bare_first", False), r.get("month_first", False),
-              re.compile(rf"\s*{_alternatives('|'.join(data['not_followed']))}\b", re.IGNORECASE)
+              re.compile(rf"\s*{patterns.alternatives('|'.join(data['not_followed']))}\b", re.IGNORECASE)
               if r.get("month_first") and data.get("not_followed") else None, r.get("days", False))
         for r in data["ranges"]
     )
