@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from geo import spans
 from geo.model import DAY, MONTH, SEASON_OR_YEAR, WEEK, DateMention
@@ -195,13 +195,19 @@ class _Probe:
     capturing what template prios[k] alone would match there, so one match call at a position
     stands for one call per template."""
 
-    regex: re.Pattern[str]
+    source: str
     prios: tuple[int, ...]
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The probe compiled, when a text first has a word its templates can begin at
+        (compiling is most of a grammar's making: a first text need not pay for them all)."""
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Template:
-    regex: re.Pattern[str]
+    source: str
     use: str
     attribute: bool
     starts: str | None = None  # key of the pass that finds where a match can begin; None: anywhere
@@ -209,6 +215,12 @@ class _Template:
     sign: int = 1  # "{count} {unit} earlier" counts back
     year: int | None = None  # "šī gada {day}. {month}": 0, the year of publication; "pagājušā gada": -1
     last_one: bool = False  # "aizvadītajā {weekday}", "last {weekday}": the last such day before publication
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The template compiled, when it first matches (or, for one that may begin anywhere,
+        is first scanned for): most templates match in few texts."""
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -310,11 +322,11 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
     return regex, lookup
 
 
-def _template_source(pattern: str, data: Mapping[str, Any], lexicon: dict[str, Any],
+def _template_source(pattern: str, word_slot: Callable[[str, str | None], str],
                      not_followed: list[str] | None = None, counted: list[str] | None = None,
                      groups: bool = True) -> str:
     """Turn a template into regex source, with a named group per slot (and "core" for <...>)
-    unless `groups` is false; fills `lexicon` with the lookups of its word slots.
+    unless `groups` is false; `word_slot(slot, cases)` gives the regex of a word slot.
     `not_followed`: words that may not come next (a bare "2000" before "people" is a count);
     `counted`: words no year slot before the news years may be followed by ("Since August 10,
     1013 people": the 1013 counts people, the date is August 10; "On 5 August 2021 guards
@@ -329,8 +341,7 @@ def _template_source(pattern: str, data: Mapping[str, Any], lexicon: dict[str, A
             after = _NOT_THOUSANDS if slot == "day" else after
             out.append(rf"{group(slot)}{_NUMBER_SLOTS[slot]})(?!\d){after}")
         elif slot:
-            regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], m.group(2))
-            out.append(f"{group(slot)}{regex})")
+            out.append(f"{group(slot)}{word_slot(slot, m.group(2))})")
         else:
             special = {"[": "(?:", "]": ")?", "<": group("core"), ">": ")"}
             out.append(special.get(token) or (r"\s*" if token.isspace() else patterns.alternatives(token)))
@@ -514,10 +525,17 @@ def _grammar(lang: str) -> _Grammar:
     """The compiled matcher of a language (built once per process)."""
     data = language.pack(lang).dates
     lexicon: dict[str, Any] = {}
-    sources = [(t["pattern"], data, lexicon, data.get("not_followed") if t.get("guarded") else None,
+
+    @functools.cache
+    def word_slot(slot: str, cases: str | None) -> str:
+        """A word slot's regex, made once for all the templates that have it."""
+        regex, lexicon[slot] = _word_slot(data, _WORD_SLOTS[slot], cases)  # one lookup, whatever the cases
+        return regex
+
+    sources = [(t["pattern"], word_slot, data.get("not_followed") if t.get("guarded") else None,
                 data.get("not_followed")) for t in data["templates"]]
     templates = tuple(
-        _Template(re.compile(_template_source(*source), re.IGNORECASE),
+        _Template(_template_source(*source),
                   t.get("use", "any"), t.get("attribute", False), _start_key(t["pattern"]),
                   t.get("relative"), t.get("sign", 1), t.get("year"), t.get("last", False))
         for t, source in zip(data["templates"], sources)
@@ -548,8 +566,7 @@ def _probe(sources: Mapping[int, str]) -> _Probe:
     """The templates (prio -> regex source with no groups) as one regex: at a position, a
     lookahead per template captures the template's match, or captures nothing and succeeds
     all the same."""
-    regex = re.compile("".join(f"(?=({source})|)" for source in sources.values()), re.IGNORECASE)
-    return _Probe(regex, tuple(sources))
+    return _Probe("".join(f"(?=({source})|)" for source in sources.values()), tuple(sources))
 
 
 def _rules_after(rules: tuple[_Rule, ...]) -> dict[str, _After]:
