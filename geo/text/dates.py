@@ -398,6 +398,8 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
 
     One regex pass over the lower-cased text finds those words (lower-casing one character
     into one keeps what is a letter, a digit or a space); only they are looked at one by one.
+    The scan matches from the non-word character before a word, so the text is read after a
+    space that stands for what precedes it: a match begins where its word does in `low`.
     """
     piece = text[start:end]
     low = piece.lower()
@@ -406,7 +408,7 @@ def _start_positions(text: str, start: int, end: int, grammar: _Grammar) -> dict
     positions: dict[str, list[int]] = {key: [] for key in grammar.starts}
     if len(grammar.word_keys) > _WORDS_KEPT:
         grammar.word_keys.clear()
-    for m in grammar.scan.finditer(low):
+    for m in grammar.scan.finditer(" " + low):
         kind = m.lastgroup  # "year", "short", "word", or None for another number
         if kind == "word":
             for key in _word_keys(m.group("word"), grammar):
@@ -451,15 +453,17 @@ def _start_positions_by_word(text: str, start: int, end: int, grammar: _Grammar)
 
 
 def _scanner(starts: Mapping[str, frozenset[str] | None]) -> re.Pattern[str] | None:
-    """Regex of the word starts in lower-cased text where a template can begin: a run of digits
-    (group "year": 4 from 1 or 2; "short": 1 or 2; any other run is matched in neither) or a
-    word beginning with any start key's first word (group "word": the whole word). A word
-    that begins with a digit is a number, never a first word."""
+    """Regex of the word starts in lower-cased text where a template can begin, each matched
+    with the non-word character before it: a run of digits (group "year": 4 from 1 or 2;
+    "short": 1 or 2; any other run is matched in neither) or a word beginning with any start
+    key's first word (group "word": the whole word). A word that begins with a digit is a
+    number, never a first word."""
     words = {w for ws in starts.values() for w in ws or () if w and not w[0].isdigit()}
     if not words:
         return None
-    # \b before a word character: no word character before it
-    return re.compile(rf"\b(?:(?P<year>[12]\d{{3}}(?!\d))|(?P<short>\d{{1,2}}(?!\d))|\d+|(?P<word>{_trie(words)}\w*))")
+    # led by \W, not \b: a pattern that begins with a character class lets `re` skip in C to
+    # the next non-word character, where a word may begin, instead of trying every position
+    return re.compile(rf"\W(?:(?P<year>[12]\d{{3}}(?!\d))|(?P<short>\d{{1,2}}(?!\d))|\d+|(?P<word>{_trie(words)}\w*))")
 
 
 def _trie(words: set[str]) -> str:
