@@ -117,7 +117,7 @@ def publication(value: Any) -> Publication | None:
             one = date(year, int(month), int(day))
             return Publication(one, one, DAY)
         if month is not None:
-            last = calendar.monthrange(year, int(month))[1]
+            last = _month_days(year, int(month))
             return Publication(date(year, int(month), 1), date(year, int(month), last), MONTH)
         return Publication(date(year, 1, 1), date(year, 12, 31), SEASON_OR_YEAR)
     except ValueError:  # "2021-13", "2021-02-30"
@@ -790,10 +790,17 @@ def _precision(p: _Point) -> int:
     return SEASON_OR_YEAR
 
 
+@functools.lru_cache(maxsize=None)
+def _month_days(year: int, month: int) -> int:
+    """The number of days in a month (kept: `calendar.monthrange` works out its first weekday too,
+    and dates fall in few months); ValueError for no month."""
+    return calendar.monthrange(year, month)[1]
+
+
 def _month_shift(day: date, months: int) -> date:
     """The same day `months` later (earlier when negative), clipped to the month's length."""
     y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+    return date(y, m + 1, min(day.day, _month_days(y, m + 1)))
 
 
 def _relative_interval(r: Relative, anchor: date) -> tuple[date, date]:
@@ -809,7 +816,7 @@ def _relative_interval(r: Relative, anchor: date) -> tuple[date, date]:
     elif r.unit == "month":
         first = anchor.replace(day=1) if r.calendar else anchor
         lo, last = _month_shift(first, r.lo), _month_shift(first, r.hi)
-        hi = last.replace(day=calendar.monthrange(last.year, last.month)[1]) if r.calendar else last
+        hi = last.replace(day=_month_days(last.year, last.month)) if r.calendar else last
     else:
         lo = date(anchor.year + r.lo, 1, 1) if r.calendar else _month_shift(anchor, 12 * r.lo)
         hi = date(anchor.year + r.hi, 12, 31) if r.calendar else _month_shift(anchor, 12 * r.hi)
@@ -859,14 +866,15 @@ def _interval(p: _Point, year: int) -> tuple[date, date]:
     if p.years is not None:
         return date(p.years[0], 1, 1), date(p.years[1], 12, 31)
     if p.day is not None:
-        return date(year, p.month or 0, p.day), date(year, p.month or 0, p.day)
+        day = date(year, p.month or 0, p.day)
+        return day, day
     if p.month is not None:
-        last = calendar.monthrange(year, p.month)[1]
+        last = _month_days(year, p.month)
         lo, hi = p.days or (1, last)
         return date(year, p.month, min(lo, last)), date(year, p.month, min(hi, last))
     first, final = p.months or (1, 12)
     end_year = year + (final < first)  # winter runs into the next year
-    return date(year, first, 1), date(end_year, final, calendar.monthrange(end_year, final)[1])
+    return date(year, first, 1), date(end_year, final, _month_days(end_year, final))
 
 
 def _year(p: _Point, context: int | None, default_year: int | None, default_month: int | None) -> int | None:
