@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import itemgetter, not_
 from typing import Mapping, Sequence
 
 from geo.gazetteer import fold
@@ -95,8 +95,10 @@ def _number_words(text: str, tokens: Sequence[tuple[int, int, str]], words: Mapp
     # folded and looked up in C (map, compress): no Python runs per token
     texts = list(map(itemgetter(2), tokens))
     found = [(s, e) for s, e, _ in compress(tokens, map(words.__contains__, map(fold, texts)))]
-    # the tokens with a digit, picked in C; one of digits only ("2021", the most) holds no WORD
-    found += [m.span() for s, e, word in compress(tokens, map(_DIGITS.search, texts)) if not word.isdecimal()
+    # the tokens with a digit: a token of letters only (str.isalpha, in C: the most) has none,
+    # one of digits only ("2021") holds no WORD; the few others are searched
+    found += [m.span() for s, e, word in compress(tokens, map(not_, map(str.isalpha, texts)))
+              if not word.isdecimal() and _DIGITS.search(word)
               for m in WORD.finditer(text, s, e) if fold(m.group()) in words]
     return found
 
