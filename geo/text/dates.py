@@ -191,18 +191,15 @@ def validate_language(data: dict[str, Any], source: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Probe:
-    """The templates of one start key as one regex: a lookahead per template, its group k + 1
-    capturing what template prios[k] alone would match there, so one match call at a position
-    stands for one call per template."""
+    """The templates of one start key as one regex: a lookahead per template, its group
+    "t<k>" capturing what template prios[k] alone would match there, and in it that template's
+    slots as groups "t<k>_<slot>": one match call at a position stands for one call per
+    template, and is read as each template's own match would be."""
 
-    source: str
+    regex: re.Pattern[str]
     prios: tuple[int, ...]
-
-    @functools.cached_property
-    def regex(self) -> re.Pattern[str]:
-        """The probe compiled, when a text first has a word its templates can begin at
-        (compiling is most of a grammar's making: a first text need not pay for them all)."""
-        return re.compile(self.source, re.IGNORECASE)
+    groups: tuple[int, ...]  # for each k, the number of group "t<k>" (in increasing order)
+    slots: tuple[Mapping[str, int], ...]  # for each k, slot name ("day", "core") -> group number
 
 
 @dataclass(frozen=True)
@@ -218,8 +215,8 @@ class _Template:
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:
-        """The template compiled, when it first matches (or, for one that may begin anywhere,
-        is first scanned for): most templates match in few texts."""
+        """The template alone, compiled when first used: only a template that may begin
+        anywhere is matched alone (the rest are read off their probe's match)."""
         return re.compile(self.source, re.IGNORECASE)
 
 
@@ -324,15 +321,18 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
 
 def _template_source(pattern: str, word_slot: Callable[[str, str | None], str],
                      not_followed: list[str] | None = None, counted: list[str] | None = None,
-                     groups: bool = True) -> str:
-    """Turn a template into regex source, with a named group per slot (and "core" for <...>)
-    unless `groups` is false; `word_slot(slot, cases)` gives the regex of a word slot.
+                     prefix: str = "") -> str:
+    """Turn a template into regex source, with a group per slot (and "core" for <...>) named
+    `prefix` + the slot; `word_slot(slot, cases)` gives the regex of a word slot.
     `not_followed`: words that may not come next (a bare "2000" before "people" is a count);
     `counted`: words no year slot before the news years may be followed by ("Since August 10,
     1013 people": the 1013 counts people, the date is August 10; "On 5 August 2021 guards
     detained ..." keeps its year)."""
     out = [_LEFT]
-    group = (lambda name: f"(?P<{name}>") if groups else (lambda name: "(?:")
+
+    def group(name: str) -> str:
+        return f"(?P<{prefix}{name}>"
+
     counts = rf"(?:{_NEWS_YEARS}|(?!\s*{patterns.alternatives('|'.join(counted))}\b))" if counted else ""
     for m in _PIECE.finditer(pattern):
         token, slot = m.group(), m.group(1)
@@ -545,9 +545,8 @@ def _grammar(lang: str) -> _Grammar:
         for t, source in zip(data["templates"], sources)
     )
     starts = {key: _start_words(key, data) for key in {t.starts for t in templates} - {None}}
-    # a probe needs no slot groups: a new match is read with the template's own regex
-    probes = {key: _probe({prio: _template_source(*sources[prio], groups=False)
-                           for prio, t in enumerate(templates) if t.starts == key}) for key in starts}
+    probes = {key: _probe([(prio, functools.partial(_template_source, *sources[prio]))
+                           for prio, t in enumerate(templates) if t.starts == key]) for key in starts}
     article = data.get("article", "")
     rules = tuple(
         _Rule(_marker(r.get("open"), article, True), _marker(r.get("join"), article, False),
@@ -566,11 +565,19 @@ def _grammar(lang: str) -> _Grammar:
                     frozenset(word[-1] for word in after if word), _scanner(starts))
 
 
-def _probe(sources: Mapping[int, str]) -> _Probe:
-    """The templates (prio -> regex source with no groups) as one regex: at a position, a
-    lookahead per template captures the template's match, or captures nothing and succeeds
-    all the same."""
-    return _Probe("".join(f"(?=({source})|)" for source in sources.values()), tuple(sources))
+def _probe(sources: list[tuple[int, Callable[..., str]]]) -> _Probe:
+    """The templates (prio, their regex source given a group name prefix) as one regex: at a
+    position, a lookahead per template captures the template's match, or captures nothing and
+    succeeds all the same."""
+    regex = re.compile("".join(f"(?=(?P<t{k}>{source(prefix=f't{k}_')})|)" for k, (_, source) in enumerate(sources)),
+                       re.IGNORECASE)
+    slots = [{} for _ in sources]
+    for name, number in regex.groupindex.items():
+        k, _, slot = name[1:].partition("_")
+        if slot:
+            slots[int(k)][slot] = number
+    return _Probe(regex, tuple(prio for prio, _ in sources), tuple(regex.groupindex[f"t{k}"] for k in range(len(sources))),
+                  tuple(map(MappingProxyType, slots)))
 
 
 def _rules_after(rules: tuple[_Rule, ...]) -> dict[str, _After]:
@@ -643,35 +650,43 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
         after = [-1] * len(probe.prios)  # a template's matches do not overlap, as with finditer
         for pos in positions:
             m = probe.regex.match(text, pos, end)
-            if m.lastindex is None:  # no template matches here
+            last = m.lastindex  # the group "t<k>" of the last template that matches here, or None
+            if last is None:
                 continue
-            for k, (_, hi) in enumerate(m.regs[1:m.lastindex + 1]):
+            regs = m.regs
+            for k, group in enumerate(probe.groups):
+                if group > last:
+                    break
+                hi = regs[group][1]
                 if hi >= 0 and pos >= after[k]:
                     after[k] = hi
-                    found[probe.prios[k]].append(_atom(text, pos, hi, end, probe.prios[k], grammar))
+                    found[probe.prios[k]].append(_atom(text, pos, hi, probe.prios[k], grammar, m, probe.slots[k]))
     for prio, template in enumerate(grammar.templates):
         if template.starts is None:
-            found[prio] = [_atom(text, m.start(), m.end(), end, prio, grammar) for m in template.regex.finditer(text, start, end)]
+            found[prio] = [_atom(text, m.start(), m.end(), prio, grammar, m, template.regex.groupindex)
+                           for m in template.regex.finditer(text, start, end)]
     return [atom for atoms in found for atom in atoms]
 
 
-def _atom(text: str, lo: int, hi: int, end: int, prio: int, grammar: _Grammar) -> _Cand:
-    """The candidate of template `prio` matching text[lo:hi]."""
+def _atom(text: str, lo: int, hi: int, prio: int, grammar: _Grammar, m: re.Match[str], slots: Mapping[str, int]) -> _Cand:
+    """The candidate of template `prio` matching text[lo:hi], its slots the groups `slots` of `m`."""
     template = grammar.templates[prio]
     key = (prio, text[lo:hi])
     read = grammar.points.get(key)  # the same template on the same words says the same, in any text
     if read is None:
-        read = grammar.points[key] = _read(template.regex.match(text, lo, end), grammar.lexicon, template)
+        read = grammar.points[key] = _read(m, lo, hi, slots, grammar.lexicon, template)
     point, first, last = read
     return _Cand(lo, hi, lo + first, lo + last, (point,), template.use, prio, "on", "", template.attribute)
 
 
-def _read(m: re.Match[str], lexicon: Mapping[str, Mapping[str, Any]], template: _Template) -> tuple[_Point, int, int]:
-    """What a template match says, and where its surface begins and ends from the match's start."""
-    g = {k: v for k, v in m.groupdict().items() if v is not None}
-    core = "core" if "core" in g else 0
-    surface_end = m.start(core) + len(m.group(core).rstrip())  # "on Wednesday\n\n": not the break
-    return _point(g, lexicon, template), m.start(core) - m.start(), surface_end - m.start()
+def _read(m: re.Match[str], lo: int, hi: int, slots: Mapping[str, int], lexicon: Mapping[str, Mapping[str, Any]],
+          template: _Template) -> tuple[_Point, int, int]:
+    """What a template's match text[lo:hi] says (slot -> its group number in `m`: `slots`),
+    and where its surface begins and ends from `lo`."""
+    g = {slot: m.group(number) for slot, number in slots.items() if m.start(number) >= 0}
+    first, last = m.span(slots["core"]) if "core" in g else (lo, hi)
+    surface_end = first + len(m.string[first:last].rstrip())  # "on Wednesday\n\n": not the break
+    return _point(g, lexicon, template), first - lo, surface_end - lo
 
 
 def _day_word(p: _Point) -> bool:
