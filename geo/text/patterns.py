@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
 
+@lru_cache(maxsize=1024)  # grammars build the same lists into many patterns ("not followed by")
 def alternatives(words: str, fold: bool = True) -> str:
     """Regex for 'a|b c': literal alternatives, spaces inside one matching any whitespace,
     the longer tried first.
