@@ -321,14 +321,15 @@ def _word_slot(data: Mapping[str, Any], category: str, cases: str | None) -> tup
 
 def _template_source(pattern: str, word_slot: Callable[[str, str | None], str],
                      not_followed: list[str] | None = None, counted: list[str] | None = None,
-                     prefix: str = "") -> str:
+                     prefix: str = "", left: bool = True) -> str:
     """Turn a template into regex source, with a group per slot (and "core" for <...>) named
-    `prefix` + the slot; `word_slot(slot, cases)` gives the regex of a word slot.
+    `prefix` + the slot; `word_slot(slot, cases)` gives the regex of a word slot; `left`: it
+    begins with the check that nothing is glued on before (a probe checks it once for all).
     `not_followed`: words that may not come next (a bare "2000" before "people" is a count);
     `counted`: words no year slot before the news years may be followed by ("Since August 10,
     1013 people": the 1013 counts people, the date is August 10; "On 5 August 2021 guards
     detained ..." keeps its year)."""
-    out = [_LEFT]
+    out = [_LEFT if left else ""]
 
     def group(name: str) -> str:
         return f"(?P<{prefix}{name}>"
@@ -568,9 +569,10 @@ def _grammar(lang: str) -> _Grammar:
 def _probe(sources: list[tuple[int, Callable[..., str]]]) -> _Probe:
     """The templates (prio, their regex source given a group name prefix) as one regex: at a
     position, a lookahead per template captures the template's match, or captures nothing and
-    succeeds all the same."""
-    regex = re.compile("".join(f"(?=(?P<t{k}>{source(prefix=f't{k}_')})|)" for k, (_, source) in enumerate(sources)),
-                       re.IGNORECASE)
+    succeeds all the same; what each template begins with, that nothing is glued on before
+    the position, is checked once, first (else the probe does not match)."""
+    regex = re.compile(_LEFT + "".join(f"(?=(?P<t{k}>{source(prefix=f't{k}_', left=False)})|)"
+                                       for k, (_, source) in enumerate(sources)), re.IGNORECASE)
     slots = [{} for _ in sources]
     for name, number in regex.groupindex.items():
         k, _, slot = name[1:].partition("_")
@@ -650,8 +652,8 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
         after = [-1] * len(probe.prios)  # a template's matches do not overlap, as with finditer
         for pos in positions:
             m = probe.regex.match(text, pos, end)
-            last = m.lastindex  # the group "t<k>" of the last template that matches here, or None
-            if last is None:
+            last = m and m.lastindex  # the group "t<k>" of the last template that matches here
+            if not last:
                 continue
             regs = m.regs
             for k, group in enumerate(probe.groups):
