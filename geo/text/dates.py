@@ -655,11 +655,10 @@ def _atoms(text: str, start: int, end: int, grammar: _Grammar) -> list[_Cand]:
             last = m and m.lastindex  # the group "t<k>" of the last template that matches here
             if not last:
                 continue
-            regs = m.regs
             for k, group in enumerate(probe.groups):
                 if group > last:
                     break
-                hi = regs[group][1]
+                hi = m.end(group)  # (not m.regs: a span for each slot's group too)
                 if hi >= 0 and pos >= after[k]:
                     after[k] = hi
                     found[probe.prios[k]].append(_atom(text, pos, hi, probe.prios[k], grammar, m, probe.slots[k]))
