@@ -938,8 +938,6 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
         precision = max(precision, published.precision)  # "vakar" in a text of August: some day of August
     if relative and relation == "on":
         relation = "relative_to_previous" if "previous" in anchors else "relative_to_publication"
-    base = dict(start=c.start, end=c.end, surface=text[c.start:c.end], precision=precision,
-                year_inferred=inferred, relation=relation, anchor=not c.attribute)
     try:
         spans = [_anchored(p, published, previous) if p in relative else _interval(p, y or _LEAP)
                  for p, y in zip(points, years)]  # "31. februārī" fails here
@@ -974,16 +972,25 @@ def _resolve(text: str, c: _Cand, context: int | None, defaults: tuple[int | Non
             # no year before it: "Otrdien, 31. janvārī" in a text that names 2021 and 2022 is 2023
             years[k], spans[k] = fit[0], _interval(p, fit[0])
     if None in years or None in spans:  # no year or anchor anywhere: keep the mention, unnormalised
-        return DateMention(date_start=None, date_end=None, **{**base, "year_inferred": False})
+        return _mention(text, c, precision, relation)
     lo, hi = spans[0][0], spans[-1][1]
     if lo > hi:
         return None
     if c.night and precision == DAY:
         day = timedelta(days=1)
         lo, hi = (lo - day, hi) if c.night == "end" else (lo, hi + day)
-    own = dict(own_start=lo, own_end=hi)
-    lo, hi = (None if c.relation == "until" else lo), (None if c.relation == "from" else hi)
-    return DateMention(date_start=lo, date_end=hi, **base, **own)
+    return _mention(text, c, precision, relation, (lo, hi), inferred)
+
+
+def _mention(text: str, c: _Cand, precision: int, relation: str, own: tuple[date, date] | None = None,
+             inferred: bool = False) -> DateMention:
+    """The mention of a candidate whose expression covers the days `own` (None: unknown); a
+    one-sided range leaves its open side None ("līdz 10. maijam" has no start)."""
+    lo, hi = own or (None, None)
+    return DateMention(start=c.start, end=c.end, surface=text[c.start:c.end],
+                       date_start=None if c.relation == "until" else lo, date_end=None if c.relation == "from" else hi,
+                       precision=precision, year_inferred=inferred, relation=relation, anchor=not c.attribute,
+                       own_start=lo, own_end=hi)
 
 
 def find_dates(text: str, lang: str = "lv", start: int = 0, end: int | None = None,
