@@ -44,7 +44,7 @@ def _kind(word: str, data: dict, lang: str) -> str:
 
 def _value(surface: str, data: dict) -> int | None:
     """The integer a digit string or a number word stands for."""
-    digits = _NOT_DIGIT.sub("", surface)
+    digits = surface if surface.isdecimal() else _NOT_DIGIT.sub("", surface)  # most are digits only
     if digits:
         return int(digits)
     return data["words_folded"].get(fold(surface))
