@@ -159,13 +159,16 @@ class _Forms:
     Python object per key); each key's entries stay pickled until a text names the key.
     """
 
-    __slots__ = ("automaton", "widths", "_packed", "decoded")
+    __slots__ = ("automaton", "widths", "_packed", "decoded", "_by_capital")
 
     def __init__(self, automaton, widths: bytes, packed: list[bytes]) -> None:
         self.automaton = automaton  # pattern (`_pattern`) → key number
         self.widths = widths  # key number → how many words the key has
         self._packed = packed  # key number → its entries, pickled
         self.decoded: dict[int, list[Entry]] = {}  # key number → its entries, once read
+        # key number → (its entries written in lower case, written with a capital), or None
+        # when one is an acronym (matched only as written): what `_allowed` gives, once read
+        self._by_capital: dict[int, tuple[tuple[Entry, ...], tuple[Entry, ...]] | None] = {}
 
     @classmethod
     def of(cls, index: dict[tuple[str, ...], list[Entry]]) -> _Forms:
@@ -183,6 +186,15 @@ class _Forms:
         if found is None:
             found = self.decoded[number] = pickle.loads(self._packed[number])
         return found
+
+    def by_capital(self, number: int) -> tuple[tuple[Entry, ...], tuple[Entry, ...]] | None:
+        """The entries of key `number` that its words may be written in lower case, and with a
+        capital (`_allowed` of each); None when one of them is an acronym."""
+        if number not in self._by_capital:
+            entries = self.entries(number)
+            plain = all(e.exact is None for e in entries)
+            self._by_capital[number] = (tuple(_allowed(entries, ["x"])), tuple(_allowed(entries, ["X"]))) if plain else None
+        return self._by_capital[number]
 
     def get(self, key: tuple[str, ...]) -> list[Entry]:
         """The entries of a key of folded words; none when it is no key."""
@@ -325,7 +337,7 @@ class Gazetteer:
             seps = ["| |" if j else "|\n|" for j in joined] + ["|"]
             folded_text = "|" + "".join([x for pair in zip(folded, seps) for x in pair])
         forms, count = self.forms, folded_text.count
-        widths, decoded = forms.widths, forms.decoded
+        widths, by_capital = forms.widths, forms._by_capital
         bars = done = 0
         for end, number in forms.automaton.iter(folded_text):
             # hits come by their end: the bars counted so far (two a word) say which word ends here
@@ -333,7 +345,9 @@ class Gazetteer:
             done = end + 1
             last = bars // 2 - 1
             first = last - widths[number] + 1
-            entries = _allowed(decoded.get(number) or forms.entries(number), words[first:last + 1])
+            # what the key's words written so may be: read once per key, but for acronyms
+            cased = by_capital[number] if number in by_capital else forms.by_capital(number)
+            entries = list(cased[words[first][0].isupper()]) if cased else _allowed(forms.entries(number), words[first:last + 1])
             if entries:
                 yield tuple.__new__(Match, (first, last, entries))  # Match's own __new__ is Python
 
