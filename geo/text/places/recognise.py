@@ -441,11 +441,13 @@ def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words:
 DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 
-def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
-    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None."""
+def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any],
+                countries: frozenset[str]) -> int | None:
+    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None.
+
+    `countries`: the ids of the gazetteer's countries."""
     cand = by_first.get(k)
-    if cand is None or not (cand.source == "historical" or any(
-            ctx.gazetteer.places[e.place_id].type == "country" for e in cand.entries if e.place_id in ctx.gazetteer.places)):
+    if cand is None or not (cand.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, cand.entries))):
         return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
     last = cand.last
     if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
@@ -463,10 +465,11 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     if not data["border_heads"]:
         return []
     by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
+    countries = frozenset(ctx.gazetteer.places.kinds.get("country", ()))
     n = len(ctx.toks)
     pairs = []  # (first, last of the second name, head index or None, dashed)
     for a in sorted(by_first):
-        end_a = _country_at(ctx, by_first, a, data)
+        end_a = _country_at(ctx, by_first, a, data, countries)
         if end_a is None or end_a + 1 >= n:
             continue
         b = end_a + 1
@@ -475,7 +478,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             if ctx.folded[b] not in AND or b + 1 >= n:
                 continue
             b += 1
-        end_b = _country_at(ctx, by_first, b, data)
+        end_b = _country_at(ctx, by_first, b, data, countries)
         if end_b is None:
             continue
         k = end_b + 1
@@ -542,20 +545,22 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
     word = toks[k].text
     if not ctx.capitalised(k) or word.isupper() or len(word) < 3 or fold(word) in data["not_places"]:
         return False
+    if not loose and not _where_places_stand(ctx, k, data):
+        return False  # tested before the rest: most capitalised words stand elsewhere
     if ctx.sentence_initial(k):
         return False
     if k + 1 < len(toks) and ctx.capitalised(k + 1) and text[toks[k].end:toks[k + 1].start] == " ":
         return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
     if k > 0 and ctx.capitalised(k - 1) and text[toks[k - 1].end:toks[k].start] == " ":
         return False  # inside one too ("Baltijas Pētnieciskās ... centrs")
-    if word.endswith(data["adjective_endings"]):
-        return False  # "Nacionālās drošības departaments": an adjective of a name
-    if loose:
-        return True
+    return not word.endswith(data["adjective_endings"])  # "Nacionālās drošības departaments": an adjective of a name
+
+
+def _where_places_stand(ctx: Context, k: int, data: dict[str, Any]) -> bool:
+    """Whether token k follows a spatial preposition, or (Latvian) is in a locative form."""
     after_preposition = k > 0 and ctx.folded[k - 1] in data["prepositions"] and ctx.gap(k).isspace() \
         and not any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"])
-    locative = bool(data["locative_endings"]) and word.endswith(data["locative_endings"])
-    return after_preposition or locative
+    return after_preposition or bool(data["locative_endings"]) and ctx.toks[k].text.endswith(data["locative_endings"])
 
 
 def _two_words(ctx: Context, k: int, data: dict[str, Any]) -> bool:
