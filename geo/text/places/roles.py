@@ -77,9 +77,9 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     roles = _roles(lang)
     if kind in SEAT_TYPES and speaks(text, toks, cand, lang, cand.cases if cases is None else cases):
         return NAME_PART
-    # the governing word first: few words are one, and most gaps are joiners
-    if cand.first > 0 and _lemma(toks[cand.first - 1].text, lang) in roles["governing"] \
-            and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]):
+    # the gap first: a word not joined to the name need not be lemmatised (simplemma is slow on new words)
+    if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
+            and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
         return NAME_PART
     if roles["of_heads_folded"] and _of_head(toks, cand.first, roles):
         return NAME_PART
