@@ -225,22 +225,24 @@ def _glued(text: str, start: int) -> bool:
 
 def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
-    toks = ctx.toks
+    toks, text = ctx.toks, ctx.text
     # every match, then those whose words are joined only by spaces, dashes or quotes
-    matches = [(first, last, entries)
-               for first, last, entries in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
-               if first == last or ctx.joined(first, last)]
-    starts = {first for first, _, _ in matches}
+    matches = [m for m in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
+               if m[0] == m[1] or ctx.joined(m[0], m[1])]
+    starts = set(map(_FIRST_TOKEN, matches))
     curated = ctx.gazetteer.curated
-    return [Candidate(first, last, toks[first].start, toks[last].end, "gazetteer", tuple(entries),
-                      cases=entries[0].cases)
-            for first, last, entries in matches
-            if not _glued(ctx.text, toks[first].start)
-            and not (first == last and curated.isdisjoint(map(_PLACE_ID, entries))
-                     and (_in_longer_name(ctx, first, starts) or _common_word(ctx, first, entries)))]
+    found = []
+    for first, last, entries in matches:
+        start = toks[first].start
+        if _glued(text, start) or first == last and curated.isdisjoint(map(_PLACE_ID, entries)) \
+                and (_in_longer_name(ctx, first, starts) or _common_word(ctx, first, entries)):
+            continue
+        found.append(Candidate(first, last, start, toks[last].end, "gazetteer", tuple(entries), cases=entries[0].cases))
+    return found
 
 
 _PLACE_ID, _TEXT, _FIRST = attrgetter("place_id"), attrgetter("text"), attrgetter("first")
+_FIRST_TOKEN = itemgetter(0)  # of a gazetteer Match
 
 
 SMALL = 1000  # people: below this a generated place is not worth a dictionary word at a sentence start
