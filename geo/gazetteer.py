@@ -193,7 +193,8 @@ class _Forms:
         if number not in self._by_capital:
             entries = self.entries(number)
             plain = all(e.exact is None for e in entries)
-            self._by_capital[number] = (tuple(_allowed(entries, ["x"])), tuple(_allowed(entries, ["X"]))) if plain else None
+            self._by_capital[number] = (tuple(_allowed(entries, ["x"])), tuple(_allowed(entries, ["X"]))) \
+                if plain else None
         return self._by_capital[number]
 
     def get(self, key: tuple[str, ...]) -> list[Entry]:
@@ -347,7 +348,10 @@ class Gazetteer:
             first = last - widths[number] + 1
             # what the key's words written so may be: read once per key, but for acronyms
             cased = by_capital[number] if number in by_capital else forms.by_capital(number)
-            entries = list(cased[words[first][0].isupper()]) if cased else _allowed(forms.entries(number), words[first:last + 1])
+            if cased:
+                entries = list(cased[words[first][0].isupper()])
+            else:
+                entries = _allowed(forms.entries(number), words[first:last + 1])
             if entries:
                 yield tuple.__new__(Match, (first, last, entries))  # Match's own __new__ is Python
 

@@ -104,7 +104,8 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     extra_by_id = {p.id: p for p in extra}
     named = {pid: place for pid in {m.place_id for m in found_places if m.place_id}
              if (place := extra_by_id.get(pid) or gazetteer.places.get(pid)) is not None}
-    unplaced = frozenset(pid for pid, place in named.items() if place.lat is None)  # read off the few places, not every mention
+    # the named places with no coordinates: read off these few places, not every mention
+    unplaced = frozenset(pid for pid, place in named.items() if place.lat is None)
     # and the border sections, which a border word with its countries names ("the border zone
     # with Belarus" in a Polish report)
     known = named | {p.id: p for p in _borders(gazetteer) if p.id not in named}

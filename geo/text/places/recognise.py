@@ -445,9 +445,8 @@ DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any],
                 countries: frozenset[str]) -> int | None:
-    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None.
-
-    `countries`: the ids of the gazetteer's countries."""
+    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None
+    (`countries`: the ids of the gazetteer's countries)."""
     cand = by_first.get(k)
     if cand is None or not (cand.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, cand.entries))):
         return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
@@ -557,7 +556,8 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
         return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
     if k > 0 and ctx.capitalised(k - 1) and text[toks[k - 1].end:toks[k].start] == " ":
         return False  # inside one too ("Baltijas Pētnieciskās ... centrs")
-    return not word.endswith(data["adjective_endings"])  # "Nacionālās drošības departaments": an adjective of a name
+    # "Nacionālās drošības departaments": an adjective of a name
+    return not word.endswith(data["adjective_endings"])
 
 
 def _where_places_stand(ctx: Context, k: int, data: dict[str, Any]) -> bool:
@@ -571,7 +571,7 @@ def _two_words(ctx: Context, k: int, data: dict[str, Any]) -> bool:
     """Whether tokens k, k+1 are one unknown two-word name right after a spatial preposition:
     both capitalised, joined by one space or a hyphen, no third capitalised word joined on
     ("pie Dubičes Cerkevnes", "pie Klukovičes-Kolonija pilsētiņas", "in Stara Kamionka")."""
-    toks, text = ctx.toks, ctx.text
+    toks = ctx.toks
     if k == 0 or k + 1 >= len(toks) or ctx.folded[k - 1] not in data["prepositions"] or not ctx.gap(k).isspace():
         return False
     if any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"]):
