@@ -187,15 +187,16 @@ class _Forms:
             found = self.decoded[number] = pickle.loads(self._packed[number])
         return found
 
-    def by_capital(self, number: int) -> tuple[tuple[Entry, ...], tuple[Entry, ...]] | None:
-        """The entries of key `number` that its words may be written in lower case, and with a
-        capital (`_allowed` of each); None when one of them is an acronym."""
+    def allowed(self, number: int, words: list[str]) -> list[Entry]:
+        """The entries of key `number` that its words as written may be (`_allowed`): worked out
+        once per key for a lower-case and a capitalised first word, but for acronyms (exact)."""
         if number not in self._by_capital:
             entries = self.entries(number)
             plain = all(e.exact is None for e in entries)
             self._by_capital[number] = (tuple(_allowed(entries, ["x"])), tuple(_allowed(entries, ["X"]))) \
                 if plain else None
-        return self._by_capital[number]
+        cased = self._by_capital[number]
+        return list(cased[words[0][0].isupper()]) if cased else _allowed(self.entries(number), words)
 
     def get(self, key: tuple[str, ...]) -> list[Entry]:
         """The entries of a key of folded words; none when it is no key."""
@@ -311,10 +312,9 @@ class Gazetteer:
 
         Callers that scan many n-grams pass the words' `folded` keys to fold each once.
         """
-        entries = self.forms.get(folded if folded is not None else tuple(fold(w) for w in words))
-        if not entries:
-            return []
-        return [e for e in entries if e.allows(words)]
+        forms = self.forms
+        number = forms.automaton.get(_pattern(folded if folded is not None else tuple(fold(w) for w in words)), -1)
+        return forms.allowed(number, words) if number >= 0 else []
 
     def matches(self, words: list[str], joined: list[bool] | None = None,
                 folded: list[str] | None = None) -> Iterator[Match]:
@@ -346,12 +346,9 @@ class Gazetteer:
             done = end + 1
             last = bars // 2 - 1
             first = last - widths[number] + 1
-            # what the key's words written so may be: read once per key, but for acronyms
-            cased = by_capital[number] if number in by_capital else forms.by_capital(number)
-            if cased:
-                entries = list(cased[words[first][0].isupper()])
-            else:
-                entries = _allowed(forms.entries(number), words[first:last + 1])
+            # `forms.allowed`, its read of a key already worked out inline (this runs for every hit)
+            cased = by_capital.get(number)
+            entries = list(cased[words[first][0].isupper()]) if cased else forms.allowed(number, words[first:last + 1])
             if entries:
                 yield tuple.__new__(Match, (first, last, entries))  # Match's own __new__ is Python
 
