@@ -572,11 +572,13 @@ def _two_words(ctx: Context, k: int, data: dict[str, Any]) -> bool:
     both capitalised, joined by one space or a hyphen, no third capitalised word joined on
     ("pie Dubičes Cerkevnes", "pie Klukovičes-Kolonija pilsētiņas", "in Stara Kamionka")."""
     toks = ctx.toks
-    if k == 0 or k + 1 >= len(toks) or ctx.folded[k - 1] not in data["prepositions"] or not ctx.gap(k).isspace():
+    if k == 0 or k + 1 >= len(toks) or k in ctx.covered or k + 1 in ctx.covered:
+        return False  # (most words after a preposition are gazetteer names)
+    if ctx.folded[k - 1] not in data["prepositions"] or not ctx.gap(k).isspace():
         return False
     if any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"]):
         return False
-    if ctx.sentence_initial(k) or ctx.gap(k + 1) not in (" ", "-") or {k, k + 1} & ctx.covered:
+    if ctx.sentence_initial(k) or ctx.gap(k + 1) not in (" ", "-"):
         return False
     pair = (toks[k].text, toks[k + 1].text)
     if not all(w[0].isupper() and not w.isupper() and len(w) >= 3 and fold(w) not in data["not_places"] for w in pair):
