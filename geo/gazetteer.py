@@ -193,6 +193,7 @@ class _Forms:
         if number not in self._by_capital:
             entries = self.entries(number)
             plain = all(e.exact is None for e in entries)
+            # without acronyms only the first letter's case matters: "x" and "X" stand for any word
             self._by_capital[number] = (tuple(_allowed(entries, ["x"])), tuple(_allowed(entries, ["X"]))) \
                 if plain else None
         cased = self._by_capital[number]

@@ -97,7 +97,7 @@ def options(cand: Candidate, gazetteer: Gazetteer) -> list[Entry]:
     places = gazetteer.places
     entries = [e for e in cand.entries if e.place_id in places]
     if cand.types:
-        typed = [e for e in entries if gazetteer.places[e.place_id].type in cand.types]
+        typed = [e for e in entries if places[e.place_id].type in cand.types]
         if not typed and cand.source == "english_head" and SEAT_TYPES & set(cand.types):
             # "the districts of Ludza": the unit is named after its seat, which the gazetteer has
             typed = [e for e in entries if gazetteer.places[e.place_id].type in ("town", "city")]
