@@ -159,13 +159,16 @@ class _Forms:
     Python object per key); each key's entries stay pickled until a text names the key.
     """
 
-    __slots__ = ("automaton", "widths", "_packed", "decoded")
+    __slots__ = ("automaton", "widths", "_packed", "decoded", "_by_capital")
 
     def __init__(self, automaton, widths: bytes, packed: list[bytes]) -> None:
         self.automaton = automaton  # pattern (`_pattern`) → key number
         self.widths = widths  # key number → how many words the key has
         self._packed = packed  # key number → its entries, pickled
         self.decoded: dict[int, list[Entry]] = {}  # key number → its entries, once read
+        # key number → (its entries written in lower case, written with a capital), or None
+        # when one is an acronym (matched only as written): what `_allowed` gives, once read
+        self._by_capital: dict[int, tuple[tuple[Entry, ...], tuple[Entry, ...]] | None] = {}
 
     @classmethod
     def of(cls, index: dict[tuple[str, ...], list[Entry]]) -> _Forms:
@@ -183,6 +186,18 @@ class _Forms:
         if found is None:
             found = self.decoded[number] = pickle.loads(self._packed[number])
         return found
+
+    def allowed(self, number: int, words: list[str]) -> list[Entry]:
+        """The entries of key `number` that its words as written may be (`_allowed`): worked out
+        once per key for a lower-case and a capitalised first word, but for acronyms (exact)."""
+        if number not in self._by_capital:
+            entries = self.entries(number)
+            plain = all(e.exact is None for e in entries)
+            # without acronyms only the first letter's case matters: "x" and "X" stand for any word
+            self._by_capital[number] = (tuple(_allowed(entries, ["x"])), tuple(_allowed(entries, ["X"]))) \
+                if plain else None
+        cased = self._by_capital[number]
+        return list(cased[words[0][0].isupper()]) if cased else _allowed(self.entries(number), words)
 
     def get(self, key: tuple[str, ...]) -> list[Entry]:
         """The entries of a key of folded words; none when it is no key."""
@@ -298,10 +313,9 @@ class Gazetteer:
 
         Callers that scan many n-grams pass the words' `folded` keys to fold each once.
         """
-        entries = self.forms.get(folded if folded is not None else tuple(fold(w) for w in words))
-        if not entries:
-            return []
-        return [e for e in entries if e.allows(words)]
+        forms = self.forms
+        number = forms.automaton.get(_pattern(folded if folded is not None else tuple(fold(w) for w in words)), -1)
+        return forms.allowed(number, words) if number >= 0 else []
 
     def matches(self, words: list[str], joined: list[bool] | None = None,
                 folded: list[str] | None = None) -> Iterator[Match]:
@@ -325,7 +339,7 @@ class Gazetteer:
             seps = ["| |" if j else "|\n|" for j in joined] + ["|"]
             folded_text = "|" + "".join([x for pair in zip(folded, seps) for x in pair])
         forms, count = self.forms, folded_text.count
-        widths, decoded = forms.widths, forms.decoded
+        widths, by_capital = forms.widths, forms._by_capital
         bars = done = 0
         for end, number in forms.automaton.iter(folded_text):
             # hits come by their end: the bars counted so far (two a word) say which word ends here
@@ -333,7 +347,9 @@ class Gazetteer:
             done = end + 1
             last = bars // 2 - 1
             first = last - widths[number] + 1
-            entries = _allowed(decoded.get(number) or forms.entries(number), words[first:last + 1])
+            # `forms.allowed`, its read of a key already worked out inline (this runs for every hit)
+            cased = by_capital.get(number)
+            entries = list(cased[words[first][0].isupper()]) if cased else forms.allowed(number, words[first:last + 1])
             if entries:
                 yield tuple.__new__(Match, (first, last, entries))  # Match's own __new__ is Python
 

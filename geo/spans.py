@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from operator import attrgetter
+from itertools import count, repeat
+from operator import attrgetter, sub
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -26,18 +27,23 @@ def select(spans: Iterable[T], start: Callable[[T], int] = attrgetter("start"), 
     `start` and `end` read a span's character offsets (end exclusive); empty spans are
     dropped. Runs in O(n log n + n·k) for n spans of at most k overlapping neighbours.
     """
-    items = [s for s in spans if end(s) > start(s)]
-    rank = rank or (lambda item: 0)
-    items.sort(key=lambda s: (start(s) - end(s), start(s), rank(s)))
-    kept: list[T] = []
-    taken: list[tuple[int, int]] = []  # kept intervals, sorted by start
-    for item in items:
-        s, e = start(item), end(item)
-        i = bisect.bisect_left(taken, (s, s))
-        if i > 0 and taken[i - 1][1] > s:
+    items = list(spans)
+    starts, ends = list(map(start, items)), list(map(end, items))
+    # each span's order read once, as plain tuples: (minus its length, start, rank, position);
+    # the position keeps the sort stable and leaves the spans themselves uncompared
+    order = sorted(zip(map(sub, starts, ends), starts, map(rank, items) if rank else repeat(0), count(), ends))
+    kept: list[tuple[int, int]] = []  # (start, position) of each kept span
+    kept_starts: list[int] = []  # the kept intervals, sorted by start (their starts differ: they do not overlap)
+    kept_ends: list[int] = []
+    for minus_length, s, _, i, e in order:
+        if minus_length >= 0:
+            break  # the empty spans, sorted last
+        j = bisect.bisect_left(kept_starts, s)
+        if j > 0 and kept_ends[j - 1] > s:
             continue  # the kept span before overlaps this one
-        if i < len(taken) and taken[i][0] < e:
+        if j < len(kept_starts) and kept_starts[j] < e:
             continue  # the kept span after begins inside this one
-        taken.insert(i, (s, e))
-        kept.append(item)
-    return sorted(kept, key=start)
+        kept_starts.insert(j, s)
+        kept_ends.insert(j, e)
+        kept.append((s, i))
+    return [items[i] for _, i in sorted(kept)]

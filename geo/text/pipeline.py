@@ -102,12 +102,13 @@ def parse(doc: Document, gazetteer: Gazetteer) -> Parse:
     found_counts, bare = counts.find(text, 0, end, lang, exclude=date_spans, tokens=toks)
     # the places the mentions name (events look up nothing else): a small dict, not the table
     extra_by_id = {p.id: p for p in extra}
-    known = {pid: place for pid in {m.place_id for m in found_places if m.place_id}
+    named = {pid: place for pid in {m.place_id for m in found_places if m.place_id}
              if (place := extra_by_id.get(pid) or gazetteer.places.get(pid)) is not None}
+    # the named places with no coordinates: read off these few places, not every mention
+    unplaced = frozenset(pid for pid, place in named.items() if place.lat is None)
     # and the border sections, which a border word with its countries names ("the border zone
     # with Belarus" in a Polish report)
-    known |= {p.id: p for p in _borders(gazetteer) if p.id not in known}
+    known = named | {p.id: p for p in _borders(gazetteer) if p.id not in named}
     found_events = events.assemble(doc.doc_id, text, spans, found_places, found_dates,
                                    found_counts, bare, known, lang, published)
-    unplaced = frozenset(m.place_id for m in found_places if m.place_id and known.get(m.place_id) and known[m.place_id].lat is None)
     return Parse(doc, spans, found_places, found_dates, found_counts, found_events, extra, unplaced)

@@ -41,15 +41,15 @@ def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None
 
 def _mention(text: str, toks: list[Token], r: Resolution, taken: set[int], gazetteer: Gazetteer,
              lang: str) -> PlaceMention:
-    cand = r.candidate
+    cand, entry, place, lemma, why = r
     s, e = cand.start, cand.end
-    if r.lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
+    if lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
         e += 1  # centrā "Mucenieki": the closing quote belongs to the name
-    adjective = r.entry is not None and is_demonym(text[s:e], r.entry, gazetteer, lang)
-    entry_cases = r.entry.cases if r.entry is not None else cand.cases
+    surface = text[s:e]
+    adjective = entry is not None and is_demonym(surface, entry, gazetteer, lang)
+    entry_cases = entry.cases if entry is not None else cand.cases
     case = next(iter(entry_cases)) if len(entry_cases) == 1 else ""
-    place_id = r.place.id if r.place else None
-    kind = r.place.type if r.place else ""
-    return PlaceMention(s, e, text[s:e], r.lemma, place_id, role(text, toks, cand, taken, lang, kind, entry_cases), case,
-                        reason="" if place_id else r.why, near=is_near(text, toks, cand.first, lang),
-                        resolution=r.why if place_id else "", adjective=adjective)
+    place_id, kind = (place.id, place.type) if place else (None, "")
+    return PlaceMention(s, e, surface, lemma, place_id, role(text, toks, cand, taken, lang, kind, entry_cases), case,
+                        reason="" if place_id else why, near=is_near(text, toks, cand.first, lang),
+                        resolution=why if place_id else "", adjective=adjective)

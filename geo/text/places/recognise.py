@@ -225,22 +225,24 @@ def _glued(text: str, start: int) -> bool:
 
 def gazetteer_forms(ctx: Context) -> list[Candidate]:
     """Every gazetteer form in the text, found in one pass of the gazetteer's Aho–Corasick automaton."""
-    toks = ctx.toks
+    toks, text = ctx.toks, ctx.text
     # every match, then those whose words are joined only by spaces, dashes or quotes
-    matches = [(first, last, entries)
-               for first, last, entries in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
-               if first == last or ctx.joined(first, last)]
-    starts = {first for first, _, _ in matches}
+    matches = [m for m in ctx.gazetteer.matches(ctx.words or [t.text for t in toks], folded=ctx.folded)
+               if m[0] == m[1] or ctx.joined(m[0], m[1])]
+    starts = set(map(_FIRST_TOKEN, matches))
     curated = ctx.gazetteer.curated
-    return [Candidate(first, last, toks[first].start, toks[last].end, "gazetteer", tuple(entries),
-                      cases=entries[0].cases)
-            for first, last, entries in matches
-            if not _glued(ctx.text, toks[first].start)
-            and not (first == last and curated.isdisjoint(map(_PLACE_ID, entries))
-                     and (_in_longer_name(ctx, first, starts) or _common_word(ctx, first, entries)))]
+    found = []
+    for first, last, entries in matches:
+        start = toks[first].start
+        if _glued(text, start) or first == last and curated.isdisjoint(map(_PLACE_ID, entries)) \
+                and (_in_longer_name(ctx, first, starts) or _common_word(ctx, first, entries)):
+            continue
+        found.append(Candidate(first, last, start, toks[last].end, "gazetteer", tuple(entries), cases=entries[0].cases))
+    return found
 
 
 _PLACE_ID, _TEXT, _FIRST = attrgetter("place_id"), attrgetter("text"), attrgetter("first")
+_FIRST_TOKEN = itemgetter(0)  # of a gazetteer Match
 
 
 SMALL = 1000  # people: below this a generated place is not worth a dictionary word at a sentence start
@@ -441,11 +443,12 @@ def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words:
 DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 
-def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
-    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None."""
+def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any],
+                countries: frozenset[str]) -> int | None:
+    """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None
+    (`countries`: the ids of the gazetteer's countries)."""
     cand = by_first.get(k)
-    if cand is None or not (cand.source == "historical" or any(
-            ctx.gazetteer.places[e.place_id].type == "country" for e in cand.entries if e.place_id in ctx.gazetteer.places)):
+    if cand is None or not (cand.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, cand.entries))):
         return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
     last = cand.last
     if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
@@ -463,10 +466,11 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     if not data["border_heads"]:
         return []
     by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
+    countries = frozenset(ctx.gazetteer.places.kinds.get("country", ()))
     n = len(ctx.toks)
     pairs = []  # (first, last of the second name, head index or None, dashed)
     for a in sorted(by_first):
-        end_a = _country_at(ctx, by_first, a, data)
+        end_a = _country_at(ctx, by_first, a, data, countries)
         if end_a is None or end_a + 1 >= n:
             continue
         b = end_a + 1
@@ -475,7 +479,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             if ctx.folded[b] not in AND or b + 1 >= n:
                 continue
             b += 1
-        end_b = _country_at(ctx, by_first, b, data)
+        end_b = _country_at(ctx, by_first, b, data, countries)
         if end_b is None:
             continue
         k = end_b + 1
@@ -518,8 +522,10 @@ def historical_units(ctx: Context) -> list[Candidate]:
     """Names of units that no longer exist (the language file's list)."""
     data = _data(ctx.lang)
     table, longest = data["historical"], data["historical_words"]
-    found = []
+    found: list[Candidate] = []
     firsts = data["historical_first"]
+    if firsts.isdisjoint(ctx.folded):
+        return found  # most texts name none: one pass of set lookups in C says so
     for first in compress(count(), map(firsts.__contains__, ctx.folded)):  # the few first words, picked in C
         for last in range(first, min(first + longest, len(ctx.toks))):
             name = table.get(tuple(ctx.folded[first:last + 1]))
@@ -542,32 +548,37 @@ def place_like(ctx: Context, k: int, data: dict[str, Any], loose: bool = False) 
     word = toks[k].text
     if not ctx.capitalised(k) or word.isupper() or len(word) < 3 or fold(word) in data["not_places"]:
         return False
+    if not loose and not _where_places_stand(ctx, k, data):
+        return False  # tested before the rest: most capitalised words stand elsewhere
     if ctx.sentence_initial(k):
         return False
     if k + 1 < len(toks) and ctx.capitalised(k + 1) and text[toks[k].end:toks[k + 1].start] == " ":
         return False  # part of a longer proper name ("Ieva Raubiško", "Amnesty International")
     if k > 0 and ctx.capitalised(k - 1) and text[toks[k - 1].end:toks[k].start] == " ":
         return False  # inside one too ("Baltijas Pētnieciskās ... centrs")
-    if word.endswith(data["adjective_endings"]):
-        return False  # "Nacionālās drošības departaments": an adjective of a name
-    if loose:
-        return True
+    # "Nacionālās drošības departaments": an adjective of a name
+    return not word.endswith(data["adjective_endings"])
+
+
+def _where_places_stand(ctx: Context, k: int, data: dict[str, Any]) -> bool:
+    """Whether token k follows a spatial preposition, or (Latvian) is in a locative form."""
     after_preposition = k > 0 and ctx.folded[k - 1] in data["prepositions"] and ctx.gap(k).isspace() \
         and not any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"])
-    locative = bool(data["locative_endings"]) and word.endswith(data["locative_endings"])
-    return after_preposition or locative
+    return after_preposition or bool(data["locative_endings"]) and ctx.toks[k].text.endswith(data["locative_endings"])
 
 
 def _two_words(ctx: Context, k: int, data: dict[str, Any]) -> bool:
     """Whether tokens k, k+1 are one unknown two-word name right after a spatial preposition:
     both capitalised, joined by one space or a hyphen, no third capitalised word joined on
     ("pie Dubičes Cerkevnes", "pie Klukovičes-Kolonija pilsētiņas", "in Stara Kamionka")."""
-    toks, text = ctx.toks, ctx.text
-    if k == 0 or k + 1 >= len(toks) or ctx.folded[k - 1] not in data["prepositions"] or not ctx.gap(k).isspace():
+    toks = ctx.toks
+    if k == 0 or k + 1 >= len(toks) or k in ctx.covered or k + 1 in ctx.covered:
+        return False  # (most words after a preposition are gazetteer names)
+    if ctx.folded[k - 1] not in data["prepositions"] or not ctx.gap(k).isspace():
         return False
     if any(tuple(ctx.folded[max(0, k - len(p)):k]) == p for p in data["not_after"]):
         return False
-    if ctx.sentence_initial(k) or ctx.gap(k + 1) not in (" ", "-") or {k, k + 1} & ctx.covered:
+    if ctx.sentence_initial(k) or ctx.gap(k + 1) not in (" ", "-"):
         return False
     pair = (toks[k].text, toks[k + 1].text)
     if not all(w[0].isupper() and not w.isupper() and len(w) >= 3 and fold(w) not in data["not_places"] for w in pair):

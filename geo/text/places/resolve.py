@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from geo import distance
@@ -29,6 +30,7 @@ from geo.text.places import fallback, recognise
 from geo.text.places.recognise import Candidate
 
 UNIT_RADIUS_KM = {"parish": 15, "municipality": 40, "state_city": 15, "region": 150}
+UNIT_ORDER = {kind: n for n, kind in enumerate(UNIT_RADIUS_KM)}  # smallest kind of unit first
 AREA_TYPES = frozenset({"country", "union", "continent"})
 NEAR_KM = 150  # beyond this, the document's other places say nothing about a choice
 KM_PER_DECADE = 50  # km of nearness that count as much as ten times the population
@@ -39,6 +41,7 @@ SEAT_TYPES = frozenset({"municipality", "state_city"})
 UNIT_TYPES = frozenset({"municipality", "region"})  # units a Latvian head names after their seat
 SEAT_TOWNS = frozenset({"town", "city"})
 SETTLEMENT_TYPES = frozenset({"village", "hamlet", "town", "city"})
+_PLACE_ID = attrgetter("place_id")
 
 
 class Resolution(NamedTuple):
@@ -91,9 +94,10 @@ def _name(place: Place) -> str:
 
 def options(cand: Candidate, gazetteer: Gazetteer) -> list[Entry]:
     """The entries a span may stand for: those of its form, of the types its head implies."""
-    entries = [e for e in cand.entries if e.place_id in gazetteer.places]
+    places = gazetteer.places
+    entries = [e for e in cand.entries if e.place_id in places]
     if cand.types:
-        typed = [e for e in entries if gazetteer.places[e.place_id].type in cand.types]
+        typed = [e for e in entries if places[e.place_id].type in cand.types]
         if not typed and cand.source == "english_head" and SEAT_TYPES & set(cand.types):
             # "the districts of Ludza": the unit is named after its seat, which the gazetteer has
             typed = [e for e in entries if gazetteer.places[e.place_id].type in ("town", "city")]
@@ -134,14 +138,15 @@ def _parents(place: Place, gazetteer: Gazetteer) -> list[str]:
     return chain
 
 
-def _inside(place: Place, unit: Place, gazetteer: Gazetteer) -> float | None:
-    """How far a place lies from a unit containing it (0 by the parent chain), or None."""
+def _inside(place: Place, unit: Place, parents: list[str]) -> float | None:
+    """How far a place (whose `_parents` are `parents`) lies from a unit containing it (0 by
+    the parent chain), or None."""
     if place.id == unit.id:
         return None
-    if unit.id in _parents(place, gazetteer):
+    if unit.id in parents:
         return 0.0
-    if place.lat is None or unit.lat is None or place.type in UNIT_RADIUS_KM and \
-            list(UNIT_RADIUS_KM).index(place.type) >= list(UNIT_RADIUS_KM).index(unit.type):
+    if place.lat is None or unit.lat is None or place.type in UNIT_ORDER and \
+            UNIT_ORDER[place.type] >= UNIT_ORDER[unit.type]:
         return None  # a unit is not inside one of its own rank or smaller
     d = km(place, unit)
     return d if d <= UNIT_RADIUS_KM[unit.type] else None
@@ -150,13 +155,16 @@ def _inside(place: Place, unit: Place, gazetteer: Gazetteer) -> float | None:
 def choose(entries: list[Entry], gazetteer: Gazetteer, ctx: DocumentContext) -> tuple[Entry, str]:
     """One entry of several, and why it was chosen (see the module's order)."""
     places = gazetteer.places
-    if len({e.place_id for e in entries}) == 1:
+    if _places_of(entries) == 1:
         return entries[0], "only candidate"
     countries = [e for e in entries if places[e.place_id].type in ("country", "union")]
     if countries and len(countries) < len(entries):
         return countries[0], "country before settlement"
-    inside = [(d, e, u) for e in entries for u in ctx.units
-              if (d := _inside(places[e.place_id], u, gazetteer)) is not None]
+    inside = []
+    for e in entries:  # each place's parent chain read once, for all the units
+        place = places[e.place_id]
+        parents = _parents(place, gazetteer) if ctx.units else []
+        inside += [(d, e, u) for u in ctx.units if (d := _inside(place, u, parents)) is not None]
     by_parent = [x for x in inside if x[0] == 0.0]
     for found in (by_parent, None, inside):
         if found is None:  # after the parent chain, before mere distance: the curated rows
@@ -215,7 +223,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer, lang: str,
     pending: list[tuple[int, list[Entry]]] = []
     for i, cand in enumerate(cands):  # first what has one reading: it becomes the context
         entries = options(cand, gazetteer)
-        if len({e.place_id for e in entries}) == 1:
+        if _places_of(entries) == 1:
             place = gazetteer.places[entries[0].place_id]
             ctx.add(place)
             out[i] = Resolution(cand, entries[0], place, entries[0].lemma, "only candidate")
@@ -223,7 +231,7 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer, lang: str,
             pending.append((i, entries))
     extra: dict[str, Place] = {}
     # the least ambiguous first: each choice becomes context for the next
-    pending.sort(key=lambda item: (len({e.place_id for e in item[1]}) or 10 ** 6, item[0]))
+    pending.sort(key=lambda item: (_places_of(item[1]) or 10 ** 6, item[0]))
     for i, entries in pending:
         cand = cands[i]
         if entries:
@@ -246,6 +254,11 @@ def resolve(cands: list[Candidate], gazetteer: Gazetteer, lang: str,
         else:
             out[i] = Resolution(cand, None, None, cand.lemma, cand.reason or "not in the gazetteer")
     return [out[i] for i in range(len(cands))], sorted(extra.values(), key=lambda p: p.id)
+
+
+def _places_of(entries: list[Entry]) -> int:
+    """How many places some entries stand for."""
+    return len(entries) if len(entries) < 2 else len(set(map(_PLACE_ID, entries)))
 
 
 def _bare_unit(cand: Candidate, gazetteer: Gazetteer, lang: str) -> Entry | None:

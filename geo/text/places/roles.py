@@ -39,17 +39,23 @@ def _roles(lang: str) -> dict:
     roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
     roles["articles_folded"] = frozenset(fold(w) for w in language.pack(lang).articles)
     roles["heads_folded"] = frozenset(fold(w) for w in roles["heads"])
+    # the lists as sets (and the stems as a tuple) for the tests of every word after a name
+    for key in ("heads", "skip", "governing"):
+        roles[key] = frozenset(roles[key])
+    roles["head_stems"] = tuple(roles["head_stems"])
     roles["speech_verbs"] = frozenset(roles.get("speech_verbs", ()))
     roles["speech_skip_folded"] = frozenset(fold(w) for w in roles.get("speech_skip", ()))
     roles["prepositions_folded"] = frozenset(fold(w) for w in roles["spatial_prepositions"])
+    roles["inflects"] = language.inflects(lang)
+    roles["number_words"] = language.pack(lang).number_words
     return roles
 
 
 def _is_head(word: str, roles: dict, lang: str) -> bool:
     """Whether a word is an organisation/office/attribute head ("robežsardze", "pilsoņi")."""
     folded = fold(word)
-    return (_lemma(word, lang) in roles["heads"] or word.lower() in roles["heads"] or folded in roles["heads_folded"]
-            or folded.startswith(tuple(roles["head_stems"])))
+    return (folded in roles["heads_folded"] or folded.startswith(roles["head_stems"]) or word.lower() in roles["heads"]
+            or _lemma(word, lang) in roles["heads"])
 
 
 def _of_head(toks: list[Token], first: int, roles: dict) -> bool:
@@ -71,6 +77,7 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     roles = _roles(lang)
     if kind in SEAT_TYPES and speaks(text, toks, cand, lang, cand.cases if cases is None else cases):
         return NAME_PART
+    # the gap first: a word not joined to the name need not be lemmatised (simplemma is slow on new words)
     if cand.first > 0 and JOINER.fullmatch(text[toks[cand.first - 1].end:toks[cand.first].start]) \
             and _lemma(toks[cand.first - 1].text, lang) in roles["governing"]:
         return NAME_PART
@@ -79,16 +86,17 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
     cases = cand.cases
     # Latvian marks an attribute with the genitive ("Latvijas robežsardze"); English does not
     # inflect ("Latvian border guards", "Poland's government"), so any form may be one
-    inflects = language.inflects(lang)
+    inflects = roles["inflects"]
     if inflects and ("gen" not in cases or "loc" in cases):
         return LOCATION
-    stop, skip, window = roles["stop_folded"], roles["skip"], roles["window"]
+    stop, skip, window, numbers = roles["stop_folded"], roles["skip"], roles["window"], roles["number_words"]
     seen, k, conjunction = 0, cand.last + 1, False
     while k < len(toks) and seen < window:
         gap = text[toks[k - 1].end:toks[k].start]
         word = toks[k].text
         folded = fold(word)
-        counted = inflects and _number(word, lang)  # "desmit Irākas un vienu Sīrijas pilsoni"
+        # a number (digits or a number word: "desmit Irākas un vienu Sīrijas pilsoni")
+        counted = inflects and (word.isdigit() or folded in numbers)
         listed = k in taken or (counted and k + 1 in taken)
         if "\n" in gap or not JOINER.fullmatch(gap) and not (COORDINATOR.fullmatch(gap) and listed):
             break  # a comma (but in a list of places), a bracket, a full stop or a new line ends the phrase
@@ -108,9 +116,9 @@ def role(text: str, toks: list[Token], cand: Candidate, taken: set[int], lang: s
 def speaks(text: str, toks: list[Token], cand: Candidate, lang: str, cases: frozenset[str]) -> bool:
     """Whether a name (in `cases`) is the subject of a saying verb: "Brussels said", "Minska atkal noliedza"."""
     roles = _roles(lang)
-    if "nom" not in cases and (language.inflects(lang) or cases):
+    if "nom" not in cases and (roles["inflects"] or cases):
         return False  # "Warsaw's claims": not the subject
-    if language.inflects(lang) and not _may_be_nominative(toks[cand.last].text):
+    if roles["inflects"] and not _may_be_nominative(toks[cand.last].text):
         return False  # "Rīgā paziņoja": the folded index merges "Rīgā" with "Rīga"; the ending tells
     if cand.first > 0 and fold(toks[cand.first - 1].text) in roles["prepositions_folded"]:
         return False  # "officials in Warsaw said": where they are
@@ -131,11 +139,6 @@ def speaks(text: str, toks: list[Token], cand: Candidate, lang: str, cases: froz
 def _may_be_nominative(word: str) -> bool:
     """Whether a Latvian word's ending may be a nominative's ("Rīga", not "Rīgā")."""
     return any(case == "nom" for _, _, case in latvian.nominative_candidates(word))
-
-
-def _number(word: str, lang: str) -> bool:
-    """Whether a word is a number (digits or a number word: "viens", "desmit")."""
-    return word.isdigit() or fold(word) in language.pack(lang).number_words
 
 
 def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
