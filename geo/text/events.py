@@ -72,6 +72,7 @@ _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: tex
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
+ORIGIN_REACH = 40  # characters before a place read for an origin or transit word ("from the", "no")
 # relations of dates an event did not state itself
 CONTEXT, PUBLICATION = "context", "publication"
 # an incident with a count whose date nothing in the text (nor a publication date) gives:
@@ -526,7 +527,7 @@ def _specificity(place: Place) -> int:
 def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bool:
     """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no
     Baltkrievijas" (key="transit": a word of the way through, "via Belarus", "caur Baltkrieviju")."""
-    return _origin_before(text[max(0, m.start - 40):m.start], lang, key)
+    return _origin_before(text[max(0, m.start - ORIGIN_REACH):m.start], lang, key)
 
 
 @lru_cache(maxsize=8192)
@@ -537,10 +538,16 @@ def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
 
 def _ends_with_origin(words: list[str], lang: str, key: str) -> bool:
     """Whether these folded words end with an origin (or transit) word, and perhaps an article."""
-    articles, endings = _origin_endings(lang, key)
+    return _origin_tail(words, lang).endswith(_origin_endings(lang, key)[1])
+
+
+def _origin_tail(words: list[str], lang: str) -> str:
+    """" " and the last three of these folded words once the articles at their end are dropped:
+    what the origin and the transit endings are tested against."""
+    articles = _origin_endings(lang, "origin")[0]
     while words and words[-1] in articles:
         words.pop()
-    return (" " + " ".join(words[-3:])).endswith(endings)
+    return " " + " ".join(words[-3:])
 
 
 @lru_cache(maxsize=None)
@@ -619,14 +626,23 @@ def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
     """ISO 3166-1 codes of every place in the clause, whatever its role."""
-    codes = {places[m.place_id].country for m in mentions if m.place_id in places}
-    return tuple(sorted(c for c in codes if c and _is_country(c)))
+    codes = {place.country for m in mentions if (place := places.get(m.place_id)) is not None}
+    return tuple(sorted([c for c in codes if c and _is_country(c)]))
 
 
 @lru_cache(maxsize=None)
 def _is_country(code: str) -> bool:
     """Whether a code is an ISO 3166-1 country (pycountry's look-up, once per code)."""
     return pycountry.countries.get(alpha_2=code) is not None
+
+
+def _date_before(resolved: "Sorted", d: DateMention) -> DateMention | None:
+    """The last of the document's dates that starts before `d` and ends by its start."""
+    items = resolved.items
+    for i in range(bisect_left(resolved.starts, d.start) - 1, -1, -1):
+        if items[i].end <= d.start:
+            return items[i]
+    return None
 
 
 def _period(d: DateMention, before: DateMention | None, published: Publication | None) -> tuple[date, date]:
@@ -691,20 +707,20 @@ class _Doc:
     published: Publication | None
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
-    origins: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False)
+    origins: dict[int, str] = field(default_factory=dict, compare=False)  # `_origin_tail` by mention start
     rules: dict[tuple[int, int, bool], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
 
     def origin(self, m: PlaceMention, key: str = "origin") -> bool:
-        """`_is_origin` of a mention, found once per mention and key (a clause asks it of the
-        same mention several times)."""
-        found = self.origins.get((m.start, key))
-        if found is None:
+        """`_is_origin` of a mention; the words before it are read once per mention for both
+        keys (a clause asks of the same mention several times, for origin and transit)."""
+        tail = self.origins.get(m.start)
+        if tail is None:
             if self.folded is None:
-                found = _is_origin(self.text, m, self.lang, key)
+                words = [fold(w) for w in TOKEN.findall(self.text[max(0, m.start - ORIGIN_REACH):m.start])]
             else:  # the same words, sliced from the folded text
-                found = _ends_with_origin(self.folded.folded[max(0, m.start - 40):m.start].split(), self.lang, key)
-            self.origins[(m.start, key)] = found
-        return found
+                words = self.folded.folded[max(0, m.start - ORIGIN_REACH):m.start].split()
+            tail = self.origins[m.start] = _origin_tail(words, self.lang)
+        return tail.endswith(_origin_endings(self.lang, key)[1])
 
 
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
@@ -800,6 +816,12 @@ def _border_between(a: str, b: str, gazetteer_places: dict[str, Place]) -> Place
     return None
 
 
+def _named_countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
+    """The countries of the places a sentence names in any role, in text order, each once."""
+    return tuple(dict.fromkeys(country for m in mentions
+                               if (place := places.get(m.place_id)) is not None and (country := place.country)))
+
+
 def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | None:
     """The gazetteer's country place of an ISO code."""
     return next((p for p in gazetteer_places.values() if p.type == "country" and p.country == code
@@ -807,24 +829,24 @@ def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | Non
 
 
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
-               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = (),
+               gazetteer_places: dict[str, Place], lang: str, sentence_places: list[PlaceMention] = (),
                implied: bool = False) -> Place | None:
     """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border.
-    `implied`: the clause needs no border word (a pushback that names only where people were
-    sent back to, an incident at a village the gazetteer lacks)."""
-    if any(p.type == "border" for p in located):
-        return None
+    `sentence_places`: the place mentions of the sentence, whose countries may be
+    the other side; `implied`: the clause needs no border word (a pushback that names only
+    where people were sent back to, an incident at a village the gazetteer lacks)."""
     countries = [p for p in located if p.type == "country"]
-    if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
+    # a border among the places (no area of countries) is the border already
+    if not 1 <= len(countries) <= 2 or any(p.type not in AREAS_OF_COUNTRIES for p in located):
         return None
-    words = _place_words(lang)
     if not implied and not _tells_border(text[start:end], lang):
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
     # the other side: a country the sentence names in any role ("Latvijas varas iestādes ... uz
     # Baltkrievijas robežas"), else the one the text was last about
-    other = next((c for c in named + context.countries if c != countries[0].country), None)
+    other = next((c for c in _named_countries(sentence_places, gazetteer_places) + context.countries
+                  if c != countries[0].country), None)
     return _border_between(countries[0].country, other, gazetteer_places) if other else None
 
 
@@ -1271,8 +1293,6 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     incident = etype not in WEAK_TYPES or rule is not None
 
     # where
-    named = tuple(dict.fromkeys(gazetteer_places[m.place_id].country for m in sentence_places
-                                if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country))
     located = _where(clause.places, doc)
     mentions = clause.places
     if not located and clause.places != sentence_places:
@@ -1285,10 +1305,11 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # "cross the border into the country from Belarus", "across the border ... with the help
         # of the Belarusian military" is the border of that country with the text's country
         sides = _located(clause.places or sentence_places, gazetteer_places) or [
-            p for p in (_country_place(c, gazetteer_places) for c in named) if p is not None][:1]
+            p for p in (_country_place(c, gazetteer_places) for c in _named_countries(sentence_places, gazetteer_places))
+            if p is not None][:1]
         # a pushback that names only where people were sent back to ("turned away 180 migrants,
         # forcing them back into Belarus") was at that country's border, with no border word
-        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named,
+        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, sentence_places,
                             implied=etype in words["border_implied"])
         if border is not None:
             located, place_from_context, inferred = [border], True, True
@@ -1300,7 +1321,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         near = located and etype in words["at_border"] and all(p.type == "country" for p in located) \
             and words["along_border"] is not None and words["along_border"].search(text, clause.start, clause.end)
         if near and (border := _border_of(text, clause.start, clause.end, located, context,
-                                          gazetteer_places, lang, named)) is not None:
+                                          gazetteer_places, lang, sentence_places)) is not None:
             # "... close to the Belarusian border. Around a dozen migrants have been found dead
             # along the border": the border of the country before with the text's country
             located = [border] + located
@@ -1309,7 +1330,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # "an attempt was made ... near the village of Dubicze Cerkiewne", a village the
         # gazetteer lacks, in a report about a border: the border section of the countries
         # named (or the text's), not the middle of a country
-        border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named,
+        border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, sentence_places,
                             implied=True)
         if border is not None:  # inferred, and said so (place_from_context)
             located, place_from_context, inferred = [border] + [p for p in located if p.id != border.id], True, True
@@ -1330,18 +1351,18 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
                        date_relation=CONTEXT, date_from_context=True, place_from_context=True, id="")
     if not located:
         return None
-    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
+    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, sentence_places) \
         if etype in words["at_border"] and not place_from_context else None
     if border is None and etype in words["at_border"] and not place_from_context and words["relatives"] \
             and (rel := words["relatives"].search(text, clause.start, clause.end)) is not None:
         # "in the border zone with Belarus, which covers 183 towns (115 in the Podlaskie Province
         # ...)": the places of the relative clause are the zone's parts, the border is the place
         head = _where([m for m in clause.places if m.end <= rel.start()], doc)
-        border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, named) \
+        border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, sentence_places) \
             if head else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
-    if len({p.id for p in located if p.type in FINE_TYPES}) >= LIST_LENGTH:
+    if len(located) >= LIST_LENGTH and len({p.id for p in located if p.type in FINE_TYPES}) >= LIST_LENGTH:
         # "attempts to cross the Polish-Belarusian border took place in areas guarded by border
         # posts in Lipsk, Kuznica, Krynki, ...": several settlements are the stretch of the
         # border the clause names, not the first of them
@@ -1353,9 +1374,10 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
 
     # when
     if clause.date is not None:
-        earlier = resolved.items[:bisect_left(resolved.starts, clause.date.start)]
-        before = next((d for d in reversed(earlier) if d.end <= clause.date.start), None)
-        adjacent = before is not None and before in context.previous + _inside(resolved, sentence.start, sentence.end)
+        before = _date_before(resolved, clause.date)
+        # the date before, when the sentence before used it or this sentence states it
+        adjacent = before is not None and (before in context.previous or sentence.start <= before.start < sentence.end
+                                           and before.end <= sentence.end)
         start, end = _period(clause.date, before if adjacent else None, published)
         date_mentions, precision, relation = [clause.date], clause.date.precision, clause.date.relation
     elif (incident or count) and context.near_dates() and (count or published is not None):
@@ -1396,7 +1418,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
-    return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
+    return Event(doc_id, start, end, "; ".join([d.surface for d in date_mentions]), precision, etype,
                  persons, tuple(located), _countries(mentions, gazetteer_places),
                  sentence.start, sentence.end, _sorted_spans(spans),
                  relation, from_context, place_from_context,
