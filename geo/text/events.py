@@ -73,6 +73,7 @@ STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
 ORIGIN_REACH = 40  # characters before a place read for an origin or transit word ("from the", "no")
+ORIGIN_KEYS = ("origin", "transit")  # the words of [event_words] a place may follow: where from, where through
 # relations of dates an event did not state itself
 CONTEXT, PUBLICATION = "context", "publication"
 # an incident with a count whose date nothing in the text (nor a publication date) gives:
@@ -199,8 +200,13 @@ def _phrase_trie(phrases: list[str]) -> re.Pattern | None:
     """Like `_phrases`, for a yes/no test only: the phrases as one trie (`patterns.alternatives`),
     so each position of the text tries one letter, not every phrase."""
     words = {" ".join(p.split()) for p in phrases}
-    return re.compile(r"(?<!\w)" + patterns.alternatives("|".join(sorted(words))) + r"(?!\w)", re.IGNORECASE) \
-        if words else None
+    if not words:
+        return None
+    # the letters a phrase starts with, tested first: at most word starts the search fails there
+    # at once, not at each branch of the trie (a tenth faster)
+    starts = "".join(sorted({w[0] for w in words}))
+    return re.compile(rf"(?<!\w)(?=[{re.escape(starts)}])" + patterns.alternatives("|".join(sorted(words))) + r"(?!\w)",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -538,23 +544,24 @@ def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
 
 def _ends_with_origin(words: list[str], lang: str, key: str) -> bool:
     """Whether these folded words end with an origin (or transit) word, and perhaps an article."""
-    return _origin_tail(words, lang).endswith(_origin_endings(lang, key)[1])
+    return _origin_tail(words, lang).endswith(_origin_endings(lang)[1][key])
 
 
 def _origin_tail(words: list[str], lang: str) -> str:
     """" " and the last three of these folded words once the articles at their end are dropped:
     what the origin and the transit endings are tested against."""
-    articles = _origin_endings(lang, "origin")[0]
+    articles = _origin_endings(lang)[0]
     while words and words[-1] in articles:
         words.pop()
     return " " + " ".join(words[-3:])
 
 
 @lru_cache(maxsize=None)
-def _origin_endings(lang: str, key: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The articles of a language, and its origin (or transit) words as the endings
+def _origin_endings(lang: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The articles of a language, and by key its origin and its transit words as the endings
     (" word") a text before a place is tested for."""
-    return frozenset(language.pack(lang).articles), tuple(" " + word for word in _place_words(lang)[key])
+    return frozenset(language.pack(lang).articles), \
+        {key: tuple(" " + word for word in _place_words(lang)[key]) for key in ORIGIN_KEYS}
 
 
 def _where(mentions: list[PlaceMention], doc: "_Doc") -> list[Place]:
@@ -565,6 +572,8 @@ def _where(mentions: list[PlaceMention], doc: "_Doc") -> list[Place]:
     if not located or located[0].type in BEYOND_COUNTRY:
         return []
     origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and doc.origin(m)}
+    if not origins:
+        return located  # (its first is no union or continent)
     return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
@@ -579,22 +588,25 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place],
     """Distinct located places with coordinates: where it happened before what it was near,
     and before where people came from (`origin`: whether a mention follows an origin or a
     transit word, `_Doc.origin`); then the most specific first, then in text order."""
-    seen: dict[str, tuple[bool, bool, Place]] = {}
+    seen: dict[str, tuple[PlaceMention, Place]] = {}  # each place's first mention
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            # "netālu no Silenes" is near Silene, not from it
-            seen[place.id] = (origin is not None and not m.near
-                              and (origin(m, "origin") or origin(m, "transit")), m.near, place)
+            seen[place.id] = (m, place)
     if len(seen) < 2:
-        return [place for _, _, place in seen.values()]
+        return [place for _, place in seen.values()]  # nothing to rank: no origin word looked for
+
+    def passed(m: PlaceMention) -> bool:
+        """Whether people came from or through the place ("netālu no Silenes" is near Silene, not from it)."""
+        return origin is not None and not m.near and (origin(m, "origin") or origin(m, "transit"))
+
     # a union or a continent is no position of its own (no country of the contract): it comes
     # after every other place, even one people came from or passed through
     # a reference point ("near Krynki") comes after where it happened, but before a whole
     # country: "tried to cross into Poland near Krynki" is drawn at Krynki, not mid-Poland
-    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0],
-                                                     item[2].type == "country", item[1], _specificity(item[2])))
-    return [place for _, _, place in ranked]
+    ranked = sorted(seen.values(), key=lambda item: (item[1].type in BEYOND_COUNTRY, passed(item[0]),
+                                                     item[1].type == "country", item[0].near, _specificity(item[1])))
+    return [place for _, place in ranked]
 
 
 def _section(line: Place, mentions: list[PlaceMention], places: dict[str, Place]) -> Place | None:
@@ -626,8 +638,8 @@ def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
     """ISO 3166-1 codes of every place in the clause, whatever its role."""
-    codes = {place.country for m in mentions if (place := places.get(m.place_id)) is not None}
-    return tuple(sorted([c for c in codes if c and _is_country(c)]))
+    return tuple(sorted({code for m in mentions if (place := places.get(m.place_id)) is not None
+                         and (code := place.country) and _is_country(code)}))
 
 
 @lru_cache(maxsize=None)
@@ -707,20 +719,21 @@ class _Doc:
     published: Publication | None
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
-    origins: dict[int, str] = field(default_factory=dict, compare=False)  # `_origin_tail` by mention start
+    origins: dict[int, dict[str, bool]] = field(default_factory=dict, compare=False)  # `origin` by mention start, key
     rules: dict[tuple[int, int, bool], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
 
     def origin(self, m: PlaceMention, key: str = "origin") -> bool:
         """`_is_origin` of a mention; the words before it are read once per mention for both
         keys (a clause asks of the same mention several times, for origin and transit)."""
-        tail = self.origins.get(m.start)
-        if tail is None:
+        found = self.origins.get(m.start)
+        if found is None:
             if self.folded is None:
                 words = [fold(w) for w in TOKEN.findall(self.text[max(0, m.start - ORIGIN_REACH):m.start])]
             else:  # the same words, sliced from the folded text
                 words = self.folded.folded[max(0, m.start - ORIGIN_REACH):m.start].split()
-            tail = self.origins[m.start] = _origin_tail(words, self.lang)
-        return tail.endswith(_origin_endings(self.lang, key)[1])
+            tail = _origin_tail(words, self.lang)
+            found = self.origins[m.start] = {k: tail.endswith(endings) for k, endings in _origin_endings(self.lang)[1].items()}
+        return found[key]
 
 
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
@@ -1413,8 +1426,10 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None  # nothing of its own but a count: only right after the sentence that gave both
     if not incident and (place_from_context or (from_context and count is None)):
         return None  # an untyped sentence: only with its own place, and its own date or a count
-    spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
-    spans += [_span(count, "count")] if count else []
+    spans = [_span(m, "place") for m in mentions]
+    spans += [_span(d, "date") for d in date_mentions]
+    if count:
+        spans.append(_span(count, "count"))
     persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
