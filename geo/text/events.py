@@ -1304,6 +1304,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             and _word_starts(words["trends"]).search(fold(text[clause.start:clause.end])):
         return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
     incident = etype not in WEAK_TYPES or rule is not None
+    at_border = etype in words["at_border"]
 
     # where
     located = _where(clause.places, doc)
@@ -1313,7 +1314,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     place_from_context = inferred = False
     if not located and more_of_before and before is not None and before.event_type == etype:
         mentions, located, place_from_context, inferred = list(before.place_mentions), list(before.places), True, True
-    if not located and etype in words["at_border"]:
+    if not located and at_border:
         # only where they came from, or a country named in another role, with a border word:
         # "cross the border into the country from Belarus", "across the border ... with the help
         # of the Belarusian military" is the border of that country with the text's country
@@ -1331,14 +1332,14 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
         located = _where(mentions, doc)
-        near = located and etype in words["at_border"] and all(p.type == "country" for p in located) \
+        near = located and at_border and all(p.type == "country" for p in located) \
             and words["along_border"] is not None and words["along_border"].search(text, clause.start, clause.end)
         if near and (border := _border_of(text, clause.start, clause.end, located, context,
                                           gazetteer_places, lang, sentence_places)) is not None:
             # "... close to the Belarusian border. Around a dozen migrants have been found dead
             # along the border": the border of the country before with the text's country
             located = [border] + located
-    if located and etype in words["at_border"] and all(p.type in AREAS_OF_COUNTRIES for p in located) \
+    if located and at_border and all(p.type in AREAS_OF_COUNTRIES for p in located) \
             and _names_unplaced(clause.places, gazetteer_places):
         # "an attempt was made ... near the village of Dubicze Cerkiewne", a village the
         # gazetteer lacks, in a report about a border: the border section of the countries
@@ -1365,8 +1366,8 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     if not located:
         return None
     border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, sentence_places) \
-        if etype in words["at_border"] and not place_from_context else None
-    if border is None and etype in words["at_border"] and not place_from_context and words["relatives"] \
+        if at_border and not place_from_context else None
+    if border is None and at_border and not place_from_context and words["relatives"] \
             and (rel := words["relatives"].search(text, clause.start, clause.end)) is not None:
         # "in the border zone with Belarus, which covers 183 towns (115 in the Podlaskie Province
         # ...)": the places of the relative clause are the zone's parts, the border is the place
