@@ -539,7 +539,12 @@ def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bo
 @lru_cache(maxsize=8192)
 def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
     """Whether this text ends with an origin (or transit) word, and perhaps an article."""
-    return _ends_with_origin([fold(w) for w in TOKEN.findall(before_text)], lang, key)
+    return _ends_with_origin(_folded_words(before_text), lang, key)
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of a text, folded."""
+    return [fold(w) for w in TOKEN.findall(text)]
 
 
 def _ends_with_origin(words: list[str], lang: str, key: str) -> bool:
@@ -573,7 +578,7 @@ def _where(mentions: list[PlaceMention], doc: "_Doc") -> list[Place]:
         return []
     origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and doc.origin(m)}
     if not origins:
-        return located  # (its first is no union or continent)
+        return located  # no one came from any of them (and the first is no union or continent)
     return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
@@ -727,10 +732,10 @@ class _Doc:
         keys (a clause asks of the same mention several times, for origin and transit)."""
         found = self.origins.get(m.start)
         if found is None:
-            if self.folded is None:
-                words = [fold(w) for w in TOKEN.findall(self.text[max(0, m.start - ORIGIN_REACH):m.start])]
-            else:  # the same words, sliced from the folded text
-                words = self.folded.folded[max(0, m.start - ORIGIN_REACH):m.start].split()
+            before = max(0, m.start - ORIGIN_REACH)
+            # the words `_is_origin` reads, sliced from the folded text when there is one
+            words = _folded_words(self.text[before:m.start]) if self.folded is None \
+                else self.folded.folded[before:m.start].split()
             tail = _origin_tail(words, self.lang)
             found = self.origins[m.start] = {k: tail.endswith(endings) for k, endings in _origin_endings(self.lang)[1].items()}
         return found[key]
