@@ -233,8 +233,7 @@ def _place_words(lang: str) -> dict:
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
             "relatives": _phrases([w.lstrip(", ") for w in data.get("relatives", [])], before=r",\s*"),
             "along_border": _phrases(data.get("along_border", [])),
-            "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
-                               re.IGNORECASE) if data.get("more_of_the_same") else None,
+            "more": _phrase_trie(data.get("more_of_the_same", [])),  # searched for yes or no only
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
             "not_incidents": _phrase_trie(not_incidents),
             "own_date_types": frozenset(data.get("own_date_types", [])),
