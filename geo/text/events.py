@@ -232,7 +232,7 @@ def _place_words(lang: str) -> dict:
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
             "relatives": _phrases([w.lstrip(", ") for w in data.get("relatives", [])], before=r",\s*"),
-            "along_border": _phrases(data.get("along_border", [])),
+            "along_border": _phrase_trie(data.get("along_border", [])),  # searched for yes or no only
             "more": _phrase_trie(data.get("more_of_the_same", [])),  # searched for yes or no only
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
             "not_incidents": _phrase_trie(not_incidents),
@@ -252,7 +252,7 @@ def _place_words(lang: str) -> dict:
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
             "there": _phrases(data.get("there", [])),
-            "happened_at": _phrases(data.get("happened_at", [])),
+            "happened_at": _phrase_trie(data.get("happened_at", [])),  # searched for yes or no only
             "others": _phrases(data.get("others", [])),
             "comparisons": _phrases(data.get("comparisons", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
