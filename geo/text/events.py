@@ -723,21 +723,20 @@ class _Doc:
     published: Publication | None
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
-    origins: dict[int, dict[str, bool]] = field(default_factory=dict, compare=False)  # `origin` by mention start, key
+    origins: dict[int, str] = field(default_factory=dict, compare=False)  # `_origin_tail` by mention start
     rules: dict[tuple[int, int, bool], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
 
     def origin(self, m: PlaceMention, key: str = "origin") -> bool:
         """`_is_origin` of a mention; the words before it are read once per mention for both
         keys (a clause asks of the same mention several times, for origin and transit)."""
-        found = self.origins.get(m.start)
-        if found is None:
+        tail = self.origins.get(m.start)
+        if tail is None:
             before = max(0, m.start - ORIGIN_REACH)
             # the words `_is_origin` reads, sliced from the folded text when there is one
             words = _folded_words(self.text[before:m.start]) if self.folded is None \
                 else self.folded.folded[before:m.start].split()
-            tail = _origin_tail(words, self.lang)
-            found = self.origins[m.start] = {k: tail.endswith(endings) for k, endings in _origin_endings(self.lang)[1].items()}
-        return found[key]
+            tail = self.origins[m.start] = _origin_tail(words, self.lang)
+        return tail.endswith(_origin_endings(self.lang)[1][key])
 
 
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
