@@ -72,6 +72,8 @@ _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: tex
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
+ORIGIN_REACH = 40  # characters before a place read for an origin or transit word ("from the", "no")
+ORIGIN_KEYS = ("origin", "transit")  # the words of [event_words] a place may follow: where from, where through
 # relations of dates an event did not state itself
 CONTEXT, PUBLICATION = "context", "publication"
 # an incident with a count whose date nothing in the text (nor a publication date) gives:
@@ -198,8 +200,13 @@ def _phrase_trie(phrases: list[str]) -> re.Pattern | None:
     """Like `_phrases`, for a yes/no test only: the phrases as one trie (`patterns.alternatives`),
     so each position of the text tries one letter, not every phrase."""
     words = {" ".join(p.split()) for p in phrases}
-    return re.compile(r"(?<!\w)" + patterns.alternatives("|".join(sorted(words))) + r"(?!\w)", re.IGNORECASE) \
-        if words else None
+    if not words:
+        return None
+    # the letters a phrase starts with, tested first: at most word starts the search fails there
+    # at once, not at each branch of the trie (a tenth faster)
+    starts = "".join(sorted({w[0] for w in words}))
+    return re.compile(rf"(?<!\w)(?=[{re.escape(starts)}])" + patterns.alternatives("|".join(sorted(words))) + r"(?!\w)",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -225,9 +232,8 @@ def _place_words(lang: str) -> dict:
             "border": tuple(fold(b) for b in data.get("border", [])),
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
             "relatives": _phrases([w.lstrip(", ") for w in data.get("relatives", [])], before=r",\s*"),
-            "along_border": _phrases(data.get("along_border", [])),
-            "more": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["more_of_the_same"])) + r")(?!\w)",
-                               re.IGNORECASE) if data.get("more_of_the_same") else None,
+            "along_border": _phrase_trie(data.get("along_border", [])),  # searched for yes or no only
+            "more": _phrase_trie(data.get("more_of_the_same", [])),  # searched for yes or no only
             "joins": re.compile(pattern, re.IGNORECASE) if pattern else None,
             "not_incidents": _phrase_trie(not_incidents),
             "own_date_types": frozenset(data.get("own_date_types", [])),
@@ -246,7 +252,7 @@ def _place_words(lang: str) -> dict:
             "trends": tuple(fold(w) for w in data.get("trends", [])),
             "trend_types": frozenset(data.get("trend_types", [])),
             "there": _phrases(data.get("there", [])),
-            "happened_at": _phrases(data.get("happened_at", [])),
+            "happened_at": _phrase_trie(data.get("happened_at", [])),  # searched for yes or no only
             "others": _phrases(data.get("others", [])),
             "comparisons": _phrases(data.get("comparisons", [])),
             "one_dead": re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data["one_dead"])) + r")(?!\w)",
@@ -526,28 +532,40 @@ def _specificity(place: Place) -> int:
 def _is_origin(text: str, m: PlaceMention, lang: str, key: str = "origin") -> bool:
     """Whether a place follows an origin word: "from Belarus", "from the Middle East", "no
     Baltkrievijas" (key="transit": a word of the way through, "via Belarus", "caur Baltkrieviju")."""
-    return _origin_before(text[max(0, m.start - 40):m.start], lang, key)
+    return _origin_before(text[max(0, m.start - ORIGIN_REACH):m.start], lang, key)
 
 
 @lru_cache(maxsize=8192)
 def _origin_before(before_text: str, lang: str, key: str = "origin") -> bool:
     """Whether this text ends with an origin (or transit) word, and perhaps an article."""
-    return _ends_with_origin([fold(w) for w in TOKEN.findall(before_text)], lang, key)
+    return _ends_with_origin(_folded_words(before_text), lang, key)
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of a text, folded."""
+    return [fold(w) for w in TOKEN.findall(text)]
 
 
 def _ends_with_origin(words: list[str], lang: str, key: str) -> bool:
     """Whether these folded words end with an origin (or transit) word, and perhaps an article."""
-    articles, endings = _origin_endings(lang, key)
+    return _origin_tail(words, lang).endswith(_origin_endings(lang)[1][key])
+
+
+def _origin_tail(words: list[str], lang: str) -> str:
+    """" " and the last three of these folded words once the articles at their end are dropped:
+    what the origin and the transit endings are tested against."""
+    articles = _origin_endings(lang)[0]
     while words and words[-1] in articles:
         words.pop()
-    return (" " + " ".join(words[-3:])).endswith(endings)
+    return " " + " ".join(words[-3:])
 
 
 @lru_cache(maxsize=None)
-def _origin_endings(lang: str, key: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The articles of a language, and its origin (or transit) words as the endings
+def _origin_endings(lang: str) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The articles of a language, and by key its origin and its transit words as the endings
     (" word") a text before a place is tested for."""
-    return frozenset(language.pack(lang).articles), tuple(" " + word for word in _place_words(lang)[key])
+    return frozenset(language.pack(lang).articles), \
+        {key: tuple(" " + word for word in _place_words(lang)[key]) for key in ORIGIN_KEYS}
 
 
 def _where(mentions: list[PlaceMention], doc: "_Doc") -> list[Place]:
@@ -558,6 +576,8 @@ def _where(mentions: list[PlaceMention], doc: "_Doc") -> list[Place]:
     if not located or located[0].type in BEYOND_COUNTRY:
         return []
     origins = {m.place_id for m in mentions if m.role == LOCATION and not m.near and doc.origin(m)}
+    if not origins:
+        return located  # no one came from any of them (and the first is no union or continent)
     return located if any(p.id not in origins and p.type not in BEYOND_COUNTRY for p in located) else []
 
 
@@ -572,22 +592,25 @@ def _located(mentions: list[PlaceMention], places: dict[str, Place],
     """Distinct located places with coordinates: where it happened before what it was near,
     and before where people came from (`origin`: whether a mention follows an origin or a
     transit word, `_Doc.origin`); then the most specific first, then in text order."""
-    seen: dict[str, tuple[bool, bool, Place]] = {}
+    seen: dict[str, tuple[PlaceMention, Place]] = {}  # each place's first mention
     for m in mentions:
         place = places.get(m.place_id or "")
         if m.role == LOCATION and place and place.lat is not None and place.id not in seen:
-            # "netālu no Silenes" is near Silene, not from it
-            seen[place.id] = (origin is not None and not m.near
-                              and (origin(m, "origin") or origin(m, "transit")), m.near, place)
+            seen[place.id] = (m, place)
     if len(seen) < 2:
-        return [place for _, _, place in seen.values()]
+        return [place for _, place in seen.values()]  # nothing to rank: no origin word looked for
+
+    def passed(m: PlaceMention) -> bool:
+        """Whether people came from or through the place ("netālu no Silenes" is near Silene, not from it)."""
+        return origin is not None and not m.near and (origin(m, "origin") or origin(m, "transit"))
+
     # a union or a continent is no position of its own (no country of the contract): it comes
     # after every other place, even one people came from or passed through
     # a reference point ("near Krynki") comes after where it happened, but before a whole
     # country: "tried to cross into Poland near Krynki" is drawn at Krynki, not mid-Poland
-    ranked = sorted(seen.values(), key=lambda item: (item[2].type in BEYOND_COUNTRY, item[0],
-                                                     item[2].type == "country", item[1], _specificity(item[2])))
-    return [place for _, _, place in ranked]
+    ranked = sorted(seen.values(), key=lambda item: (item[1].type in BEYOND_COUNTRY, passed(item[0]),
+                                                     item[1].type == "country", item[0].near, _specificity(item[1])))
+    return [place for _, place in ranked]
 
 
 def _section(line: Place, mentions: list[PlaceMention], places: dict[str, Place]) -> Place | None:
@@ -619,14 +642,23 @@ def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
     """ISO 3166-1 codes of every place in the clause, whatever its role."""
-    codes = {places[m.place_id].country for m in mentions if m.place_id in places}
-    return tuple(sorted(c for c in codes if c and _is_country(c)))
+    return tuple(sorted({code for m in mentions if (place := places.get(m.place_id)) is not None
+                         and (code := place.country) and _is_country(code)}))
 
 
 @lru_cache(maxsize=None)
 def _is_country(code: str) -> bool:
     """Whether a code is an ISO 3166-1 country (pycountry's look-up, once per code)."""
     return pycountry.countries.get(alpha_2=code) is not None
+
+
+def _date_before(resolved: "Sorted", d: DateMention) -> DateMention | None:
+    """The last of the document's dates that starts before `d` and ends by its start."""
+    items = resolved.items
+    for i in range(bisect_left(resolved.starts, d.start) - 1, -1, -1):
+        if items[i].end <= d.start:
+            return items[i]
+    return None
 
 
 def _period(d: DateMention, before: DateMention | None, published: Publication | None) -> tuple[date, date]:
@@ -691,20 +723,20 @@ class _Doc:
     published: Publication | None
     unresolved: "Sorted" = None  # anchored dates with no year to give them a day ("October" undated)
     folded: FoldedText | None = None  # the text folded, when every character folds one to one
-    origins: dict[tuple[int, str], bool] = field(default_factory=dict, compare=False)
+    origins: dict[int, str] = field(default_factory=dict, compare=False)  # `_origin_tail` by mention start
     rules: dict[tuple[int, int, bool], "_Rule | None"] = field(default_factory=dict, compare=False)  # of `_span_rule`
 
     def origin(self, m: PlaceMention, key: str = "origin") -> bool:
-        """`_is_origin` of a mention, found once per mention and key (a clause asks it of the
-        same mention several times)."""
-        found = self.origins.get((m.start, key))
-        if found is None:
-            if self.folded is None:
-                found = _is_origin(self.text, m, self.lang, key)
-            else:  # the same words, sliced from the folded text
-                found = _ends_with_origin(self.folded.folded[max(0, m.start - 40):m.start].split(), self.lang, key)
-            self.origins[(m.start, key)] = found
-        return found
+        """`_is_origin` of a mention; the words before it are read once per mention for both
+        keys (a clause asks of the same mention several times, for origin and transit)."""
+        tail = self.origins.get(m.start)
+        if tail is None:
+            before = max(0, m.start - ORIGIN_REACH)
+            # the words `_is_origin` reads, sliced from the folded text when there is one
+            words = _folded_words(self.text[before:m.start]) if self.folded is None \
+                else self.folded.folded[before:m.start].split()
+            tail = self.origins[m.start] = _origin_tail(words, self.lang)
+        return tail.endswith(_origin_endings(self.lang)[1][key])
 
 
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
@@ -800,6 +832,12 @@ def _border_between(a: str, b: str, gazetteer_places: dict[str, Place]) -> Place
     return None
 
 
+def _named_countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
+    """The countries of the places a sentence names in any role, in text order, each once."""
+    return tuple(dict.fromkeys(country for m in mentions
+                               if (place := places.get(m.place_id)) is not None and (country := place.country)))
+
+
 def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | None:
     """The gazetteer's country place of an ISO code."""
     return next((p for p in gazetteer_places.values() if p.type == "country" and p.country == code
@@ -807,24 +845,24 @@ def _country_place(code: str, gazetteer_places: dict[str, Place]) -> Place | Non
 
 
 def _border_of(text: str, start: int, end: int, located: list[Place], context: Context,
-               gazetteer_places: dict[str, Place], lang: str, named: tuple[str, ...] = (),
+               gazetteer_places: dict[str, Place], lang: str, sentence_places: list[PlaceMention] = (),
                implied: bool = False) -> Place | None:
     """"the border (zone) with Belarus" in a text about Poland: the Poland–Belarus border.
-    `implied`: the clause needs no border word (a pushback that names only where people were
-    sent back to, an incident at a village the gazetteer lacks)."""
-    if any(p.type == "border" for p in located):
-        return None
+    `sentence_places`: the place mentions of the sentence, whose countries may be
+    the other side; `implied`: the clause needs no border word (a pushback that names only
+    where people were sent back to, an incident at a village the gazetteer lacks)."""
     countries = [p for p in located if p.type == "country"]
-    if not 1 <= len(countries) <= 2 or any(p.type not in ("country", "union", "continent") for p in located):
+    # a border among the places (no area of countries) is the border already
+    if not 1 <= len(countries) <= 2 or any(p.type not in AREAS_OF_COUNTRIES for p in located):
         return None
-    words = _place_words(lang)
     if not implied and not _tells_border(text[start:end], lang):
         return None
     if len(countries) == 2:  # "the border from Belarus to Poland", "the border of Lithuania with Belarus"
         return _border_between(countries[0].country, countries[1].country, gazetteer_places)
     # the other side: a country the sentence names in any role ("Latvijas varas iestādes ... uz
     # Baltkrievijas robežas"), else the one the text was last about
-    other = next((c for c in named + context.countries if c != countries[0].country), None)
+    other = next((c for c in _named_countries(sentence_places, gazetteer_places) + context.countries
+                  if c != countries[0].country), None)
     return _border_between(countries[0].country, other, gazetteer_places) if other else None
 
 
@@ -1269,10 +1307,9 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             and _word_starts(words["trends"]).search(fold(text[clause.start:clause.end])):
         return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
     incident = etype not in WEAK_TYPES or rule is not None
+    at_border = etype in words["at_border"]
 
     # where
-    named = tuple(dict.fromkeys(gazetteer_places[m.place_id].country for m in sentence_places
-                                if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country))
     located = _where(clause.places, doc)
     mentions = clause.places
     if not located and clause.places != sentence_places:
@@ -1280,15 +1317,16 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
     place_from_context = inferred = False
     if not located and more_of_before and before is not None and before.event_type == etype:
         mentions, located, place_from_context, inferred = list(before.place_mentions), list(before.places), True, True
-    if not located and etype in words["at_border"]:
+    if not located and at_border:
         # only where they came from, or a country named in another role, with a border word:
         # "cross the border into the country from Belarus", "across the border ... with the help
         # of the Belarusian military" is the border of that country with the text's country
         sides = _located(clause.places or sentence_places, gazetteer_places) or [
-            p for p in (_country_place(c, gazetteer_places) for c in named) if p is not None][:1]
+            p for p in (_country_place(c, gazetteer_places) for c in _named_countries(sentence_places, gazetteer_places))
+            if p is not None][:1]
         # a pushback that names only where people were sent back to ("turned away 180 migrants,
         # forcing them back into Belarus") was at that country's border, with no border word
-        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, named,
+        border = _border_of(text, clause.start, clause.end, sides, context, gazetteer_places, lang, sentence_places,
                             implied=etype in words["border_implied"])
         if border is not None:
             located, place_from_context, inferred = [border], True, True
@@ -1297,19 +1335,19 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         # migrants were turned back"; what someone does (accuses, sues) is not placed by context
         mentions, place_from_context = context.near_places(), True
         located = _where(mentions, doc)
-        near = located and etype in words["at_border"] and all(p.type == "country" for p in located) \
+        near = located and at_border and all(p.type == "country" for p in located) \
             and words["along_border"] is not None and words["along_border"].search(text, clause.start, clause.end)
         if near and (border := _border_of(text, clause.start, clause.end, located, context,
-                                          gazetteer_places, lang, named)) is not None:
+                                          gazetteer_places, lang, sentence_places)) is not None:
             # "... close to the Belarusian border. Around a dozen migrants have been found dead
             # along the border": the border of the country before with the text's country
             located = [border] + located
-    if located and etype in words["at_border"] and all(p.type in AREAS_OF_COUNTRIES for p in located) \
+    if located and at_border and all(p.type in AREAS_OF_COUNTRIES for p in located) \
             and _names_unplaced(clause.places, gazetteer_places):
         # "an attempt was made ... near the village of Dubicze Cerkiewne", a village the
         # gazetteer lacks, in a report about a border: the border section of the countries
         # named (or the text's), not the middle of a country
-        border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named,
+        border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, sentence_places,
                             implied=True)
         if border is not None:  # inferred, and said so (place_from_context)
             located, place_from_context, inferred = [border] + [p for p in located if p.id != border.id], True, True
@@ -1330,18 +1368,18 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
                        date_relation=CONTEXT, date_from_context=True, place_from_context=True, id="")
     if not located:
         return None
-    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, named) \
-        if etype in words["at_border"] and not place_from_context else None
-    if border is None and etype in words["at_border"] and not place_from_context and words["relatives"] \
+    border = _border_of(text, clause.start, clause.end, located, context, gazetteer_places, lang, sentence_places) \
+        if at_border and not place_from_context else None
+    if border is None and at_border and not place_from_context and words["relatives"] \
             and (rel := words["relatives"].search(text, clause.start, clause.end)) is not None:
         # "in the border zone with Belarus, which covers 183 towns (115 in the Podlaskie Province
         # ...)": the places of the relative clause are the zone's parts, the border is the place
         head = _where([m for m in clause.places if m.end <= rel.start()], doc)
-        border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, named) \
+        border = _border_of(text, clause.start, rel.start(), head, context, gazetteer_places, lang, sentence_places) \
             if head else None
     if border is not None:
         located = [border] + [p for p in located if p.id != border.id]
-    if len({p.id for p in located if p.type in FINE_TYPES}) >= LIST_LENGTH:
+    if len(located) >= LIST_LENGTH and len({p.id for p in located if p.type in FINE_TYPES}) >= LIST_LENGTH:
         # "attempts to cross the Polish-Belarusian border took place in areas guarded by border
         # posts in Lipsk, Kuznica, Krynki, ...": several settlements are the stretch of the
         # border the clause names, not the first of them
@@ -1353,9 +1391,10 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
 
     # when
     if clause.date is not None:
-        earlier = resolved.items[:bisect_left(resolved.starts, clause.date.start)]
-        before = next((d for d in reversed(earlier) if d.end <= clause.date.start), None)
-        adjacent = before is not None and before in context.previous + _inside(resolved, sentence.start, sentence.end)
+        before = _date_before(resolved, clause.date)
+        # the date before, when the sentence before used it or this sentence states it
+        adjacent = before is not None and (before in context.previous or sentence.start <= before.start < sentence.end
+                                           and before.end <= sentence.end)
         start, end = _period(clause.date, before if adjacent else None, published)
         date_mentions, precision, relation = [clause.date], clause.date.precision, clause.date.relation
     elif (incident or count) and context.near_dates() and (count or published is not None):
@@ -1391,12 +1430,14 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
         return None  # nothing of its own but a count: only right after the sentence that gave both
     if not incident and (place_from_context or (from_context and count is None)):
         return None  # an untyped sentence: only with its own place, and its own date or a count
-    spans = [_span(m, "place") for m in mentions] + [_span(d, "date") for d in date_mentions]
-    spans += [_span(count, "count")] if count else []
+    spans = [_span(m, "place") for m in mentions]
+    spans += [_span(d, "date") for d in date_mentions]
+    if count:
+        spans.append(_span(count, "count"))
     persons = count.value if count and count.unit == "person" else None  # "321 gadījumā": cases, not people
     if persons is None and etype == "death" and words["one_dead"] and words["one_dead"].search(text, clause.start, clause.end):
         persons = 1  # "found the body of a man"
-    return Event(doc_id, start, end, "; ".join(d.surface for d in date_mentions), precision, etype,
+    return Event(doc_id, start, end, "; ".join([d.surface for d in date_mentions]), precision, etype,
                  persons, tuple(located), _countries(mentions, gazetteer_places),
                  sentence.start, sentence.end, _sorted_spans(spans),
                  relation, from_context, place_from_context,
