@@ -69,6 +69,7 @@ SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: text order
+_BY_START = attrgetter("start")
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
@@ -280,11 +281,13 @@ def _typed(text: str, lang: str) -> _Rule | None:
 
 
 def _since_given_way(rule: _Rule | None, text: str, lang: str) -> _Rule | None:
-    """The rule of the text without its "since ..." phrases, when `rule` is one of the
-    `since_types` and there is one (else `rule`)."""
+    """The rule of the text without its "since ..." phrases, when `rule` (the text's first
+    rule) is one of the `since_types` and there is one (else `rule`)."""
     words = _place_words(lang)
     if rule is not None and rule.type in words["since_types"] and words["since"] is not None:
-        rule = _first_rule(words["since"].sub(" ", text), lang) or rule
+        without, cut = words["since"].subn(" ", text)
+        if cut:  # a text with no "since ..." phrase is not typed again: `rule` is its rule
+            rule = _first_rule(without, lang) or rule
     return rule
 
 
@@ -383,35 +386,53 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
     gives the clauses of 7 and 8 August; the first clause (who reported it, when) has no
     place or count of its own and is folded into the next.
     """
-    anchors = [d for d in _inside(dates, sentence.start, sentence.end) if d.anchor]
+    start, end = sentence.start, sentence.end
+    return _clauses(sentence, [d for d in _inside(dates, start, end) if d.anchor], _inside(places, start, end),
+                    _inside(counts, start, end), _inside(bare, start, end), lang, text)
+
+
+def _clauses(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
+             counts: list[CountMention], bare: list[CountMention], lang: str, text: str | None) -> list[Clause]:
+    """`clauses` of a sentence given its own anchoring dates, places, counts and bare numbers,
+    each in text order (a sentence's mentions are found once, for it and its clauses)."""
     if text is not None and len(anchors) > 1:
         # "..., the Border Guard announced on Friday": the day of the report, not of the incident
         told = [d for d in anchors if not _reported(text, sentence, d, lang)]
         anchors = told or anchors
-    bounds = [sentence.start] + [d.start for d in anchors[1:]] + [sentence.end]
-    out: list[Clause] = []
-    for i, (s, e) in enumerate(zip(bounds, bounds[1:])):
-        clause = Clause(s, e, anchors[i] if anchors else None, _inside(places, s, e),
-                        _inside(counts, s, e), _inside(bare, s, e))
-        if out and out[-1].date is not None and _is_frame(out[-1]):
-            frame = out.pop()
-            clause = replace(clause, start=frame.start, places=frame.places + clause.places)
-        elif out and text is not None and _is_frame(clause):
-            out[-1] = replace(out[-1], end=clause.end, places=out[-1].places + clause.places)
-            continue  # a closing "..., he said on Monday" belongs to the clause before
-        out.append(clause)
+    if len(anchors) <= 1:  # one clause, the whole sentence (most sentences): its mentions are the sentence's
+        out = [Clause(sentence.start, sentence.end, anchors[0] if anchors else None, places, counts, bare)]
+    else:
+        out = _dated_parts(sentence, anchors, places, counts, bare, text is not None)
     if text is None:
         return out
     return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
 
 
+def _dated_parts(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
+                 counts: list[CountMention], bare: list[CountMention], closing: bool) -> list[Clause]:
+    """A sentence split at each anchoring date after the first, a reporting frame folded into
+    the clause after it (and, when `closing`, a closing one into the clause before)."""
+    bounds = [sentence.start] + [d.start for d in anchors[1:]] + [sentence.end]
+    out: list[Clause] = []
+    for i, (s, e) in enumerate(zip(bounds, bounds[1:])):
+        clause = Clause(s, e, anchors[i], _inside(places, s, e), _inside(counts, s, e), _inside(bare, s, e))
+        if out and out[-1].date is not None and _is_frame(out[-1]):
+            frame = out.pop()
+            clause = replace(clause, start=frame.start, places=frame.places + clause.places)
+        elif out and closing and _is_frame(clause):
+            out[-1] = replace(out[-1], end=clause.end, places=out[-1].places + clause.places)
+            continue  # a closing "..., he said on Monday" belongs to the clause before
+        out.append(clause)
+    return out
+
+
 def _contrasted(text: str, clause: Clause, lang: str) -> list[Clause]:
     """A clause split after each comma that a contrast word follows (", savukārt", ", whereas"):
     each side tells its own thing, and a denial on one side ("personu nav") is not the other's."""
+    if text.find(",", clause.start, clause.end) < 0:
+        return [clause]  # every contrast follows a comma: a clause with none is not searched
     contrasts = _place_words(lang)["contrasts"]
-    # every contrast follows a comma: a clause with none is not searched
-    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] \
-        if contrasts and text.find(",", clause.start, clause.end) >= 0 else []
+    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] if contrasts else []
     if not cuts:
         return [clause]
     bounds = [clause.start] + cuts + [clause.end]
@@ -452,11 +473,15 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     "130 people were prevented from crossing the border and eight foreigners were detained";
     and before "after" an act of its own ("... declared a state of emergency after 4000 people
     attempted to cross")."""
+    if not clause.counts:
+        return [clause]  # both splits are before a count
     if (parts := _before_and_after(text, clause, lang)) is not None:
         return parts
-    numbers = sorted(clause.counts + clause.bare, key=lambda c: c.start)
+    if len(clause.counts) + len(clause.bare) < 2:
+        return [clause]  # no further count to split before
+    numbers = sorted(clause.counts + clause.bare, key=_BY_START)
     joins = _place_words(lang)["joins"]
-    if len(numbers) < 2 or not clause.counts or joins is None:
+    if joins is None:
         return [clause]
     cuts = []
     for before, after in zip(numbers, numbers[1:]):
@@ -887,7 +912,9 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         sentence_counts = _inside(counts, sentence.start, sentence.end)
         facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
-        for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
+        # (`resolved` holds only anchoring dates: the sentence's are its anchors)
+        for clause in _clauses(sentence, in_sentence, sentence_places, sentence_counts,
+                               _inside(bare, sentence.start, sentence.end), lang, text):
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             prior = found[-1] if found else (events[-1] if events else None)
@@ -1003,6 +1030,7 @@ def _report_day_only(event: Event, text: str, lang: str) -> bool:
 
 
 HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
+_LINE = re.compile(r"[^\n]*")
 
 
 OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
@@ -1065,7 +1093,7 @@ def _goes_on(doc: "_Doc", sentence: Sentence) -> bool:
 
 def _heading(text: str, start: int, first: bool) -> bool:
     """A paragraph of one short line with no closing punctuation, followed by another: a title."""
-    m = re.compile(r"[^\n]*").match(text, start)
+    m = _LINE.match(text, start)
     line = m.group().strip()
     follows = sentences_mod.PARAGRAPH_BREAK.match(text, m.end())
     return (bool(line) and len(line) <= HEADING_LENGTH[0 if first else 1]
