@@ -874,18 +874,11 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     day, or a month or year of publication (`geo.text.dates.Publication`)."""
     published = as_publication(published)
     starts = sentences_mod.paragraph_starts(text, 0, len(text))
-    datelines = []  # (start, end) of each paragraph's dateline
-    for s in sentences:
-        # first of its paragraph: only white space since the paragraph's start (matched, not
-        # sliced and stripped: in a one-paragraph text that slice grows with every sentence)
-        opens = _SPACE.match(text, starts[bisect_right(starts, s.start) - 1], s.start).end() == s.start
-        cut = sentences_mod.dateline_end(text, s.start, s.end) if opens else s.start
-        if cut > s.start:
-            datelines.append((s.start, cut))
-    masked = lambda m: any(a <= m.start < b for a, b in datelines)  # noqa: E731
-    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end) and not masked(d)])
-    dateline_places = [p for p in places if masked(p)]
-    places, counts, bare = Sorted([p for p in places if not masked(p)]), Sorted(counts), Sorted(bare)
+    datelines = _datelines(text, sentences, starts)
+    dates = _apart(dates, datelines)[0]
+    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end)])
+    places, dateline_places = _apart(places, datelines)
+    places, counts, bare = Sorted(places), Sorted(counts), Sorted(bare)
     events: list[Event] = []
     paragraph = last_paragraph = 0
     previous_found: list[Event] = []  # the events of the sentence before
@@ -893,7 +886,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
     doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published,
-               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end) and not masked(d)]),
+               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end)]),
                FoldedText.of(text))
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
@@ -929,8 +922,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                         events[-1] = redated
                 continue
             if event and not any(_restates(event, e) for e in found):
-                told = next((k for k in range(len(events) - 1, -1, -1)
-                             if events[k].event_type == event.event_type and _restates(event, events[k])), None)
+                told = _told_at(event, events)
                 if told is None:
                     found.append(event)
                 elif _report_dated(events[told], event, text, lang) or _undated(events[told], event):
@@ -948,7 +940,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             # "50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.": where
             # the incident before happened, told next; the sentence goes on with that incident
             events[-1], previous_found = here, [here]
-            context = context.after(here.date_mentions, [m for m in sentence_places if _is_located(m, gazetteer_places)],
+            context = context.after(here.date_mentions, _named(sentence_places, gazetteer_places)[0],
                                     here.date_mentions, [], here.event_type)
             continue
         found = _since_partitioned(found)
@@ -958,17 +950,66 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         previous_found = found
         if found:
             last_paragraph = now
-        own_located = [m for m in sentence_places if _is_located(m, gazetteer_places)]
         # the countries the text is about: where things are, and whose offices act ("Latvijas
         # varas iestādes"); only the border a clause names is told by them, never a position
-        countries = [gazetteer_places[m.place_id].country for m in sentence_places
-                     if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country]
+        own_located, countries, fine = _named(sentence_places, gazetteer_places)
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
-        fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
     events = _leads_joined(events, text, lang)
     return _numbered(events, doc_id)
+
+
+def _told_at(event: Event, events: list[Event]) -> int | None:
+    """The index of the latest of `events` that `event` tells again (`_restates`), if any."""
+    for k in range(len(events) - 1, -1, -1):
+        if events[k].event_type == event.event_type and _restates(event, events[k]):
+            return k
+    return None
+
+
+def _named(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[list[PlaceMention], list[str],
+                                                                         list[PlaceMention]]:
+    """Of a sentence's place mentions: those of located places (`_is_located`), the countries
+    of every place named in any role, in text order, and the located settlements and facilities."""
+    located, countries, fine = [], [], []
+    for m in mentions:
+        place = places.get(m.place_id)
+        if place is None:
+            continue
+        if place.country:
+            countries.append(place.country)
+        if m.role == LOCATION and place.lat is not None:
+            located.append(m)
+            if place.type in FINE_TYPES:
+                fine.append(m)
+    return located, countries, fine
+
+
+def _datelines(text: str, sentences: list[Sentence], starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph's dateline ("RIGA, August 16."), in text order."""
+    datelines = []
+    for s in sentences:
+        # first of its paragraph: only white space since the paragraph's start (matched, not
+        # sliced and stripped: in a one-paragraph text that slice grows with every sentence)
+        opens = _SPACE.match(text, starts[bisect_right(starts, s.start) - 1], s.start).end() == s.start
+        cut = sentences_mod.dateline_end(text, s.start, s.end) if opens else s.start
+        if cut > s.start:
+            datelines.append((s.start, cut))
+    return datelines
+
+
+def _apart(mentions: list, spans: list[tuple[int, int]]) -> tuple[list, list]:
+    """The mentions that start in none of `spans` (disjoint, in text order), and those that
+    start in one (found by bisection)."""
+    if not spans:
+        return mentions, []
+    starts = [a for a, _ in spans]
+    kept, masked = [], []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        (masked if i >= 0 and m.start < spans[i][1] else kept).append(m)
+    return kept, masked
 
 
 def _numbered(events: list[Event], doc_id: str) -> list[Event]:
@@ -1063,6 +1104,8 @@ def _since_partitioned(found: list[Event]) -> list[Event]:
     """A "since" period listed after periods that fill the time from their start to its end ends
     where they begin: "šī gada janvārī – 321, 2022. gadā – 5286, no 2021. gada 11. augusta –
     4045" counts 11 August 2021 to the end of 2021."""
+    if len(found) < 2:
+        return found  # a period is partitioned by the others before it
     out = list(found)
     for i, e in enumerate(found):
         if e.date_relation != "from" or e.date_start is None or e.date_end is None:
@@ -1082,11 +1125,11 @@ def _goes_on(doc: "_Doc", sentence: Sentence) -> bool:
     and "also" in its first words ("The Border Guard also informed that ...")."""
     text, lang = doc.text, doc.lang
     if doc.folded is not None:
-        words = doc.folded.folded[sentence.start:sentence.end].split()[:OPENING_REACH]
+        words = doc.folded.folded[sentence.start:sentence.end].split(None, OPENING_REACH)[:OPENING_REACH]
     else:
         words = [fold(m.group()) for m in islice(TOKEN.finditer(text, sentence.start, sentence.end), OPENING_REACH)]
     continues = _place_words(lang)["continues"]
-    if not continues or not any(w in continues for w in words):
+    if continues.isdisjoint(words):
         return False
     return _rule_index(lang).first(" " + " ".join(words), STATEMENT) is not None
 
