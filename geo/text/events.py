@@ -144,6 +144,9 @@ class _RuleIndex:
 
     rules: tuple[_Rule, ...]
     automaton: Any
+    # the first rule of each set of groups found (and types asked): the bits decide it
+    firsts: dict[tuple[int, frozenset[str] | None], _Rule | None] = field(default_factory=dict, compare=False,
+                                                                           repr=False)
 
     def hits(self, folded: str) -> int:
         """The bits of the groups that have a stem in `folded` (" word word ...")."""
@@ -157,7 +160,11 @@ class _RuleIndex:
         found = self.hits(folded)
         if not found:
             return None  # no stem at all (every rule has a group)
-        return next((r for r in self.rules if found & r.need == r.need and (types is None or r.type in types)), None)
+        key = found, types
+        if key not in self.firsts:
+            self.firsts[key] = next((r for r in self.rules if found & r.need == r.need
+                                     and (types is None or r.type in types)), None)
+        return self.firsts[key]
 
 
 @lru_cache(maxsize=None)
@@ -899,15 +906,15 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             context = context.after([], heading_places, [], [gazetteer_places[m.place_id].country
                                                              for m in heading_places], None)
             continue
-        in_sentence = _inside(resolved, sentence.start, sentence.end)
-        sentence_places = _inside(places, sentence.start, sentence.end)
+        in_sentence = resolved.inside(sentence.start, sentence.end)
+        sentence_places = places.inside(sentence.start, sentence.end)
         sentence_rule = _span_rule(doc, sentence.start, sentence.end, sentence_places)
-        sentence_counts = _inside(counts, sentence.start, sentence.end)
+        sentence_counts = counts.inside(sentence.start, sentence.end)
         facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
         # (`resolved` holds only anchoring dates: the sentence's are its anchors)
         for clause in _clauses(sentence, in_sentence, sentence_places, sentence_counts,
-                               _inside(bare, sentence.start, sentence.end), lang, text):
+                               bare.inside(sentence.start, sentence.end), lang, text):
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             prior = found[-1] if found else (events[-1] if events else None)
