@@ -115,7 +115,7 @@ class Event:
         return self.position.id if self.position.type in AREA_TYPES else None
 
 
-@dataclass
+@dataclass(slots=True)  # one is made per sentence at least
 class Clause:
     """Part of a sentence with its own date (a sentence is one clause when it has one)."""
 
@@ -788,11 +788,13 @@ class Context:
         """The context for the next sentence; `own`: the dates the sentence states itself
         (only those restart the reach), `dates`/`places` what its events used, `fine` the
         settlements and facilities it names where something is."""
-        seen = list(dict.fromkeys(reversed(countries)))
+        known = self.countries
+        if countries:  # most recent first, then the ones named before
+            seen = list(dict.fromkeys(reversed(countries)))
+            known = tuple(seen + [c for c in known if c not in seen])
         return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
                        places or self.places, 1 if places else self.places_since + 1,
-                       tuple(seen + [c for c in self.countries if c not in seen]) if seen else self.countries,
-                       last_type or self.last_type, list(fine) or self.fine,
+                       known, last_type or self.last_type, list(fine) or self.fine,
                        1 if fine else self.fine_since + 1)
 
     def paragraph(self, keep_dates: bool = False) -> "Context":
@@ -969,8 +971,9 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
 
 def _told_at(event: Event, events: list[Event]) -> int | None:
     """The index of the latest of `events` that `event` tells again (`_restates`), if any."""
+    etype = event.event_type
     for k in range(len(events) - 1, -1, -1):
-        if events[k].event_type == event.event_type and _restates(event, events[k]):
+        if events[k].event_type == etype and _restates(event, events[k]):
             return k
     return None
 
