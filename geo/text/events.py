@@ -69,7 +69,7 @@ SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: text order
-_BY_START = attrgetter("start")
+_BY_START = attrgetter("start")  # a stable sort by start alone: the numbers of a clause, counts before bare ones
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
@@ -481,7 +481,7 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     and before "after" an act of its own ("... declared a state of emergency after 4000 people
     attempted to cross")."""
     if not clause.counts:
-        return [clause]  # both splits are before a count
+        return [clause]  # both splits need a count (not only bare numbers)
     if (parts := _before_and_after(text, clause, lang)) is not None:
         return parts
     if len(clause.counts) + len(clause.bare) < 2:
