@@ -69,6 +69,7 @@ SECTION_KM = 30  # a settlement farther from the line names no section of it
 COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: text order
+_BY_START = attrgetter("start")  # a stable sort by start alone: the numbers of a clause, counts before bare ones
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
@@ -116,7 +117,7 @@ class Event:
         return self.position.id if self.position.type in AREA_TYPES else None
 
 
-@dataclass
+@dataclass(slots=True)  # one is made per sentence at least
 class Clause:
     """Part of a sentence with its own date (a sentence is one clause when it has one)."""
 
@@ -145,6 +146,9 @@ class _RuleIndex:
 
     rules: tuple[_Rule, ...]
     automaton: Any
+    # the first rule of each set of groups found (and types asked): the bits decide it
+    firsts: dict[tuple[int, frozenset[str] | None], _Rule | None] = field(default_factory=dict, compare=False,
+                                                                           repr=False)
 
     def hits(self, folded: str) -> int:
         """The bits of the groups that have a stem in `folded` (" word word ...")."""
@@ -158,7 +162,11 @@ class _RuleIndex:
         found = self.hits(folded)
         if not found:
             return None  # no stem at all (every rule has a group)
-        return next((r for r in self.rules if found & r.need == r.need and (types is None or r.type in types)), None)
+        key = found, types
+        if key not in self.firsts:
+            self.firsts[key] = next((r for r in self.rules if found & r.need == r.need
+                                     and (types is None or r.type in types)), None)
+        return self.firsts[key]
 
 
 @lru_cache(maxsize=None)
@@ -286,11 +294,13 @@ def _typed(text: str, lang: str) -> _Rule | None:
 
 
 def _since_given_way(rule: _Rule | None, text: str, lang: str) -> _Rule | None:
-    """The rule of the text without its "since ..." phrases, when `rule` is one of the
-    `since_types` and there is one (else `rule`)."""
+    """The rule of the text without its "since ..." phrases, when `rule` (the text's first
+    rule) is one of the `since_types` and there is one (else `rule`)."""
     words = _place_words(lang)
     if rule is not None and rule.type in words["since_types"] and words["since"] is not None:
-        rule = _first_rule(words["since"].sub(" ", text), lang) or rule
+        without, cut = words["since"].subn(" ", text)
+        if cut:  # a text with no "since ..." phrase is not typed again: `rule` is its rule
+            rule = _first_rule(without, lang) or rule
     return rule
 
 
@@ -389,35 +399,53 @@ def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMent
     gives the clauses of 7 and 8 August; the first clause (who reported it, when) has no
     place or count of its own and is folded into the next.
     """
-    anchors = [d for d in _inside(dates, sentence.start, sentence.end) if d.anchor]
+    start, end = sentence.start, sentence.end
+    return _clauses(sentence, [d for d in _inside(dates, start, end) if d.anchor], _inside(places, start, end),
+                    _inside(counts, start, end), _inside(bare, start, end), lang, text)
+
+
+def _clauses(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
+             counts: list[CountMention], bare: list[CountMention], lang: str, text: str | None) -> list[Clause]:
+    """`clauses` of a sentence given its own anchoring dates, places, counts and bare numbers,
+    each in text order (a sentence's mentions are found once, for it and its clauses)."""
     if text is not None and len(anchors) > 1:
         # "..., the Border Guard announced on Friday": the day of the report, not of the incident
         told = [d for d in anchors if not _reported(text, sentence, d, lang)]
         anchors = told or anchors
-    bounds = [sentence.start] + [d.start for d in anchors[1:]] + [sentence.end]
-    out: list[Clause] = []
-    for i, (s, e) in enumerate(zip(bounds, bounds[1:])):
-        clause = Clause(s, e, anchors[i] if anchors else None, _inside(places, s, e),
-                        _inside(counts, s, e), _inside(bare, s, e))
-        if out and out[-1].date is not None and _is_frame(out[-1]):
-            frame = out.pop()
-            clause = replace(clause, start=frame.start, places=frame.places + clause.places)
-        elif out and text is not None and _is_frame(clause):
-            out[-1] = replace(out[-1], end=clause.end, places=out[-1].places + clause.places)
-            continue  # a closing "..., he said on Monday" belongs to the clause before
-        out.append(clause)
+    if len(anchors) <= 1:  # one clause, the whole sentence (most sentences): its mentions are the sentence's
+        out = [Clause(sentence.start, sentence.end, anchors[0] if anchors else None, places, counts, bare)]
+    else:
+        out = _dated_parts(sentence, anchors, places, counts, bare, text is not None)
     if text is None:
         return out
     return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
 
 
+def _dated_parts(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
+                 counts: list[CountMention], bare: list[CountMention], closing: bool) -> list[Clause]:
+    """A sentence split at each anchoring date after the first, a reporting frame folded into
+    the clause after it (and, when `closing`, a closing one into the clause before)."""
+    bounds = [sentence.start] + [d.start for d in anchors[1:]] + [sentence.end]
+    out: list[Clause] = []
+    for i, (s, e) in enumerate(zip(bounds, bounds[1:])):
+        clause = Clause(s, e, anchors[i], _inside(places, s, e), _inside(counts, s, e), _inside(bare, s, e))
+        if out and out[-1].date is not None and _is_frame(out[-1]):
+            frame = out.pop()
+            clause = replace(clause, start=frame.start, places=frame.places + clause.places)
+        elif out and closing and _is_frame(clause):
+            out[-1] = replace(out[-1], end=clause.end, places=out[-1].places + clause.places)
+            continue  # a closing "..., he said on Monday" belongs to the clause before
+        out.append(clause)
+    return out
+
+
 def _contrasted(text: str, clause: Clause, lang: str) -> list[Clause]:
     """A clause split after each comma that a contrast word follows (", savukārt", ", whereas"):
     each side tells its own thing, and a denial on one side ("personu nav") is not the other's."""
+    if text.find(",", clause.start, clause.end) < 0:
+        return [clause]  # every contrast follows a comma: a clause with none is not searched
     contrasts = _place_words(lang)["contrasts"]
-    # every contrast follows a comma: a clause with none is not searched
-    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] \
-        if contrasts and text.find(",", clause.start, clause.end) >= 0 else []
+    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] if contrasts else []
     if not cuts:
         return [clause]
     bounds = [clause.start] + cuts + [clause.end]
@@ -458,11 +486,15 @@ def _incidents(text: str, clause: Clause, lang: str) -> list[Clause]:
     "130 people were prevented from crossing the border and eight foreigners were detained";
     and before "after" an act of its own ("... declared a state of emergency after 4000 people
     attempted to cross")."""
+    if not clause.counts:
+        return [clause]  # both splits need a count (not only bare numbers)
     if (parts := _before_and_after(text, clause, lang)) is not None:
         return parts
-    numbers = sorted(clause.counts + clause.bare, key=lambda c: c.start)
+    if len(clause.counts) + len(clause.bare) < 2:
+        return [clause]  # no further count to split before
+    numbers = sorted(clause.counts + clause.bare, key=_BY_START)
     joins = _place_words(lang)["joins"]
-    if len(numbers) < 2 or not clause.counts or joins is None:
+    if joins is None:
         return [clause]
     cuts = []
     for before, after in zip(numbers, numbers[1:]):
@@ -788,11 +820,13 @@ class Context:
         """The context for the next sentence; `own`: the dates the sentence states itself
         (only those restart the reach), `dates`/`places` what its events used, `fine` the
         settlements and facilities it names where something is."""
-        seen = list(dict.fromkeys(reversed(countries)))
+        known = self.countries
+        if countries:  # most recent first, then the ones named before
+            seen = list(dict.fromkeys(reversed(countries)))
+            known = tuple(seen + [c for c in known if c not in seen])
         return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
                        places or self.places, 1 if places else self.places_since + 1,
-                       tuple(seen + [c for c in self.countries if c not in seen]) if seen else self.countries,
-                       last_type or self.last_type, list(fine) or self.fine,
+                       known, last_type or self.last_type, list(fine) or self.fine,
                        1 if fine else self.fine_since + 1)
 
     def paragraph(self, keep_dates: bool = False) -> "Context":
@@ -887,18 +921,11 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     day, or a month or year of publication (`geo.text.dates.Publication`)."""
     published = as_publication(published)
     starts = sentences_mod.paragraph_starts(text, 0, len(text))
-    datelines = []  # (start, end) of each paragraph's dateline
-    for s in sentences:
-        # first of its paragraph: only white space since the paragraph's start (matched, not
-        # sliced and stripped: in a one-paragraph text that slice grows with every sentence)
-        opens = _SPACE.match(text, starts[bisect_right(starts, s.start) - 1], s.start).end() == s.start
-        cut = sentences_mod.dateline_end(text, s.start, s.end) if opens else s.start
-        if cut > s.start:
-            datelines.append((s.start, cut))
-    masked = lambda m: any(a <= m.start < b for a, b in datelines)  # noqa: E731
-    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end) and not masked(d)])
-    dateline_places = [p for p in places if masked(p)]
-    places, counts, bare = Sorted([p for p in places if not masked(p)]), Sorted(counts), Sorted(bare)
+    datelines = _datelines(text, sentences, starts)
+    dates = _apart(dates, datelines)[0]
+    resolved = Sorted([d for d in dates if d.anchor and (d.date_start or d.date_end)])
+    places, dateline_places = _apart(places, datelines)
+    places, counts, bare = Sorted(places), Sorted(counts), Sorted(bare)
     events: list[Event] = []
     paragraph = last_paragraph = 0
     previous_found: list[Event] = []  # the events of the sentence before
@@ -906,7 +933,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     about = [gazetteer_places[m.place_id].country for m in dateline_places if m.place_id in gazetteer_places]
     context = Context(countries=tuple(dict.fromkeys(about)))  # "RIGA, August 16.": a text about Latvia
     doc = _Doc(doc_id, text, resolved, gazetteer_places, lang, published,
-               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end) and not masked(d)]),
+               Sorted([d for d in dates if d.anchor and not (d.date_start or d.date_end)]),
                FoldedText.of(text))
     for sentence in sentences:
         now = bisect_right(starts, sentence.start)
@@ -919,13 +946,15 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             context = context.after([], heading_places, [], [gazetteer_places[m.place_id].country
                                                              for m in heading_places], None)
             continue
-        in_sentence = _inside(resolved, sentence.start, sentence.end)
-        sentence_places = _inside(places, sentence.start, sentence.end)
+        in_sentence = resolved.inside(sentence.start, sentence.end)
+        sentence_places = places.inside(sentence.start, sentence.end)
         sentence_rule = _span_rule(doc, sentence.start, sentence.end, sentence_places)
-        sentence_counts = _inside(counts, sentence.start, sentence.end)
+        sentence_counts = counts.inside(sentence.start, sentence.end)
         facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
-        for clause in clauses(sentence, places, in_sentence, counts, bare, lang, text):
+        # (`resolved` holds only anchoring dates: the sentence's are its anchors)
+        for clause in _clauses(sentence, in_sentence, sentence_places, sentence_counts,
+                               bare.inside(sentence.start, sentence.end), lang, text):
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             prior = found[-1] if found else (events[-1] if events else None)
@@ -940,8 +969,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                         events[-1] = redated
                 continue
             if event and not any(_restates(event, e) for e in found):
-                told = next((k for k in range(len(events) - 1, -1, -1)
-                             if events[k].event_type == event.event_type and _restates(event, events[k])), None)
+                told = _told_at(event, events)
                 if told is None:
                     found.append(event)
                 elif _report_dated(events[told], event, text, lang) or _undated(events[told], event):
@@ -959,7 +987,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             # "50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.": where
             # the incident before happened, told next; the sentence goes on with that incident
             events[-1], previous_found = here, [here]
-            context = context.after(here.date_mentions, [m for m in sentence_places if _is_located(m, gazetteer_places)],
+            context = context.after(here.date_mentions, _named(sentence_places, gazetteer_places)[0],
                                     here.date_mentions, [], here.event_type)
             continue
         found = _since_partitioned(found)
@@ -969,17 +997,67 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         previous_found = found
         if found:
             last_paragraph = now
-        own_located = [m for m in sentence_places if _is_located(m, gazetteer_places)]
         # the countries the text is about: where things are, and whose offices act ("Latvijas
         # varas iestādes"); only the border a clause names is told by them, never a position
-        countries = [gazetteer_places[m.place_id].country for m in sentence_places
-                     if m.place_id in gazetteer_places and gazetteer_places[m.place_id].country]
+        own_located, countries, fine = _named(sentence_places, gazetteer_places)
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
-        fine = [m for m in own_located if gazetteer_places[m.place_id].type in FINE_TYPES]
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
     events = _leads_joined(events, text, lang)
     return _numbered(events, doc_id)
+
+
+def _told_at(event: Event, events: list[Event]) -> int | None:
+    """The index of the latest of `events` that `event` tells again (`_restates`), if any."""
+    etype = event.event_type
+    for k in range(len(events) - 1, -1, -1):
+        if events[k].event_type == etype and _restates(event, events[k]):
+            return k
+    return None
+
+
+def _named(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[list[PlaceMention], list[str],
+                                                                         list[PlaceMention]]:
+    """Of a sentence's place mentions: those of located places (`_is_located`), the countries
+    of every place named in any role, in text order, and the located settlements and facilities."""
+    located, countries, fine = [], [], []
+    for m in mentions:
+        place = places.get(m.place_id)
+        if place is None:
+            continue
+        if place.country:
+            countries.append(place.country)
+        if m.role == LOCATION and place.lat is not None:
+            located.append(m)
+            if place.type in FINE_TYPES:
+                fine.append(m)
+    return located, countries, fine
+
+
+def _datelines(text: str, sentences: list[Sentence], starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph's dateline ("RIGA, August 16."), in text order."""
+    datelines = []
+    for s in sentences:
+        # first of its paragraph: only white space since the paragraph's start (matched, not
+        # sliced and stripped: in a one-paragraph text that slice grows with every sentence)
+        opens = _SPACE.match(text, starts[bisect_right(starts, s.start) - 1], s.start).end() == s.start
+        cut = sentences_mod.dateline_end(text, s.start, s.end) if opens else s.start
+        if cut > s.start:
+            datelines.append((s.start, cut))
+    return datelines
+
+
+def _apart(mentions: list, spans: list[tuple[int, int]]) -> tuple[list, list]:
+    """The mentions that start in none of `spans` (disjoint, in text order), and those that
+    start in one (found by bisection)."""
+    if not spans:
+        return mentions, []
+    starts = [a for a, _ in spans]
+    kept, masked = [], []
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        (masked if i >= 0 and m.start < spans[i][1] else kept).append(m)
+    return kept, masked
 
 
 def _numbered(events: list[Event], doc_id: str) -> list[Event]:
@@ -1041,6 +1119,7 @@ def _report_day_only(event: Event, text: str, lang: str) -> bool:
 
 
 HEADING_LENGTH = 120, 60  # characters of a title at the start of a text, of one further on
+_LINE = re.compile(r"[^\n]*")
 
 
 OPENING_REACH = 6  # words at a paragraph's start where "X also said that" is looked for
@@ -1073,6 +1152,8 @@ def _since_partitioned(found: list[Event]) -> list[Event]:
     """A "since" period listed after periods that fill the time from their start to its end ends
     where they begin: "šī gada janvārī – 321, 2022. gadā – 5286, no 2021. gada 11. augusta –
     4045" counts 11 August 2021 to the end of 2021."""
+    if len(found) < 2:
+        return found  # a period is partitioned by the others before it
     out = list(found)
     for i, e in enumerate(found):
         if e.date_relation != "from" or e.date_start is None or e.date_end is None:
@@ -1092,18 +1173,18 @@ def _goes_on(doc: "_Doc", sentence: Sentence) -> bool:
     and "also" in its first words ("The Border Guard also informed that ...")."""
     text, lang = doc.text, doc.lang
     if doc.folded is not None:
-        words = doc.folded.folded[sentence.start:sentence.end].split()[:OPENING_REACH]
+        words = doc.folded.folded[sentence.start:sentence.end].split(None, OPENING_REACH)[:OPENING_REACH]
     else:
         words = [fold(m.group()) for m in islice(TOKEN.finditer(text, sentence.start, sentence.end), OPENING_REACH)]
     continues = _place_words(lang)["continues"]
-    if not continues or not any(w in continues for w in words):
+    if continues.isdisjoint(words):
         return False
     return _rule_index(lang).first(" " + " ".join(words), STATEMENT) is not None
 
 
 def _heading(text: str, start: int, first: bool) -> bool:
     """A paragraph of one short line with no closing punctuation, followed by another: a title."""
-    m = re.compile(r"[^\n]*").match(text, start)
+    m = _LINE.match(text, start)
     line = m.group().strip()
     follows = sentences_mod.PARAGRAPH_BREAK.match(text, m.end())
     return (bool(line) and len(line) <= HEADING_LENGTH[0 if first else 1]
