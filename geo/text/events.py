@@ -237,7 +237,7 @@ def _place_words(lang: str) -> dict:
     pattern = "|".join([rf"\s+{re.escape(w)}\b" for w in words] + [re.escape(m) for m in marks])
     return {"origin": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("origin", [])),
             "transit": tuple(" ".join(fold(w) for w in o.split()) for o in data.get("transit", [])),
-            "border": tuple(fold(b) for b in data.get("border", [])),
+            "border": _word_starts(tuple(fold(b) for b in data["border"])) if data.get("border") else None,
             "border_not": tuple(fold(b) for b in data.get("border_not", [])),
             "relatives": _phrases([w.lstrip(", ") for w in data.get("relatives", [])], before=r",\s*"),
             "along_border": _phrase_trie(data.get("along_border", [])),  # searched for yes or no only
@@ -257,7 +257,7 @@ def _place_words(lang: str) -> dict:
             "at_border": frozenset(data.get("at_border", [])),
             "border_implied": frozenset(data.get("border_implied", [])),
             "context_placed": frozenset(data.get("context_placed", [])),
-            "trends": tuple(fold(w) for w in data.get("trends", [])),
+            "trends": _word_starts(tuple(fold(w) for w in data["trends"])) if data.get("trends") else None,
             "trend_types": frozenset(data.get("trend_types", [])),
             "there": _phrases(data.get("there", [])),
             "happened_at": _phrase_trie(data.get("happened_at", [])),  # searched for yes or no only
@@ -267,10 +267,9 @@ def _place_words(lang: str) -> dict:
                                    re.IGNORECASE) if data.get("one_dead") else None}
 
 
-@lru_cache(maxsize=None)
 def _word_starts(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern of the words at a word start, compiled once (not looked up per word per
-    clause in `re`'s cache): it matches where any `\\b<word>` would."""
+    """One pattern of the folded words at a word start, compiled with the language's table (a
+    document's first border word pays no compile): it matches where any `\\b<word>` would."""
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + ")")
 
 
@@ -907,7 +906,7 @@ def _tells_border(text: str, lang: str) -> bool:
     folded = fold(text)
     for name in words["border_not"]:
         folded = folded.replace(name, " ")
-    return bool(words["border"]) and _word_starts(words["border"]).search(folded) is not None
+    return words["border"] is not None and words["border"].search(folded) is not None
 
 
 _SPACE = re.compile(r"\s*")
@@ -987,7 +986,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             # "50 migrantiem izdevies ielauzties Polijā. Tas noticis pie Dubičes Cerkevnes.": where
             # the incident before happened, told next; the sentence goes on with that incident
             events[-1], previous_found = here, [here]
-            context = context.after(here.date_mentions, _named(sentence_places, gazetteer_places)[0],
+            context = context.after(here.date_mentions, _by_kind(sentence_places, gazetteer_places)[0],
                                     here.date_mentions, [], here.event_type)
             continue
         found = _since_partitioned(found)
@@ -999,7 +998,7 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
             last_paragraph = now
         # the countries the text is about: where things are, and whose offices act ("Latvijas
         # varas iestādes"); only the border a clause names is told by them, never a position
-        own_located, countries, fine = _named(sentence_places, gazetteer_places)
+        own_located, countries, fine = _by_kind(sentence_places, gazetteer_places)
         used = [d for e in found for d in e.date_mentions if not e.date_from_context] or in_sentence
         context = context.after(used, own_located or (found[-1].place_mentions if found else []),
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
@@ -1016,7 +1015,7 @@ def _told_at(event: Event, events: list[Event]) -> int | None:
     return None
 
 
-def _named(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[list[PlaceMention], list[str],
+def _by_kind(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[list[PlaceMention], list[str],
                                                                          list[PlaceMention]]:
     """Of a sentence's place mentions: those of located places (`_is_located`), the countries
     of every place named in any role, in text order, and the located settlements and facilities."""
@@ -1385,7 +1384,7 @@ def _event(doc: _Doc, facts: _SentenceFacts, clause: Clause, context: Context,
             and not any(c.unit == "person" and c.end <= than.start() for c in clause.counts):
         return None  # "more crossings than in 2020": a comparison, not an incident
     if count is None and etype in words["trend_types"] and words["trends"] \
-            and _word_starts(words["trends"]).search(fold(text[clause.start:clause.end])):
+            and words["trends"].search(fold(text[clause.start:clause.end])):
         return None  # a trend told without a number: "a surge of migrants", "a rapid increase of crossings"
     incident = etype not in WEAK_TYPES or rule is not None
     at_border = etype in words["at_border"]
