@@ -6,13 +6,20 @@ Here every timed document is new to the process: 200 synthetic documents warm it
 grammar, the gazetteer's tables), then three further sets of 200 are each parsed once (the
 best is kept), and last the seed article once. CPU time of the process (`time.process_time`),
 with the time of each stage. Run it in two trees one after the other, alternately, to compare.
+
+Each tree's `bench.corpus` writes its own documents (the generator changes with the gazetteer
+and the templates), so to compare two trees on the same texts write them once with
+`--save-corpus FILE` and read them in both with `--corpus FILE` (JSON: text, meta, doc_id).
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
+import json
 import time
 from pathlib import Path
+from typing import Any
 
 from bench import corpus
 from geo import gazetteer
@@ -39,12 +46,27 @@ def _timed_stages(spent: dict[str, float]) -> None:
         setattr(module, name, timed)
 
 
-def main() -> None:
+def _documents(path: str | None) -> list[dict[str, Any]]:
+    """The synthetic documents as text, meta and doc_id: read from `path`, else generated."""
+    if path:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    return [{"text": d.text, "meta": d.meta, "doc_id": d.doc_id} for d in corpus.generate(SET_SIZE * SETS)]
+
+
+def main(argv: list[str] | None = None) -> None:
     """Print MB/s on unseen synthetic documents, the seed's first parse, and both by stage."""
+    parser = argparse.ArgumentParser(prog="python -m bench.unseen", description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", help="read the synthetic documents from this JSON file")
+    parser.add_argument("--save-corpus", help="write the generated documents to this JSON file and stop")
+    args = parser.parse_args(argv)
+    docs = _documents(args.corpus)
+    if args.save_corpus:
+        Path(args.save_corpus).write_text(json.dumps(docs, ensure_ascii=False, default=str), encoding="utf-8")
+        print(f"{len(docs)} documents written to {args.save_corpus}")
+        return
     gaz = gazetteer.default()
     seed = seeds.load_document(seeds.seed_paths(Path("seeds"))[0])
-    docs = list(corpus.generate(SET_SIZE * SETS))
-    sets = [[seeds.make_document(d.text, d.meta, d.doc_id) for d in docs[i:i + SET_SIZE]]
+    sets = [[seeds.make_document(d["text"], d["meta"], d["doc_id"]) for d in docs[i:i + SET_SIZE]]
             for i in range(0, len(docs), SET_SIZE)]
     spent: dict[str, float] = {}
     _timed_stages(spent)

@@ -93,3 +93,15 @@ def test_targets_read_the_rows():
     assert verdicts["geoparse, 1 core"].note == "MISSED"
     assert verdicts["sent to the browser, 100 000 events"].value == "n/a (x)"
     assert "seed" in report.table(rows) and report.markdown(rows).startswith("| section")
+
+
+def test_unseen_bench_reads_back_the_corpus_it_saved(tmp_path, capsys):
+    """Two trees compared with `--save-corpus`/`--corpus` parse the very same documents."""
+    from bench import unseen
+
+    path = tmp_path / "corpus.json"
+    unseen.main(["--save-corpus", str(path)])
+    assert "800 documents written" in capsys.readouterr().out
+    saved = unseen._documents(str(path))
+    assert saved == unseen._documents(None)
+    assert len(saved) == unseen.SET_SIZE * unseen.SETS and "Latvij" in " ".join(d["text"] for d in saved)
