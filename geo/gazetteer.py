@@ -304,6 +304,11 @@ class Gazetteer:
         return self._curated if self._curated is not None else frozenset(self.places)
 
     @cached_property
+    def country_ids(self) -> frozenset[str]:
+        """Ids of the table's countries (read once: every document's border test asks)."""
+        return frozenset(self.places.kinds.get("country", ()))
+
+    @cached_property
     def rank(self) -> dict[str, int]:
         """Place id → its position in the table (curated rows first)."""
         return {place_id: i for i, place_id in enumerate(self.places)}

@@ -443,13 +443,12 @@ def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words:
 DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 
-def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any],
-                countries: frozenset[str]) -> int | None:
+def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
     """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None
-    (`countries`: the ids of the gazetteer's countries)."""
+    (`by_first`: the candidates that may be a country, by their first token)."""
     cand = by_first.get(k)
-    if cand is None or not (cand.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, cand.entries))):
-        return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
+    if cand is None:
+        return None
     last = cand.last
     if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
         last += 1
@@ -466,11 +465,15 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     if not data["border_heads"]:
         return []
     by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
-    countries = frozenset(ctx.gazetteer.places.kinds.get("country", ()))
+    countries = ctx.gazetteer.country_ids
+    # of those, a country or a state that no longer exists ("Latvijas—PSRS robeža"): the few
+    # spans a pair can begin with, picked once rather than at each test of a pair
+    by_first = {k: c for k, c in by_first.items()
+                if c.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, c.entries))}
     n = len(ctx.toks)
     pairs = []  # (first, last of the second name, head index or None, dashed)
     for a in sorted(by_first):
-        end_a = _country_at(ctx, by_first, a, data, countries)
+        end_a = _country_at(ctx, by_first, a, data)
         if end_a is None or end_a + 1 >= n:
             continue
         b = end_a + 1
@@ -479,7 +482,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             if ctx.folded[b] not in AND or b + 1 >= n:
                 continue
             b += 1
-        end_b = _country_at(ctx, by_first, b, data, countries)
+        end_b = _country_at(ctx, by_first, b, data)
         if end_b is None:
             continue
         k = end_b + 1
@@ -617,8 +620,8 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
                 k = here + step
                 if 0 <= k < n and folded[k] in CONJUNCTIONS:
                     k += step  # "Sīrijas un Irānas"
-                if not 0 <= k < n or k in ends:
-                    break
+                if not 0 <= k < n or k in ends or not ctx.capitalised(k):
+                    break  # (place_like's first test, before the gap is cut out and matched)
                 gap = text[toks[here].end:toks[k].start] if step == 1 else text[toks[k].end:toks[here].start]
                 if not COORDINATOR.fullmatch(gap) or "\n" in gap or not place_like(ctx, k, data, loose=True):
                     break
