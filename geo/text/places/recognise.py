@@ -88,6 +88,11 @@ class Context:
     lang: str
     covered: frozenset[int] = frozenset()  # tokens inside gazetteer forms (which outrank context words)
     words: list[str] | None = None  # the tokens' texts, when the caller has them
+    capitals: list[int] | None = None  # the indices of those that begin with a capital
+
+    def __post_init__(self) -> None:
+        if self.capitals is None:
+            self.capitals = _capitals(self.words or [t.text for t in self.toks])
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by spaces, dashes or quotes."""
@@ -112,6 +117,11 @@ class Context:
 
     def candidate(self, first: int, last: int, source: str, **kw: Any) -> Candidate:
         return Candidate(first, last, self.toks[first].start, self.toks[last].end, source, **kw)
+
+
+def _capitals(words: list[str]) -> list[int]:
+    """Indices of the words that begin with a capital, picked out in C (most words do not)."""
+    return list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -593,8 +603,7 @@ def context_words(ctx: Context) -> list[Candidate]:
     """Capitalised unknown words after a spatial preposition or in a Latvian locative, and
     unknown two-word names after a spatial preposition (one span)."""
     data = _data(ctx.lang)
-    words = ctx.words or [t.text for t in ctx.toks]
-    capitals = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))  # in C: most words are not
+    capitals = ctx.capitals
     reason = "not in the gazetteer nor among GeoNames populated places"
     prepositions, folded = data["prepositions"], ctx.folded
     # a pair begins right after a preposition (tested here first: most capitals do not)
@@ -611,8 +620,9 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     toks, folded, text, n = ctx.toks, ctx.folded, ctx.text, len(ctx.toks)
     ends = {c.first for c in kept} | {c.last for c in kept}
     found: list[Candidate] = []
+    capitals = frozenset(ctx.capitals)
     for step in (1, -1):  # to the right of a place (in text order), then to its left (from the end)
-        for cand in sorted(kept + found, key=_FIRST, reverse=step == -1):
+        for cand in _beside(sorted(kept + found, key=_FIRST, reverse=step == -1), step, capitals):
             if cand.types == ("historical",):
                 continue
             here = cand.last if step == 1 else cand.first
@@ -630,6 +640,14 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
                 ends.add(k)
                 here = k
     return found
+
+
+def _beside(cands: list[Candidate], step: int, capitals: frozenset[int]) -> list[Candidate]:
+    """The candidates with a capitalised token one or two tokens beyond their end on the side of
+    `step` (one, or the one after a conjunction): the only ones a list can go on from."""
+    if step == 1:
+        return [c for c in cands if c.last + 1 in capitals or c.last + 2 in capitals]
+    return [c for c in cands if c.first - 1 in capitals or c.first - 2 in capitals]
 
 
 def _cases(ctx: Context, k: int) -> frozenset[str]:
