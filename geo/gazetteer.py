@@ -375,12 +375,40 @@ class _Marks(dict):
 _MARKS = _Marks()
 
 
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
+def _fold(word: str) -> str:
     """Lookup key of a word: lower case, no diacritics (the stored text keeps both)."""
     if word.isascii():
         return word.lower()  # nothing to decompose; casefold is lower for ASCII
     return unicodedata.normalize("NFD", word.casefold()).translate(_MARKS)
+
+
+FOLDS_KEPT = 65536  # words whose keys are kept (more, and the table starts afresh)
+
+
+class _Folds(dict):
+    """Word → `_fold(word)`, each worked out on first sight.
+
+    Read through its own `__getitem__` (C, no Python frame: every word of every text is
+    folded, and `lru_cache`'s bookkeeping cost twice the read); emptied when it grows past
+    FOLDS_KEPT words, so it stays bounded.
+    """
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= FOLDS_KEPT:
+            self.clear()
+        self[word] = folded = _fold(word)
+        return folded
+
+    def __reduce__(self):
+        return _folds, ()  # a pickled `fold` is this module's, not a copy of its table
+
+
+def _folds() -> _Folds:
+    return _FOLDS
+
+
+_FOLDS = _Folds()
+fold = _FOLDS.__getitem__  # fold(word): `_fold`, read from the table
 
 
 def tokens(text: str) -> list[str]:
