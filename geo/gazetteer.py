@@ -319,7 +319,7 @@ class Gazetteer:
         Callers that scan many n-grams pass the words' `folded` keys to fold each once.
         """
         forms = self.forms
-        number = forms.automaton.get(_pattern(folded if folded is not None else tuple(fold(w) for w in words)), -1)
+        number = forms.automaton.get(_pattern(folded if folded is not None else tuple(map(fold, words))), -1)
         return forms.allowed(number, words) if number >= 0 else []
 
     def matches(self, words: list[str], joined: list[bool] | None = None,
@@ -497,7 +497,7 @@ def _index_row(index: dict, place_id: str, row: dict[str, str], generated: bool,
             if not words:
                 continue
             exact = form if form.isupper() and len(form) <= 4 else None
-            key = tuple(fold(w) for w in words)
+            key = tuple(map(fold, words))
             if len(key) == 1 and key[0] in common:
                 continue
             cases = interned.setdefault(frozenset(cases), frozenset(cases))
