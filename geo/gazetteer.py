@@ -385,7 +385,7 @@ def _fold(word: str) -> str:
 FOLDS_KEPT = 65536  # words whose keys are kept (more, and the table starts afresh)
 
 
-class _Folds(dict):
+class _Folds(dict[str, str]):
     """Word → `_fold(word)`, each worked out on first sight.
 
     Read through its own `__getitem__` (C, no Python frame: every word of every text is
