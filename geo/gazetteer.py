@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.metadata import version
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -174,7 +175,9 @@ class _Forms:
     def of(cls, index: dict[tuple[str, ...], list[Entry]]) -> _Forms:
         """The compact form of an index."""
         keys = list(index)
-        packed = [pickle.dumps(index[key], protocol=pickle.HIGHEST_PROTOCOL) for key in keys]
+        # each key's entries as plain tuples: they unpickle with no class to look up (a third
+        # of the time of pickled Entries, on the first sight of each name in a process)
+        packed = [pickle.dumps(list(map(tuple, index[key])), protocol=pickle.HIGHEST_PROTOCOL) for key in keys]
         return cls(_automaton(keys), bytes(map(len, keys)), packed)
 
     def __reduce__(self):
@@ -184,7 +187,7 @@ class _Forms:
         """The entries of key `number` (unpickled on first use)."""
         found = self.decoded.get(number)
         if found is None:
-            found = self.decoded[number] = pickle.loads(self._packed[number])
+            found = self.decoded[number] = list(map(tuple.__new__, repeat(Entry), pickle.loads(self._packed[number])))
         return found
 
     def allowed(self, number: int, words: list[str]) -> list[Entry]:
@@ -304,6 +307,11 @@ class Gazetteer:
         return self._curated if self._curated is not None else frozenset(self.places)
 
     @cached_property
+    def country_ids(self) -> frozenset[str]:
+        """Ids of the table's countries (read once: every document's border test asks)."""
+        return frozenset(self.places.kinds.get("country", ()))
+
+    @cached_property
     def rank(self) -> dict[str, int]:
         """Place id → its position in the table (curated rows first)."""
         return {place_id: i for i, place_id in enumerate(self.places)}
@@ -314,7 +322,7 @@ class Gazetteer:
         Callers that scan many n-grams pass the words' `folded` keys to fold each once.
         """
         forms = self.forms
-        number = forms.automaton.get(_pattern(folded if folded is not None else tuple(fold(w) for w in words)), -1)
+        number = forms.automaton.get(_pattern(folded if folded is not None else tuple(map(fold, words))), -1)
         return forms.allowed(number, words) if number >= 0 else []
 
     def matches(self, words: list[str], joined: list[bool] | None = None,
@@ -370,12 +378,40 @@ class _Marks(dict):
 _MARKS = _Marks()
 
 
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
+def _fold(word: str) -> str:
     """Lookup key of a word: lower case, no diacritics (the stored text keeps both)."""
     if word.isascii():
         return word.lower()  # nothing to decompose; casefold is lower for ASCII
     return unicodedata.normalize("NFD", word.casefold()).translate(_MARKS)
+
+
+FOLDS_KEPT = 65536  # words whose keys are kept (more, and the table starts afresh)
+
+
+class _Folds(dict[str, str]):
+    """Word → `_fold(word)`, each worked out on first sight.
+
+    Read through its own `__getitem__` (C, no Python frame: every word of every text is
+    folded, and `lru_cache`'s bookkeeping cost twice the read); emptied when it grows past
+    FOLDS_KEPT words, so it stays bounded.
+    """
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= FOLDS_KEPT:
+            self.clear()
+        self[word] = folded = _fold(word)
+        return folded
+
+    def __reduce__(self):
+        return _folds, ()  # a pickled `fold` is this module's, not a copy of its table
+
+
+def _folds() -> _Folds:
+    return _FOLDS
+
+
+_FOLDS = _Folds()
+fold = _FOLDS.__getitem__  # fold(word): `_fold`, read from the table
 
 
 def tokens(text: str) -> list[str]:
@@ -464,7 +500,7 @@ def _index_row(index: dict, place_id: str, row: dict[str, str], generated: bool,
             if not words:
                 continue
             exact = form if form.isupper() and len(form) <= 4 else None
-            key = tuple(fold(w) for w in words)
+            key = tuple(map(fold, words))
             if len(key) == 1 and key[0] in common:
                 continue
             cases = interned.setdefault(frozenset(cases), frozenset(cases))

@@ -41,6 +41,7 @@ def find(text: str, gazetteer: Gazetteer, start: int = 0, end: int | None = None
 
 def _mention(text: str, toks: list[Token], r: Resolution, taken: set[int], gazetteer: Gazetteer,
              lang: str) -> PlaceMention:
+    """The mention a resolution makes: its span, place, role, case and why."""
     cand, entry, place, lemma, why = r
     s, e = cand.start, cand.end
     if lemma[-1:] in QUOTES and text[e:e + 1] in QUOTES:
@@ -50,6 +51,7 @@ def _mention(text: str, toks: list[Token], r: Resolution, taken: set[int], gazet
     entry_cases = entry.cases if entry is not None else cand.cases
     case = next(iter(entry_cases)) if len(entry_cases) == 1 else ""
     place_id, kind = (place.id, place.type) if place else (None, "")
-    return PlaceMention(s, e, surface, lemma, place_id, role(text, toks, cand, taken, lang, kind, entry_cases), case,
-                        reason="" if place_id else why, near=is_near(text, toks, cand.first, lang),
-                        resolution=why if place_id else "", adjective=adjective)
+    reason, resolution = ("", why) if place_id else (why, "")
+    mention_role, near = role(text, toks, cand, taken, lang, kind, entry_cases), is_near(text, toks, cand.first, lang)
+    # every field by position: keywords made a sixth of the frozen dataclass's __init__ (one per mention)
+    return PlaceMention(s, e, surface, lemma, place_id, mention_role, case, reason, near, resolution, adjective)

@@ -88,6 +88,11 @@ class Context:
     lang: str
     covered: frozenset[int] = frozenset()  # tokens inside gazetteer forms (which outrank context words)
     words: list[str] | None = None  # the tokens' texts, when the caller has them
+    capitals: list[int] | None = None  # the indices of those that begin with a capital
+
+    def __post_init__(self) -> None:
+        if self.capitals is None:
+            self.capitals = _capitals(self.words or [t.text for t in self.toks])
 
     def joined(self, first: int, last: int) -> bool:
         """Whether tokens first..last are separated only by spaces, dashes or quotes."""
@@ -112,6 +117,11 @@ class Context:
 
     def candidate(self, first: int, last: int, source: str, **kw: Any) -> Candidate:
         return Candidate(first, last, self.toks[first].start, self.toks[last].end, source, **kw)
+
+
+def _capitals(words: list[str]) -> list[int]:
+    """Indices of the words that begin with a capital, picked out in C (most words do not)."""
+    return list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -443,13 +453,12 @@ def _english(ctx: Context, first: int, last: int, types: tuple[str, ...], words:
 DASH = re.compile(r"\s*[-‐‑‒–—]\s*")
 
 
-def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any],
-                countries: frozenset[str]) -> int | None:
+def _country_at(ctx: Context, by_first: dict[int, Candidate], k: int, data: dict[str, Any]) -> int | None:
     """The last token of a country's name beginning at token k ("Latvijas Republikas"), or None
-    (`countries`: the ids of the gazetteer's countries)."""
+    (`by_first`: the candidates that may be a country, by their first token)."""
     cand = by_first.get(k)
-    if cand is None or not (cand.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, cand.entries))):
-        return None  # a country, or a state that no longer exists ("Latvijas—PSRS robeža")
+    if cand is None:
+        return None
     last = cand.last
     if last + 1 < len(ctx.toks) and ctx.folded[last + 1] in data["border_qualifiers"] and ctx.gap(last + 1) == " ":
         last += 1
@@ -466,11 +475,15 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     if not data["border_heads"]:
         return []
     by_first = {c.first: c for c in found if c.source in ("gazetteer", "historical")}
-    countries = frozenset(ctx.gazetteer.places.kinds.get("country", ()))
+    countries = ctx.gazetteer.country_ids
+    # of those, a country or a state that no longer exists ("Latvijas—PSRS robeža"): the few
+    # spans a pair can begin with, picked once rather than at each test of a pair
+    by_first = {k: c for k, c in by_first.items()
+                if c.source == "historical" or not countries.isdisjoint(map(_PLACE_ID, c.entries))}
     n = len(ctx.toks)
     pairs = []  # (first, last of the second name, head index or None, dashed)
     for a in sorted(by_first):
-        end_a = _country_at(ctx, by_first, a, data, countries)
+        end_a = _country_at(ctx, by_first, a, data)
         if end_a is None or end_a + 1 >= n:
             continue
         b = end_a + 1
@@ -479,7 +492,7 @@ def borders(ctx: Context, found: list[Candidate]) -> list[Candidate]:
             if ctx.folded[b] not in AND or b + 1 >= n:
                 continue
             b += 1
-        end_b = _country_at(ctx, by_first, b, data, countries)
+        end_b = _country_at(ctx, by_first, b, data)
         if end_b is None:
             continue
         k = end_b + 1
@@ -590,8 +603,7 @@ def context_words(ctx: Context) -> list[Candidate]:
     """Capitalised unknown words after a spatial preposition or in a Latvian locative, and
     unknown two-word names after a spatial preposition (one span)."""
     data = _data(ctx.lang)
-    words = ctx.words or [t.text for t in ctx.toks]
-    capitals = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))  # in C: most words are not
+    capitals = ctx.capitals
     reason = "not in the gazetteer nor among GeoNames populated places"
     prepositions, folded = data["prepositions"], ctx.folded
     # a pair begins right after a preposition (tested here first: most capitals do not)
@@ -608,8 +620,9 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
     toks, folded, text, n = ctx.toks, ctx.folded, ctx.text, len(ctx.toks)
     ends = {c.first for c in kept} | {c.last for c in kept}
     found: list[Candidate] = []
+    capitals = frozenset(ctx.capitals)
     for step in (1, -1):  # to the right of a place (in text order), then to its left (from the end)
-        for cand in sorted(kept + found, key=_FIRST, reverse=step == -1):
+        for cand in _beside(sorted(kept + found, key=_FIRST, reverse=step == -1), step, capitals):
             if cand.types == ("historical",):
                 continue
             here = cand.last if step == 1 else cand.first
@@ -617,8 +630,8 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
                 k = here + step
                 if 0 <= k < n and folded[k] in CONJUNCTIONS:
                     k += step  # "Sīrijas un Irānas"
-                if not 0 <= k < n or k in ends:
-                    break
+                if not 0 <= k < n or k in ends or not ctx.capitalised(k):
+                    break  # (place_like's first test, before the gap is cut out and matched)
                 gap = text[toks[here].end:toks[k].start] if step == 1 else text[toks[k].end:toks[here].start]
                 if not COORDINATOR.fullmatch(gap) or "\n" in gap or not place_like(ctx, k, data, loose=True):
                     break
@@ -627,6 +640,14 @@ def coordinated_words(ctx: Context, kept: list[Candidate]) -> list[Candidate]:
                 ends.add(k)
                 here = k
     return found
+
+
+def _beside(cands: list[Candidate], step: int, capitals: frozenset[int]) -> list[Candidate]:
+    """The candidates with a capitalised token one or two tokens beyond their end on the side of
+    `step` (one, or the one after a conjunction): the only ones a list can go on from."""
+    if step == 1:
+        return [c for c in cands if c.last + 1 in capitals or c.last + 2 in capitals]
+    return [c for c in cands if c.first - 1 in capitals or c.first - 2 in capitals]
 
 
 def _cases(ctx: Context, k: int) -> frozenset[str]:

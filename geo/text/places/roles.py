@@ -12,12 +12,14 @@ kind, never one text's words.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from geo.gazetteer import JOINER, fold
 from geo.text import language, latvian, lemmas
 from geo.text.places.recognise import CONJUNCTIONS, COORDINATOR, Candidate, Token
 
 LOCATION, NAME_PART = "location", "name_part"
+_TEXT = attrgetter("text")
 # the kinds of place whose name may stand for the government seated there
 SEAT_TYPES = frozenset({"city", "state_city"})
 
@@ -35,6 +37,7 @@ def _roles(lang: str) -> dict:
     roles["stop_folded"] = frozenset(fold(w) for w in roles["stop"])
     roles["near_folded"] = tuple(" ".join(fold(w) for w in phrase.split()) for phrase in roles["near"])
     roles["near_last_folded"] = frozenset(p.rsplit(" ", 1)[-1] for p in roles["near_folded"])
+    roles["near_ends"] = tuple(" " + p for p in roles["near_folded"])  # for one str.endswith of them all
     roles["of_heads_folded"] = tuple(tuple(fold(w) for w in p.split()) for p in roles.get("of_heads", []))
     roles["of_folded"] = frozenset(fold(w) for w in roles.get("of", []))
     roles["articles_folded"] = frozenset(fold(w) for w in language.pack(lang).articles)
@@ -146,5 +149,5 @@ def is_near(text: str, toks: list[Token], first: int, lang: str) -> bool:
     roles = _roles(lang)
     if not first or fold(toks[first - 1].text) not in roles["near_last_folded"]:
         return False  # no phrase ends right before the name (most names): nothing to join
-    before = " ".join(fold(t.text) for t in toks[max(0, first - 4):first])
-    return any((" " + before).endswith(" " + phrase) for phrase in roles["near_folded"])
+    before = " ".join(map(fold, map(_TEXT, toks[max(0, first - 4):first])))
+    return (" " + before).endswith(roles["near_ends"])
