@@ -417,6 +417,8 @@ def _clauses(sentence: Sentence, anchors: list[DateMention], places: list[PlaceM
         out = _dated_parts(sentence, anchors, places, counts, bare, text is not None)
     if text is None:
         return out
+    if not counts:  # `_incidents` splits only at counts: each contrasted part is a clause
+        return [half for clause in out for half in _contrasted(text, clause, lang)]
     return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
 
 
@@ -949,11 +951,13 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         sentence_places = places.inside(sentence.start, sentence.end)
         sentence_rule = _span_rule(doc, sentence.start, sentence.end, sentence_places)
         sentence_counts = counts.inside(sentence.start, sentence.end)
-        facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
         # (`resolved` holds only anchoring dates: the sentence's are its anchors)
-        for clause in _clauses(sentence, in_sentence, sentence_places, sentence_counts,
-                               bare.inside(sentence.start, sentence.end), lang, text):
+        parts = () if _tells_nothing(doc, sentence, sentence_rule, sentence_counts, in_sentence) else \
+            _clauses(sentence, in_sentence, sentence_places, sentence_counts, bare.inside(sentence.start, sentence.end),
+                     lang, text)
+        facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts)) if parts else None
+        for clause in parts:
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             prior = found[-1] if found else (events[-1] if events else None)
@@ -1004,6 +1008,19 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
                                 in_sentence, countries, found[-1].event_type if found else None, fine)
     events = _leads_joined(events, text, lang)
     return _numbered(events, doc_id)
+
+
+def _tells_nothing(doc: _Doc, sentence: Sentence, rule: _Rule | None, counts: list[CountMention],
+                   anchors: list[DateMention]) -> bool:
+    """Whether no clause of a sentence can be an event, so it is not cut into clauses: no rule
+    types it and it counts nothing (`_event` makes no event of neither), it has one anchoring
+    date at most, and no relative clause (whose head `_head_act` types with its place names
+    kept). Its clauses are then the parts cut before a contrast word's comma, each a run of the
+    sentence's words, which no rule types when the sentence's words are typed by none."""
+    if rule is not None or counts or len(anchors) > 1:
+        return False
+    relatives = _place_words(doc.lang)["relatives"]
+    return relatives is None or relatives.search(doc.text, sentence.start, sentence.end) is None
 
 
 def _told_at(event: Event, events: list[Event]) -> int | None:
