@@ -822,9 +822,10 @@ class Context:
         (only those restart the reach), `dates`/`places` what its events used, `fine` the
         settlements and facilities it names where something is."""
         known = self.countries
-        if countries:  # most recent first, then the ones named before
-            seen = list(dict.fromkeys(reversed(countries)))
-            known = tuple(seen + [c for c in known if c not in seen])
+        if countries and (len(countries) > 1 or known[:1] != (countries[0],)):
+            # most recent first, then the ones named before (none new: a sentence mostly names
+            # the country named last)
+            known = tuple(dict.fromkeys((*reversed(countries), *known)))
         return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
                        places or self.places, 1 if places else self.places_since + 1,
                        known, last_type or self.last_type, list(fine) or self.fine,
@@ -1026,8 +1027,8 @@ def _tells_nothing(doc: _Doc, sentence: Sentence, rule: _Rule | None, counts: li
 def _told_at(event: Event, events: list[Event]) -> int | None:
     """The index of the latest of `events` that `event` tells again (`_restates`), if any."""
     etype = event.event_type
-    for k in range(len(events) - 1, -1, -1):
-        if events[k].event_type == etype and _restates(event, events[k]):
+    for k, old in zip(range(len(events) - 1, -1, -1), reversed(events)):
+        if old.event_type == etype and _restates(event, old):
             return k
     return None
 
