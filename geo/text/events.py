@@ -314,22 +314,34 @@ def _first_rule_of_words(words: str, lang: str) -> _Rule | None:
     return _rule_index(lang).first(words)
 
 
-class _FoldTable(dict):
-    """str.translate's table of FoldedText, filled per character on first sight (documents
-    share most of their alphabet): its fold, " " between words, `_ODD` when it does not fold
-    to one character of its own kind."""
+def _learn_folds(text: str) -> None:
+    """Fill in `_FOLD_TABLE` the characters of `text` not yet seen (those beyond it are folded
+    apart, by `FoldedText.of`)."""
+    for char in set(text):
+        code = ord(char)
+        if code < len(_FOLD_TABLE) and _FOLD_TABLE[code] is None:
+            _FOLD_TABLE[code] = _char_fold(char)
 
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = " " if TOKEN.fullmatch(char) is None else fold(char)
-        if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
-            folded = _ODD
-        self[code] = folded
-        return folded
+
+@lru_cache(maxsize=None)
+def _char_fold(char: str) -> str:
+    """What FoldedText makes of a character: its fold, " " if no word character, `_ODD` when it
+    does not fold to one character of its own kind."""
+    folded = " " if TOKEN.fullmatch(char) is None else fold(char)
+    if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
+        return _ODD
+    return folded
 
 
 _ODD = "\x00"  # what a character that does not fold one to one becomes (NUL is no word and no gap of a text)
-_FOLD_TABLE = _FoldTable({0: _ODD})
+# str.translate's table of FoldedText, by code point of the Basic Multilingual Plane (a plain
+# list is read faster than a dict, or a subclass of either): a character's `_char_fold`, None
+# while not yet seen, which translate drops (a text with one comes out shorter, and is read again)
+_FOLD_TABLE: list[str | None] = [_ODD] + [None] * 0xFFFF
+# the Latin and Cyrillic letters and the punctuation of the region's texts, folded once here:
+# a document's first use of a letter pays no fold (a Russian quote in a Latvian report)
+_learn_folds("".join(map(chr, [*range(1, 0x250), *range(0x400, 0x530), *range(0x2000, 0x2070)])))
+_BEYOND_TABLE = re.compile("[\U00010000-\U0010FFFF]")  # the characters translate leaves as they are
 
 
 class FoldedText:
@@ -350,6 +362,11 @@ class FoldedText:
     def of(cls, text: str) -> "FoldedText | None":
         """The folded text of `text`, or None when some character does not fold one to one."""
         folded = text.translate(_FOLD_TABLE)
+        if len(folded) != len(text):  # a character not seen before, dropped
+            _learn_folds(text)
+            folded = text.translate(_FOLD_TABLE)
+        if not folded.isascii() and _BEYOND_TABLE.search(folded):  # (isascii reads a flag)
+            folded = _BEYOND_TABLE.sub(lambda m: _char_fold(m.group()), folded)
         return None if _ODD in folded else cls(folded)
 
     def words(self, start: int, end: int, blanked: Iterable[PlaceMention] = ()) -> str:
