@@ -70,6 +70,7 @@ COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: text order
 _BY_START = attrgetter("start")  # a stable sort by start alone: the numbers of a clause, counts before bare ones
+_BY_END = attrgetter("end")
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
@@ -385,10 +386,10 @@ class Sorted:
 
     def __init__(self, items: list) -> None:
         self.items = sorted(items, key=_BY_SPAN)
-        self.starts = [m.start for m in self.items]
+        self.starts = list(map(_BY_START, self.items))
         # the furthest end of the mentions up to each one: when it is within a span's end, all
         # the mentions starting in the span lie in it, and a slice is the answer
-        self.reach = list(accumulate((m.end for m in self.items), max))
+        self.reach = list(accumulate(map(_BY_END, self.items), max))
 
     def inside(self, start: int, end: int) -> list:
         """The mentions that lie within [start, end)."""
@@ -463,9 +464,9 @@ def _contrasted(text: str, clause: Clause, lang: str) -> list[Clause]:
     if text.find(",", clause.start, clause.end) < 0:
         return [clause]  # every contrast follows a comma: a clause with none is not searched
     contrasts = _place_words(lang)["contrasts"]
-    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] if contrasts else []
-    if not cuts:
-        return [clause]
+    if contrasts is None or contrasts.search(text, clause.start, clause.end) is None:
+        return [clause]  # (a search is cheaper than a list of none)
+    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)]
     bounds = [clause.start] + cuts + [clause.end]
     return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
                    _inside(clause.bare, s, e))
@@ -789,13 +790,16 @@ class _Doc:
         return tail.endswith(_origin_endings(self.lang)[1][key])
 
 
+_UNTYPED = _Rule("", ())  # what `_Doc.rules` gives for a span not typed yet (None: no rule types it)
+
+
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
     """`_typed` of text[start:end], with the place names of its sentence (`places`) blanked
     (`_unnamed`) when given; once per span and document (a one-clause sentence is typed as
     sentence and as clause)."""
     key = (start, end, places is not None)
-    if key in doc.rules:
-        return doc.rules[key]
+    if (rule := doc.rules.get(key, _UNTYPED)) is not _UNTYPED:
+        return rule
     blanked = places or ()
     if doc.folded is None:
         rule = _typed(_unnamed(doc.text, start, end, blanked), doc.lang)
@@ -853,9 +857,9 @@ class Context:
         stands in); places do, within their reach (a one-sentence paragraph "There were 200
         such attempts on Saturday" is still about the border named before), and so do the
         document's countries and the last event's type."""
-        dates = dict(dates=self.dates, dates_since=self.dates_since) if keep_dates else {}
-        return Context(places=self.places, places_since=self.places_since, countries=self.countries,
-                       last_type=self.last_type, fine=self.fine, fine_since=self.fine_since, **dates)
+        dates, dates_since = (self.dates, self.dates_since) if keep_dates else ([], CONTEXT_REACH + 1)
+        return Context(dates, dates_since, [], self.places, self.places_since, self.countries, self.last_type,
+                       self.fine, self.fine_since)
 
     def near_dates(self) -> list[DateMention]:
         return self.dates if self.dates_since <= CONTEXT_REACH else []
