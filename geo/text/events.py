@@ -821,7 +821,7 @@ class _SentenceFacts:
     has_counts: bool
 
 
-@dataclass(slots=True)  # never changed once made (not frozen: one is made per sentence, 5× faster)
+@dataclass(slots=True)  # moved on in place, sentence by sentence (`after`)
 class Context:
     """What the sentences before leave for the next, within a paragraph: the dates of the
     last sentence that had any and the located places of the last that had any, each with
@@ -839,18 +839,29 @@ class Context:
 
     def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention],
               countries: list[str], last_type: str | None, fine: list[PlaceMention] = ()) -> "Context":
-        """The context for the next sentence; `own`: the dates the sentence states itself
+        """This context moved on to the next sentence (in place, not a new one per sentence: no
+        one keeps the context of a sentence before); `own`: the dates the sentence states itself
         (only those restart the reach), `dates`/`places` what its events used, `fine` the
         settlements and facilities it names where something is."""
-        known = self.countries
-        if countries and (len(countries) > 1 or known[:1] != (countries[0],)):
+        if own:
+            self.dates, self.dates_since = dates, 1
+        else:
+            self.dates_since += 1
+        self.previous = dates
+        if places:
+            self.places, self.places_since = places, 1
+        else:
+            self.places_since += 1
+        if countries and (len(countries) > 1 or self.countries[:1] != (countries[0],)):
             # most recent first, then the ones named before (none new: a sentence mostly names
             # the country named last)
-            known = tuple(dict.fromkeys((*reversed(countries), *known)))
-        return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
-                       places or self.places, 1 if places else self.places_since + 1,
-                       known, last_type or self.last_type, list(fine) or self.fine,
-                       1 if fine else self.fine_since + 1)
+            self.countries = tuple(dict.fromkeys((*reversed(countries), *self.countries)))
+        self.last_type = last_type or self.last_type
+        if fine:
+            self.fine, self.fine_since = list(fine), 1
+        else:
+            self.fine_since += 1
+        return self
 
     def paragraph(self, keep_dates: bool = False) -> "Context":
         """The context at a new paragraph: dates do not carry over (the publication date
@@ -1271,7 +1282,8 @@ def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: 
     noticis pie Kuzņicas", "It happened near Kuźnica"), when that place is finer than the one it
     had and in a country it named; else None."""
     words = _place_words(doc.lang)
-    if (rule is not None and rule.type != "statement") or words["happened_at"] is None \
+    # (a sentence that names no place places nothing: not searched)
+    if not mentions or (rule is not None and rule.type != "statement") or words["happened_at"] is None \
             or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
         return None
     located = _located(mentions, doc.places, doc.origin)
