@@ -70,6 +70,7 @@ COUNT_CONTEXT_REACH = CONTEXT_REACH  # the name earlier code and tests use
 WEAK_TYPES = {"other", "statement"}
 _BY_SPAN = attrgetter("start", "end")  # the sort key of mentions and spans: text order
 _BY_START = attrgetter("start")  # a stable sort by start alone: the numbers of a clause, counts before bare ones
+_BY_END = attrgetter("end")
 STATEMENT = frozenset({"statement"})
 # words after "kopš", "since the" that name a time by an event (a short noun phrase)
 SINCE_REACH = 3
@@ -314,22 +315,34 @@ def _first_rule_of_words(words: str, lang: str) -> _Rule | None:
     return _rule_index(lang).first(words)
 
 
-class _FoldTable(dict):
-    """str.translate's table of FoldedText, filled per character on first sight (documents
-    share most of their alphabet): its fold, " " between words, `_ODD` when it does not fold
-    to one character of its own kind."""
+def _learn_folds(text: str) -> None:
+    """Fill in `_FOLD_TABLE` the characters of `text` not yet seen (those beyond it are folded
+    apart, by `FoldedText.of`)."""
+    for char in set(text):
+        code = ord(char)
+        if code < len(_FOLD_TABLE) and _FOLD_TABLE[code] is None:
+            _FOLD_TABLE[code] = _char_fold(char)
 
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        folded = " " if TOKEN.fullmatch(char) is None else fold(char)
-        if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
-            folded = _ODD
-        self[code] = folded
-        return folded
+
+@lru_cache(maxsize=None)
+def _char_fold(char: str) -> str:
+    """What FoldedText makes of a character: its fold, " " if no word character, `_ODD` when it
+    does not fold to one character of its own kind."""
+    folded = " " if TOKEN.fullmatch(char) is None else fold(char)
+    if len(folded) != 1 or (folded != " " and TOKEN.fullmatch(folded) is None):
+        return _ODD
+    return folded
 
 
 _ODD = "\x00"  # what a character that does not fold one to one becomes (NUL is no word and no gap of a text)
-_FOLD_TABLE = _FoldTable({0: _ODD})
+# str.translate's table of FoldedText, by code point of the Basic Multilingual Plane (a plain
+# list is read faster than a dict, or a subclass of either): a character's `_char_fold`, None
+# while not yet seen, which translate drops (a text with one comes out shorter, and is read again)
+_FOLD_TABLE: list[str | None] = [_ODD] + [None] * 0xFFFF
+# the Latin and Cyrillic letters and the punctuation of the region's texts, folded once here:
+# a document's first use of a letter pays no fold (a Russian quote in a Latvian report)
+_learn_folds("".join(map(chr, [*range(1, 0x250), *range(0x400, 0x530), *range(0x2000, 0x2070)])))
+_BEYOND_TABLE = re.compile("[\U00010000-\U0010FFFF]")  # the characters translate leaves as they are
 
 
 class FoldedText:
@@ -350,6 +363,11 @@ class FoldedText:
     def of(cls, text: str) -> "FoldedText | None":
         """The folded text of `text`, or None when some character does not fold one to one."""
         folded = text.translate(_FOLD_TABLE)
+        if len(folded) != len(text):  # a character not seen before, dropped
+            _learn_folds(text)
+            folded = text.translate(_FOLD_TABLE)
+        if not folded.isascii() and _BEYOND_TABLE.search(folded):  # (isascii reads a flag)
+            folded = _BEYOND_TABLE.sub(lambda m: _char_fold(m.group()), folded)
         return None if _ODD in folded else cls(folded)
 
     def words(self, start: int, end: int, blanked: Iterable[PlaceMention] = ()) -> str:
@@ -368,10 +386,10 @@ class Sorted:
 
     def __init__(self, items: list) -> None:
         self.items = sorted(items, key=_BY_SPAN)
-        self.starts = [m.start for m in self.items]
+        self.starts = list(map(_BY_START, self.items))
         # the furthest end of the mentions up to each one: when it is within a span's end, all
         # the mentions starting in the span lie in it, and a slice is the answer
-        self.reach = list(accumulate((m.end for m in self.items), max))
+        self.reach = list(accumulate(map(_BY_END, self.items), max))
 
     def inside(self, start: int, end: int) -> list:
         """The mentions that lie within [start, end)."""
@@ -417,6 +435,8 @@ def _clauses(sentence: Sentence, anchors: list[DateMention], places: list[PlaceM
         out = _dated_parts(sentence, anchors, places, counts, bare, text is not None)
     if text is None:
         return out
+    if not counts:  # `_incidents` splits only at counts: each contrasted part is a clause
+        return [half for clause in out for half in _contrasted(text, clause, lang)]
     return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
 
 
@@ -444,9 +464,9 @@ def _contrasted(text: str, clause: Clause, lang: str) -> list[Clause]:
     if text.find(",", clause.start, clause.end) < 0:
         return [clause]  # every contrast follows a comma: a clause with none is not searched
     contrasts = _place_words(lang)["contrasts"]
-    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)] if contrasts else []
-    if not cuts:
-        return [clause]
+    if contrasts is None or contrasts.search(text, clause.start, clause.end) is None:
+        return [clause]  # (a search is cheaper than a list of none)
+    cuts = [m.start() + 1 for m in contrasts.finditer(text, clause.start, clause.end)]
     bounds = [clause.start] + cuts + [clause.end]
     return [Clause(s, e, clause.date, _inside(clause.places, s, e), _inside(clause.counts, s, e),
                    _inside(clause.bare, s, e))
@@ -770,13 +790,16 @@ class _Doc:
         return tail.endswith(_origin_endings(self.lang)[1][key])
 
 
+_UNTYPED = _Rule("", ())  # what `_Doc.rules` gives for a span not typed yet (None: no rule types it)
+
+
 def _span_rule(doc: _Doc, start: int, end: int, places: list[PlaceMention] | None = None) -> _Rule | None:
     """`_typed` of text[start:end], with the place names of its sentence (`places`) blanked
     (`_unnamed`) when given; once per span and document (a one-clause sentence is typed as
     sentence and as clause)."""
     key = (start, end, places is not None)
-    if key in doc.rules:
-        return doc.rules[key]
+    if (rule := doc.rules.get(key, _UNTYPED)) is not _UNTYPED:
+        return rule
     blanked = places or ()
     if doc.folded is None:
         rule = _typed(_unnamed(doc.text, start, end, blanked), doc.lang)
@@ -798,7 +821,7 @@ class _SentenceFacts:
     has_counts: bool
 
 
-@dataclass(slots=True)  # never changed once made (not frozen: one is made per sentence, 5× faster)
+@dataclass(slots=True)  # moved on in place, sentence by sentence (`after`)
 class Context:
     """What the sentences before leave for the next, within a paragraph: the dates of the
     last sentence that had any and the located places of the last that had any, each with
@@ -816,26 +839,38 @@ class Context:
 
     def after(self, dates: list[DateMention], places: list[PlaceMention], own: list[DateMention],
               countries: list[str], last_type: str | None, fine: list[PlaceMention] = ()) -> "Context":
-        """The context for the next sentence; `own`: the dates the sentence states itself
+        """This context moved on to the next sentence (in place, not a new one per sentence: no
+        one keeps the context of a sentence before); `own`: the dates the sentence states itself
         (only those restart the reach), `dates`/`places` what its events used, `fine` the
         settlements and facilities it names where something is."""
-        known = self.countries
-        if countries:  # most recent first, then the ones named before
-            seen = list(dict.fromkeys(reversed(countries)))
-            known = tuple(seen + [c for c in known if c not in seen])
-        return Context(dates if own else self.dates, 1 if own else self.dates_since + 1, dates,
-                       places or self.places, 1 if places else self.places_since + 1,
-                       known, last_type or self.last_type, list(fine) or self.fine,
-                       1 if fine else self.fine_since + 1)
+        if own:
+            self.dates, self.dates_since = dates, 1
+        else:
+            self.dates_since += 1
+        self.previous = dates
+        if places:
+            self.places, self.places_since = places, 1
+        else:
+            self.places_since += 1
+        if countries and (len(countries) > 1 or self.countries[:1] != (countries[0],)):
+            # most recent first, then the ones named before (none new: a sentence mostly names
+            # the country named last)
+            self.countries = tuple(dict.fromkeys((*reversed(countries), *self.countries)))
+        self.last_type = last_type or self.last_type
+        if fine:
+            self.fine, self.fine_since = list(fine), 1
+        else:
+            self.fine_since += 1
+        return self
 
     def paragraph(self, keep_dates: bool = False) -> "Context":
         """The context at a new paragraph: dates do not carry over (the publication date
         stands in); places do, within their reach (a one-sentence paragraph "There were 200
         such attempts on Saturday" is still about the border named before), and so do the
         document's countries and the last event's type."""
-        dates = dict(dates=self.dates, dates_since=self.dates_since) if keep_dates else {}
-        return Context(places=self.places, places_since=self.places_since, countries=self.countries,
-                       last_type=self.last_type, fine=self.fine, fine_since=self.fine_since, **dates)
+        dates, dates_since = (self.dates, self.dates_since) if keep_dates else ([], CONTEXT_REACH + 1)
+        return Context(dates, dates_since, [], self.places, self.places_since, self.countries, self.last_type,
+                       self.fine, self.fine_since)
 
     def near_dates(self) -> list[DateMention]:
         return self.dates if self.dates_since <= CONTEXT_REACH else []
@@ -949,11 +984,13 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
         sentence_places = places.inside(sentence.start, sentence.end)
         sentence_rule = _span_rule(doc, sentence.start, sentence.end, sentence_places)
         sentence_counts = counts.inside(sentence.start, sentence.end)
-        facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts))
         found = []
         # (`resolved` holds only anchoring dates: the sentence's are its anchors)
-        for clause in _clauses(sentence, in_sentence, sentence_places, sentence_counts,
-                               bare.inside(sentence.start, sentence.end), lang, text):
+        parts = () if _tells_nothing(doc, sentence, sentence_rule, sentence_counts, in_sentence) else \
+            _clauses(sentence, in_sentence, sentence_places, sentence_counts, bare.inside(sentence.start, sentence.end),
+                     lang, text)
+        facts = _SentenceFacts(sentence, sentence_places, sentence_rule, bool(sentence_counts)) if parts else None
+        for clause in parts:
             event = _event(doc, facts, clause, context, found[-1].event_type if found else context.last_type,
                            found[-1] if found else (previous_found[-1] if previous_found else None))
             prior = found[-1] if found else (events[-1] if events else None)
@@ -1006,11 +1043,24 @@ def assemble(doc_id: str, text: str, sentences: list[Sentence], places: list[Pla
     return _numbered(events, doc_id)
 
 
+def _tells_nothing(doc: _Doc, sentence: Sentence, rule: _Rule | None, counts: list[CountMention],
+                   anchors: list[DateMention]) -> bool:
+    """Whether no clause of a sentence can be an event, so it is not cut into clauses: no rule
+    types it and it counts nothing (`_event` makes no event of neither), it has one anchoring
+    date at most, and no relative clause (whose head `_head_act` types with its place names
+    kept). Its clauses are then the parts cut before a contrast word's comma, each a run of the
+    sentence's words, which no rule types when the sentence's words are typed by none."""
+    if rule is not None or counts or len(anchors) > 1:
+        return False
+    relatives = _place_words(doc.lang)["relatives"]
+    return relatives is None or relatives.search(doc.text, sentence.start, sentence.end) is None
+
+
 def _told_at(event: Event, events: list[Event]) -> int | None:
     """The index of the latest of `events` that `event` tells again (`_restates`), if any."""
     etype = event.event_type
-    for k in range(len(events) - 1, -1, -1):
-        if events[k].event_type == etype and _restates(event, events[k]):
+    for k, old in zip(range(len(events) - 1, -1, -1), reversed(events)):
+        if old.event_type == etype and _restates(event, old):
             return k
     return None
 
@@ -1232,7 +1282,8 @@ def _happened_at(doc: _Doc, sentence: Sentence, rule: "_Rule | None", mentions: 
     noticis pie Kuzņicas", "It happened near Kuźnica"), when that place is finer than the one it
     had and in a country it named; else None."""
     words = _place_words(doc.lang)
-    if (rule is not None and rule.type != "statement") or words["happened_at"] is None \
+    # (a sentence that names no place places nothing: not searched)
+    if not mentions or (rule is not None and rule.type != "statement") or words["happened_at"] is None \
             or not words["happened_at"].search(doc.text, sentence.start, sentence.end):
         return None
     located = _located(mentions, doc.places, doc.origin)
