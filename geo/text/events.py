@@ -673,8 +673,17 @@ def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
     """ISO 3166-1 codes of every place in the clause, whatever its role."""
-    return tuple(sorted({code for m in mentions if (place := places.get(m.place_id)) is not None
-                         and (code := place.country) and _is_country(code)}))
+    if len(mentions) == 1:  # most clauses name one place: no set to build and sort
+        code = _country_code(mentions[0], places)
+        return (code,) if code else ()
+    return tuple(sorted({code for m in mentions if (code := _country_code(m, places))}))
+
+
+def _country_code(m: PlaceMention, places: dict[str, Place]) -> str | None:
+    """The ISO 3166-1 code of the country of a mention's place, if it has one."""
+    place = places.get(m.place_id)
+    code = place.country if place is not None else None
+    return code if code and _is_country(code) else None
 
 
 @lru_cache(maxsize=None)
