@@ -694,11 +694,10 @@ def _is_country(code: str) -> bool:
 
 def _date_before(resolved: "Sorted", d: DateMention) -> DateMention | None:
     """The last of the document's dates that starts before `d` and ends by its start."""
-    items = resolved.items
-    for i in range(bisect_left(resolved.starts, d.start) - 1, -1, -1):
-        if items[i].end <= d.start:
-            return items[i]
-    return None
+    items, i = resolved.items, bisect_left(resolved.starts, d.start) - 1
+    while i >= 0 and items[i].end > d.start:
+        i -= 1  # (mostly none: the date just before ends before `d`)
+    return items[i] if i >= 0 else None
 
 
 def _period(d: DateMention, before: DateMention | None, published: Publication | None) -> tuple[date, date]:
