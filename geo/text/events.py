@@ -693,8 +693,17 @@ def _names_unplaced(mentions: list[PlaceMention], places: dict[str, Place], near
 
 def _countries(mentions: list[PlaceMention], places: dict[str, Place]) -> tuple[str, ...]:
     """ISO 3166-1 codes of every place in the clause, whatever its role."""
-    return tuple(sorted({code for m in mentions if (place := places.get(m.place_id)) is not None
-                         and (code := place.country) and _is_country(code)}))
+    if len(mentions) == 1:  # most clauses name one place: no set to build and sort
+        code = _country_code(mentions[0], places)
+        return (code,) if code else ()
+    return tuple(sorted({code for m in mentions if (code := _country_code(m, places))}))
+
+
+def _country_code(m: PlaceMention, places: dict[str, Place]) -> str | None:
+    """The ISO 3166-1 code of the country of a mention's place, if it has one."""
+    place = places.get(m.place_id)
+    code = place.country if place is not None else None
+    return code if code and _is_country(code) else None
 
 
 @lru_cache(maxsize=None)
@@ -705,11 +714,10 @@ def _is_country(code: str) -> bool:
 
 def _date_before(resolved: "Sorted", d: DateMention) -> DateMention | None:
     """The last of the document's dates that starts before `d` and ends by its start."""
-    items = resolved.items
-    for i in range(bisect_left(resolved.starts, d.start) - 1, -1, -1):
-        if items[i].end <= d.start:
-            return items[i]
-    return None
+    items, i = resolved.items, bisect_left(resolved.starts, d.start) - 1
+    while i >= 0 and items[i].end > d.start:
+        i -= 1  # (mostly none: the date just before ends before `d`)
+    return items[i] if i >= 0 else None
 
 
 def _period(d: DateMention, before: DateMention | None, published: Publication | None) -> tuple[date, date]:
