@@ -416,44 +416,34 @@ def _inside(items: list | Sorted, start: int, end: int) -> list:
     return [m for m in items if start <= m.start and m.end <= end]
 
 
-def clauses(sentence: Sentence, places: list[PlaceMention], dates: list[DateMention],
-            counts: list[CountMention], bare: list[CountMention], lang: str = "lv",
-            text: str | None = None) -> list[Clause]:
-    """Split a sentence at each anchoring date after the first; fold reporting frames forward;
-    split a clause again at each further count joined to it (given the text and language).
+def _clauses(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
+             counts: list[CountMention], bare: list[CountMention], lang: str, text: str) -> list[Clause]:
+    """The clauses of a sentence, given its own anchoring dates, places, counts and bare numbers
+    (each in text order: a sentence's mentions are found once, for it and its clauses): split at
+    each anchoring date after the first, reporting frames folded forward; split again after a
+    contrast word's comma and at each further count joined to it.
 
     "9. augustā ministrija informēja, ka 7. augustā ... aizturēja vēl 38, 8. augustā — 35"
     gives the clauses of 7 and 8 August; the first clause (who reported it, when) has no
     place or count of its own and is folded into the next.
     """
-    start, end = sentence.start, sentence.end
-    return _clauses(sentence, [d for d in _inside(dates, start, end) if d.anchor], _inside(places, start, end),
-                    _inside(counts, start, end), _inside(bare, start, end), lang, text)
-
-
-def _clauses(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
-             counts: list[CountMention], bare: list[CountMention], lang: str, text: str | None) -> list[Clause]:
-    """`clauses` of a sentence given its own anchoring dates, places, counts and bare numbers,
-    each in text order (a sentence's mentions are found once, for it and its clauses)."""
-    if text is not None and len(anchors) > 1:
+    if len(anchors) > 1:
         # "..., the Border Guard announced on Friday": the day of the report, not of the incident
         told = [d for d in anchors if not _reported(text, sentence, d, lang)]
         anchors = told or anchors
     if len(anchors) <= 1:  # one clause, the whole sentence (most sentences): its mentions are the sentence's
         out = [Clause(sentence.start, sentence.end, anchors[0] if anchors else None, places, counts, bare)]
     else:
-        out = _dated_parts(sentence, anchors, places, counts, bare, text is not None)
-    if text is None:
-        return out
+        out = _dated_parts(sentence, anchors, places, counts, bare)
     if not counts:  # `_incidents` splits only at counts: each contrasted part is a clause
         return [half for clause in out for half in _contrasted(text, clause, lang)]
     return [part for clause in out for half in _contrasted(text, clause, lang) for part in _incidents(text, half, lang)]
 
 
 def _dated_parts(sentence: Sentence, anchors: list[DateMention], places: list[PlaceMention],
-                 counts: list[CountMention], bare: list[CountMention], closing: bool) -> list[Clause]:
+                 counts: list[CountMention], bare: list[CountMention]) -> list[Clause]:
     """A sentence split at each anchoring date after the first, a reporting frame folded into
-    the clause after it (and, when `closing`, a closing one into the clause before)."""
+    the clause after it, and a closing one into the clause before."""
     bounds = [sentence.start] + [d.start for d in anchors[1:]] + [sentence.end]
     out: list[Clause] = []
     for i, (s, e) in enumerate(zip(bounds, bounds[1:])):
@@ -461,7 +451,7 @@ def _dated_parts(sentence: Sentence, anchors: list[DateMention], places: list[Pl
         if out and out[-1].date is not None and _is_frame(out[-1]):
             frame = out.pop()
             clause = replace(clause, start=frame.start, places=frame.places + clause.places)
-        elif out and closing and _is_frame(clause):
+        elif out and _is_frame(clause):
             out[-1] = replace(out[-1], end=clause.end, places=out[-1].places + clause.places)
             continue  # a closing "..., he said on Monday" belongs to the clause before
         out.append(clause)
